@@ -1,0 +1,47 @@
+//! The actionbox guest: QuickJS (through `javy`) compiled to `wasm32-wasip1`.
+//!
+//! It exports the `sandbox` interface of `wit/runtime.wit`: `compile` turns an Action's
+//! CommonJS source into bytecode and lists its handlers; `run` loads bytecode and runs one
+//! handler with an `event` and the trigger's `api`. The QuickJS runtime, its context and
+//! the JavaScript glue are created by `wizer-initialize`, which the host runs once under
+//! Wizer, so every instance starts from that snapshot.
+//!
+//! The guest holds no host objects: `api` methods are JavaScript functions that call the
+//! imported WIT interfaces with plain data (see `natives.rs`).
+
+mod engine;
+mod exception;
+mod json;
+mod natives;
+mod run;
+mod script;
+mod text;
+
+wit_bindgen::generate!({
+    world: "action-runtime",
+    path: "../wit",
+});
+
+use exports::actionbox::runtime::sandbox::Guest;
+use actionbox::runtime::types::{CompileError, Compiled, Limits, RunError, RunRequest};
+
+struct Sandbox;
+
+impl Guest for Sandbox {
+    fn compile(filename: String, source: String, limits: Limits) -> Result<Compiled, CompileError> {
+        engine::with_context(&limits, |ctx, glue| script::compile(ctx, glue, &filename, &source))
+    }
+
+    fn run(request: RunRequest, limits: Limits) -> Result<(), RunError> {
+        engine::with_context(&limits, |ctx, glue| run::run(ctx, glue, request))
+    }
+}
+
+export!(Sandbox);
+
+/// Creates the QuickJS runtime, its context and the glue. Wizer calls this once and
+/// snapshots the result; it is not exported from the pre-initialized module.
+#[unsafe(export_name = "wizer-initialize")]
+pub extern "C" fn wizer_initialize() {
+    engine::initialize();
+}

@@ -1,0 +1,73 @@
+//! The native functions the JavaScript glue calls: each one turns its arguments into plain
+//! data and calls one import of the WIT contract. A host refusal becomes an `Error` thrown
+//! into the Action, which it may catch.
+//!
+//! The glue receives these in a closure at pre-initialization; the Action never sees them.
+
+use javy::quickjs::{Ctx, Exception, Function, Object, Result, Value};
+
+use crate::actionbox::runtime::{access, console, multifactor, tokens, user};
+use crate::{json, text};
+
+/// The object handed to `glue.js`: `{ write, deny, setCustomClaim, setMetadata,
+/// enableMultifactor }`.
+pub fn register<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
+    let natives = Object::new(ctx.clone())?;
+    natives.set("write", Function::new(ctx.clone(), write)?)?;
+    natives.set("deny", Function::new(ctx.clone(), deny)?)?;
+    natives.set("setCustomClaim", Function::new(ctx.clone(), set_custom_claim)?)?;
+    natives.set("setMetadata", Function::new(ctx.clone(), set_metadata)?)?;
+    natives.set("enableMultifactor", Function::new(ctx.clone(), enable_multifactor)?)?;
+    Ok(natives)
+}
+
+/// `write(level, text)`: one console line. Levels are numbered as in `glue.js`.
+fn write<'js>(ctx: Ctx<'js>, level: u32, line: Value<'js>) -> Result<()> {
+    let level = match level {
+        0 => console::Level::Log,
+        1 => console::Level::Info,
+        2 => console::Level::Warn,
+        3 => console::Level::Error,
+        _ => console::Level::Debug,
+    };
+    console::write(level, &string(&ctx, &line)?);
+    Ok(())
+}
+
+/// `deny(reason)`.
+fn deny<'js>(ctx: Ctx<'js>, reason: Value<'js>) -> Result<()> {
+    host_result(&ctx, access::deny(&string(&ctx, &reason)?))
+}
+
+/// `setCustomClaim(token, name, value)`: token 0 is the ID token, 1 the access token.
+fn set_custom_claim<'js>(ctx: Ctx<'js>, token: u32, name: Value<'js>, value: Value<'js>) -> Result<()> {
+    let token = if token == 0 { tokens::Token::IdToken } else { tokens::Token::AccessToken };
+    let name = string(&ctx, &name)?;
+    let value = json::to_json(&ctx, value)?;
+    host_result(&ctx, tokens::set_custom_claim(token, &name, &value))
+}
+
+/// `setMetadata(which, key, value)`: which 0 is user metadata, 1 app metadata.
+fn set_metadata<'js>(ctx: Ctx<'js>, which: u32, key: Value<'js>, value: Value<'js>) -> Result<()> {
+    let which = if which == 0 { user::Metadata::UserMetadata } else { user::Metadata::AppMetadata };
+    let key = string(&ctx, &key)?;
+    let value = json::to_json(&ctx, value)?;
+    host_result(&ctx, user::set_metadata(which, &key, &value))
+}
+
+/// `enableMultifactor(provider, options)`.
+fn enable_multifactor<'js>(ctx: Ctx<'js>, provider: Value<'js>, options: Value<'js>) -> Result<()> {
+    let provider = string(&ctx, &provider)?;
+    let options = json::to_json(&ctx, options)?;
+    host_result(&ctx, multifactor::enable(&provider, &options))
+}
+
+/// A string argument (the glue has already checked the type).
+fn string<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> Result<String> {
+    text::lossy(ctx, value).ok_or_else(|| Exception::throw_type(ctx, "expected a string"))
+}
+
+/// A host refusal, thrown as an `Error` with the host's message.
+fn host_result(ctx: &Ctx<'_>, result: std::result::Result<(), String>) -> Result<()> {
+    result.map_err(|message| Exception::throw_message(ctx, &message))
+}

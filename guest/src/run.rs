@@ -1,0 +1,90 @@
+//! One handler invocation: load the bytecode, define the exports, build `event` and `api`,
+//! call the handler and run the job queue until its promise settles.
+//!
+//! Once the promise settles nothing more runs: jobs still queued are abandoned with the
+//! instance, which the host discards.
+
+use javy::quickjs::{Ctx, Function, Object, Value, promise::PromiseState, qjs};
+
+use crate::actionbox::runtime::types::{RunError, RunRequest, Trigger};
+use crate::exception::{self, Thrown};
+use crate::script;
+
+pub fn run<'js>(ctx: Ctx<'js>, glue: Object<'js>, request: RunRequest) -> Result<(), RunError> {
+    let compiled = script::load(&ctx, &request.bytecode).map_err(|()| {
+        ctx.catch();
+        RunError::InvalidBytecode("the bytecode does not load in this guest".into())
+    })?;
+    let wrapper = script::evaluate(&ctx, compiled).map_err(|()| {
+        ctx.catch();
+        RunError::InvalidBytecode("the bytecode is not a compiled Action".into())
+    })?;
+    let exports = script::instantiate(&ctx, &glue, wrapper, &request.filename).map_err(|()| thrown(&ctx))?;
+    let handler = exports
+        .as_object()
+        .and_then(|exports| exports.get::<_, Value>(request.handler.as_str()).ok())
+        .and_then(Value::into_function)
+        .ok_or_else(|| {
+            ctx.catch();
+            RunError::NoSuchHandler(request.handler.clone())
+        })?;
+    let event = parse_event(&ctx, &request.event)?;
+    let api = make_api(&glue, request.trigger).map_err(|_| thrown(&ctx))?;
+    let returned: Value = handler.call((event, api)).map_err(|_| thrown(&ctx))?;
+    settle(&ctx, returned)
+}
+
+/// The event as a fresh object graph: nothing in it is shared with the host or another run.
+fn parse_event<'js>(ctx: &Ctx<'js>, json: &str) -> Result<Value<'js>, RunError> {
+    match ctx.json_parse(json) {
+        Ok(event) if event.is_object() && !event.is_array() => Ok(event),
+        Ok(_) => Err(RunError::InvalidEvent("the event must be a JSON object".into())),
+        Err(_) => {
+            ctx.catch();
+            Err(RunError::InvalidEvent("the event is not valid JSON".into()))
+        }
+    }
+}
+
+fn make_api<'js>(glue: &Object<'js>, trigger: Trigger) -> javy::quickjs::Result<Value<'js>> {
+    let name = match trigger {
+        Trigger::PostLogin => "post-login",
+    };
+    let make_api: Function = glue.get("makeApi")?;
+    make_api.call((name,))
+}
+
+/// Runs queued jobs until the handler's promise settles.
+fn settle<'js>(ctx: &Ctx<'js>, returned: Value<'js>) -> Result<(), RunError> {
+    let Some(promise) = returned.as_promise() else { return Ok(()) };
+    loop {
+        match promise.state() {
+            PromiseState::Resolved => return Ok(()),
+            PromiseState::Rejected => {
+                let _ = promise.result::<Value>();
+                return Err(thrown(ctx));
+            }
+            PromiseState::Pending => {
+                let mut job_ctx = std::ptr::null_mut();
+                // SAFETY: the runtime is live; QuickJS writes the job's context pointer.
+                let ran = unsafe {
+                    qjs::JS_ExecutePendingJob(qjs::JS_GetRuntime(ctx.as_raw().as_ptr()), &mut job_ctx)
+                };
+                if ran < 0 {
+                    return Err(thrown(ctx));
+                }
+                if ran == 0 {
+                    return Err(RunError::NeverSettled);
+                }
+            }
+        }
+    }
+}
+
+/// The pending exception as a run error.
+fn thrown(ctx: &Ctx<'_>) -> RunError {
+    match exception::take(ctx) {
+        Thrown::OutOfMemory => RunError::OutOfMemory,
+        Thrown::Exception(e) => RunError::Threw(e),
+    }
+}

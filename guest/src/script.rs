@@ -1,0 +1,130 @@
+//! CommonJS scripts: wrapping a source, compiling it to bytecode, loading it back.
+//!
+//! An Action is a CommonJS script. It is compiled as the body of
+//! `function (exports, require, module, __filename, __dirname)`, the way Node loads one,
+//! with the wrapper on line 0 so that the Action's own lines keep their numbers in
+//! errors and stacks. Its bytecode holds that function; running it defines the exports.
+
+use std::ffi::CString;
+
+use javy::quickjs::{Ctx, Function, Object, Value, qjs};
+
+use crate::actionbox::runtime::types::{CompileError, Compiled};
+use crate::exception::{self, Thrown};
+
+const WRAPPER_OPEN: &str = "(function (exports, require, module, __filename, __dirname) {\n";
+const WRAPPER_CLOSE: &str = "\n})";
+
+/// Compiles `source`, runs its top level once to learn the exported handlers, and returns
+/// the bytecode with their names.
+pub fn compile<'js>(ctx: Ctx<'js>, glue: Object<'js>, filename: &str, source: &str) -> Result<Compiled, CompileError> {
+    let function = compile_wrapped(&ctx, filename, source).map_err(|()| {
+        match exception::take(&ctx) {
+            Thrown::OutOfMemory => CompileError::OutOfMemory,
+            Thrown::Exception(e) => CompileError::Syntax(e),
+        }
+    })?;
+    let bytecode = write_bytecode(&ctx, &function).ok_or(CompileError::OutOfMemory)?;
+    let exports = evaluate(&ctx, function)
+        .and_then(|wrapper| instantiate(&ctx, &glue, wrapper, filename))
+        .map_err(|()| match exception::take(&ctx) {
+            Thrown::OutOfMemory => CompileError::OutOfMemory,
+            Thrown::Exception(e) => CompileError::Threw(e),
+        })?;
+    Ok(Compiled { bytecode, handlers: handler_names(&exports) })
+}
+
+/// Loads bytecode that `compile` produced and returns the wrapper function.
+pub fn load<'js>(ctx: &Ctx<'js>, bytecode: &[u8]) -> Result<Value<'js>, ()> {
+    // SAFETY: `bytecode` outlives the call; QuickJS copies what it keeps.
+    let raw = unsafe {
+        qjs::JS_ReadObject(
+            ctx.as_raw().as_ptr(),
+            bytecode.as_ptr(),
+            bytecode.len() as _,
+            qjs::JS_READ_OBJ_BYTECODE as i32,
+        )
+    };
+    // SAFETY: `raw` is a fresh value owned by us.
+    let value = unsafe { Value::from_raw(ctx.clone(), raw) };
+    if value.is_exception() { Err(()) } else { Ok(value) }
+}
+
+/// Evaluates a compiled script, which yields the wrapper function.
+pub fn evaluate<'js>(ctx: &Ctx<'js>, compiled: Value<'js>) -> Result<Function<'js>, ()> {
+    let ptr = ctx.as_raw().as_ptr();
+    // SAFETY: JS_EvalFunction takes ownership of its argument, so it gets its own reference.
+    let raw = unsafe { qjs::JS_EvalFunction(ptr, qjs::JS_DupValue(ptr, compiled.as_raw())) };
+    // SAFETY: `raw` is a fresh value owned by us.
+    let value = unsafe { Value::from_raw(ctx.clone(), raw) };
+    if value.is_exception() {
+        return Err(());
+    }
+    value.into_function().ok_or_else(|| {
+        let _ = javy::quickjs::Exception::throw_type(ctx, "the compiled Action is not a CommonJS wrapper");
+    })
+}
+
+/// Runs the wrapper with a fresh `module`, returning `module.exports`.
+pub fn instantiate<'js>(ctx: &Ctx<'js>, glue: &Object<'js>, wrapper: Function<'js>, filename: &str) -> Result<Value<'js>, ()> {
+    let run = || -> javy::quickjs::Result<Value<'js>> {
+        let module = Object::new(ctx.clone())?;
+        let exports = Object::new(ctx.clone())?;
+        module.set("exports", exports.clone())?;
+        let require: Function = glue.get("require")?;
+        wrapper.call::<_, ()>((exports, require, module.clone(), filename, "/"))?;
+        module.get("exports")
+    };
+    run().map_err(|_| ())
+}
+
+/// The names of the functions among the own enumerable properties of `exports`.
+fn handler_names(exports: &Value<'_>) -> Vec<String> {
+    let Some(object) = exports.as_object() else { return Vec::new() };
+    object
+        .props::<String, Value>()
+        .filter_map(Result::ok)
+        .filter(|(_, value)| value.is_function())
+        .map(|(name, _)| name)
+        .collect()
+}
+
+/// Compiles the wrapped source without running it. On failure the exception is pending.
+fn compile_wrapped<'js>(ctx: &Ctx<'js>, filename: &str, source: &str) -> Result<Value<'js>, ()> {
+    let mut text = String::with_capacity(WRAPPER_OPEN.len() + source.len() + WRAPPER_CLOSE.len() + 1);
+    text.push_str(WRAPPER_OPEN);
+    text.push_str(source);
+    text.push_str(WRAPPER_CLOSE);
+    let len = text.len();
+    text.push('\0'); // QuickJS reads one byte past the end.
+    let filename = CString::new(filename.replace('\0', "")).expect("NULs were removed");
+    let mut options = qjs::JSEvalOptions {
+        version: qjs::JS_EVAL_OPTIONS_VERSION as i32,
+        eval_flags: (qjs::JS_EVAL_TYPE_GLOBAL | qjs::JS_EVAL_FLAG_COMPILE_ONLY) as i32,
+        filename: filename.as_ptr(),
+        // The wrapper's opening line is line 0: the source starts at line 1.
+        line_num: 0,
+    };
+    // SAFETY: `text` is NUL-terminated past `len` and outlives the call, as does `filename`.
+    let raw = unsafe { qjs::JS_Eval2(ctx.as_raw().as_ptr(), text.as_ptr().cast(), len as _, &mut options) };
+    // SAFETY: `raw` is a fresh value owned by us.
+    let value = unsafe { Value::from_raw(ctx.clone(), raw) };
+    if value.is_exception() { Err(()) } else { Ok(value) }
+}
+
+/// Serializes a compiled (not yet evaluated) script. `None` when QuickJS is out of memory.
+fn write_bytecode(ctx: &Ctx<'_>, compiled: &Value<'_>) -> Option<Vec<u8>> {
+    let ptr = ctx.as_raw().as_ptr();
+    let mut len = 0;
+    let flags = qjs::JS_WRITE_OBJ_BYTECODE | qjs::JS_WRITE_OBJ_STRIP_SOURCE;
+    // SAFETY: `compiled` is live; the returned buffer is ours to free with js_free.
+    unsafe {
+        let buf = qjs::JS_WriteObject(ptr, &mut len, compiled.as_raw(), flags as i32);
+        if buf.is_null() {
+            return None;
+        }
+        let bytes = std::slice::from_raw_parts(buf, len as usize).to_vec();
+        qjs::js_free(ptr, buf.cast());
+        Some(bytes)
+    }
+}

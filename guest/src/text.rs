@@ -1,0 +1,37 @@
+//! JavaScript strings to Rust strings: lossy for lone surrogates, and bounded.
+
+use javy::quickjs::{Ctx, Value, qjs};
+
+/// The UTF-8 text of a JS string value; lone surrogates become U+FFFD. `None` when the
+/// value is not a string.
+pub fn lossy(ctx: &Ctx<'_>, value: &Value<'_>) -> Option<String> {
+    if !value.is_string() {
+        return None;
+    }
+    let ptr = ctx.as_raw().as_ptr();
+    let mut len = 0;
+    // SAFETY: `value` is a live string; the returned buffer is freed before returning.
+    unsafe {
+        let chars = qjs::JS_ToCStringLen2(ptr, &mut len, value.as_raw(), false);
+        if chars.is_null() {
+            return None;
+        }
+        let bytes = std::slice::from_raw_parts(chars.cast::<u8>(), len as usize);
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        qjs::JS_FreeCString(ptr, chars);
+        Some(text)
+    }
+}
+
+/// Cuts `text` to at most `max` bytes on a character boundary, marking the cut.
+pub fn truncate(mut text: String, max: usize) -> String {
+    if text.len() > max {
+        let mut end = max;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text.truncate(end);
+        text.push_str("…[truncated]");
+    }
+    text
+}

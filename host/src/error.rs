@@ -1,0 +1,123 @@
+//! Typed errors at the library boundary.
+//!
+//! [`Error`] is what `compile` and `execute` return when they cannot produce a result:
+//! bad input from the caller, a source that does not compile, an unusable artifact, or a
+//! failure of the host itself. What goes wrong *inside* an Action while it runs is not an
+//! [`Error`] but an [`ActionError`], carried in the [`Outcome`](crate::Outcome) next to the
+//! logs and commands produced until then.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+/// A position in the Action's source, 1-based.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Location {
+    pub line: u32,
+    pub column: u32,
+}
+
+impl std::fmt::Display for Location {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.line, self.column)
+    }
+}
+
+/// Why `compile` or `execute` did not produce a result.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The source is larger than the 100 kB an Action may have.
+    #[error("the source is {size} bytes; an Action may have at most {limit} bytes")]
+    SourceTooLarge { size: usize, limit: usize },
+
+    /// The source is TypeScript, which Actions do not support.
+    #[error("TypeScript is not supported: Actions must be written in JavaScript{}", at(location))]
+    TypeScript { location: Option<Location> },
+
+    /// The source does not parse as JavaScript.
+    #[error("SyntaxError: {message}{}", at(location))]
+    Syntax { message: String, location: Option<Location> },
+
+    /// The source uses ES module syntax; Actions are CommonJS scripts.
+    #[error("ES module syntax (`import`/`export`) is not supported: use `exports.<handler> = ...`{}", at(location))]
+    EsModule { location: Option<Location> },
+
+    /// The Action's top-level code failed while defining its exports.
+    #[error("the Action failed while loading: {0}")]
+    TopLevel(#[source] ActionError),
+
+    /// The Action exports no handler for the trigger.
+    #[error("the Action does not export `{handler}` (it exports: {})", exported.join(", "))]
+    NoHandler { handler: String, exported: Vec<String> },
+
+    /// The event given to `execute` is not acceptable.
+    #[error("invalid event: {0}")]
+    InvalidEvent(String),
+
+    /// A compiled artifact could not be used.
+    #[error("invalid compiled Action: {0}")]
+    InvalidArtifact(String),
+
+    /// A configuration value is out of range.
+    #[error("invalid configuration: {0}")]
+    InvalidConfig(String),
+
+    /// The guest module the host was built with is unusable.
+    #[error("the actionbox guest could not be prepared: {0}")]
+    Guest(String),
+
+    /// Reading or writing a file failed.
+    #[error("{}: {source}", path.display())]
+    Io { path: PathBuf, source: std::io::Error },
+
+    /// An unexpected failure inside the host (a bug).
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+/// Why an Action did not finish normally. Part of the [`Outcome`](crate::Outcome).
+#[derive(Debug, Clone, PartialEq, thiserror::Error, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ActionError {
+    /// The wall-clock deadline passed (epoch interruption).
+    #[error("the Action ran past its {limit_ms} ms deadline")]
+    Timeout { limit_ms: u64 },
+
+    /// The CPU budget (fuel) ran out.
+    #[error("the Action used up its CPU budget of {fuel} fuel units")]
+    CpuLimit { fuel: u64 },
+
+    /// The Action needed more memory than its cap.
+    #[error("the Action ran out of memory (cap: {limit_bytes} bytes)")]
+    MemoryLimit { limit_bytes: u64 },
+
+    /// The Wasm stack overflowed (QuickJS's own limit normally throws a catchable
+    /// RangeError first).
+    #[error("the Action overflowed the stack")]
+    StackOverflow,
+
+    /// The handler threw, or its promise rejected.
+    #[error("{name}: {message}{}", at(location))]
+    Threw {
+        name: String,
+        message: String,
+        stack: String,
+        location: Option<Location>,
+    },
+
+    /// The handler's promise never settled: nothing was left to run.
+    #[error("the handler's promise never settled")]
+    NeverSettled,
+
+    /// The guest trapped for another reason (a bug in the guest, not the Action).
+    #[error("the sandbox trapped: {message}")]
+    Trap { message: String },
+}
+
+fn at(location: &Option<Location>) -> String {
+    location.map(|l| format!(" (at line {}, column {})", l.line, l.column)).unwrap_or_default()
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,89 @@
+//! Every limit the host enforces, and the one mechanism behind each.
+//!
+//! | limit | value | mechanism |
+//! |---|---|---|
+//! | wall clock per execution | 20 s (configurable) | epoch interruption (`epoch.rs`) |
+//! | CPU per execution | [`DEFAULT_FUEL`] (configurable) | wasmtime fuel |
+//! | memory per instance | 64 MiB (configurable) | [`MemoryLimiter`] + QuickJS heap cap |
+//! | JS stack | 512 KiB (configurable) | QuickJS stack cap: catchable RangeError |
+//! | source size | [`MAX_SOURCE_BYTES`] | checked before compiling |
+//! | stored log | [`STORED_LOG_CHARS`] characters per Action | `state::LogBuffer` |
+//! | whole log | [`MAX_LOG_BYTES`], lines of [`MAX_LOG_LINE_BYTES`] | `state::LogBuffer` |
+//! | custom claims | [`MAX_CUSTOM_CLAIMS_BYTES`] per token | `api::tokens` |
+//! | deny reason | [`MAX_REASON_BYTES`] | `api::access` |
+//! | metadata value | [`MAX_METADATA_BYTES`] per kind | `api::user` |
+//! | secrets | key [`MAX_SECRET_KEY_CHARS`], value [`MAX_SECRET_VALUE_CHARS`] characters | `event.rs` |
+
+use std::time::Duration;
+
+/// An Action's source may have at most 100 kB (taken as KiB: 102,400 bytes).
+pub const MAX_SOURCE_BYTES: usize = 100 * 1024;
+/// Each execution of a trigger must complete in 20 seconds.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(20);
+/// Default CPU budget: far above any real Action (a typical one uses a few million).
+pub const DEFAULT_FUEL: u64 = 10_000_000_000;
+pub const DEFAULT_MEMORY_BYTES: u64 = 64 * 1024 * 1024;
+pub const MIN_MEMORY_BYTES: u64 = 16 * 1024 * 1024;
+pub const MAX_MEMORY_BYTES: u64 = 4 * 1024 * 1024 * 1024 - 65536;
+/// What QuickJS's heap cap leaves below the instance's memory cap, for the Rust heap,
+/// the guest's stack and its static data.
+pub const HEAP_HEADROOM_BYTES: u64 = 6 * 1024 * 1024;
+pub const DEFAULT_JS_STACK_BYTES: u32 = 512 * 1024;
+pub const MIN_JS_STACK_BYTES: u32 = 64 * 1024;
+pub const MAX_JS_STACK_BYTES: u32 = 768 * 1024;
+/// Characters of console output stored per Action.
+pub const STORED_LOG_CHARS: usize = 256;
+/// Bytes of console output kept per execution; later lines are counted, not kept.
+pub const MAX_LOG_BYTES: usize = 1024 * 1024;
+/// Bytes of one console line; longer lines are cut and marked.
+pub const MAX_LOG_LINE_BYTES: usize = 16 * 1024;
+/// Total JSON size of the custom claims of one token.
+pub const MAX_CUSTOM_CLAIMS_BYTES: usize = 100 * 1024;
+/// Length of a deny reason.
+pub const MAX_REASON_BYTES: usize = 1024;
+/// JSON size of the user (or app) metadata one execution may write.
+pub const MAX_METADATA_BYTES: usize = 32 * 1024;
+pub const MAX_SECRET_KEY_CHARS: usize = 128;
+pub const MAX_SECRET_VALUE_CHARS: usize = 4096;
+/// Length of a claim name or metadata key.
+pub const MAX_KEY_BYTES: usize = 1024;
+
+/// Caps one instance's linear memory and tables, and records the peak and any refusal.
+#[derive(Debug)]
+pub struct MemoryLimiter {
+    limit_bytes: usize,
+    peak_bytes: usize,
+    refused: bool,
+}
+
+impl MemoryLimiter {
+    pub fn new(limit_bytes: u64) -> Self {
+        MemoryLimiter { limit_bytes: limit_bytes as usize, peak_bytes: 0, refused: false }
+    }
+
+    /// The largest memory size reached.
+    pub fn peak_bytes(&self) -> u64 {
+        self.peak_bytes as u64
+    }
+
+    /// Whether a growth was refused: a trap that follows is a memory failure.
+    pub fn refused(&self) -> bool {
+        self.refused
+    }
+}
+
+impl wasmtime::ResourceLimiter for MemoryLimiter {
+    fn memory_growing(&mut self, current: usize, desired: usize, _maximum: Option<usize>) -> wasmtime::Result<bool> {
+        self.peak_bytes = self.peak_bytes.max(current);
+        if desired > self.limit_bytes {
+            self.refused = true;
+            return Ok(false);
+        }
+        self.peak_bytes = self.peak_bytes.max(desired);
+        Ok(true)
+    }
+
+    fn table_growing(&mut self, _current: usize, desired: usize, _maximum: Option<usize>) -> wasmtime::Result<bool> {
+        Ok(desired <= 100_000)
+    }
+}

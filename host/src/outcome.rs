@@ -1,0 +1,119 @@
+//! The result of one execution: decision, commands, logs, warnings and usage.
+//!
+//! Serialized as JSON it is the documented `Outcome` shape (README, "Outcome"):
+//!
+//! ```json
+//! { "decision": {"type": "allowed"},
+//!   "commands": [{"type": "idToken.setCustomClaim", "name": "https://x/roles", "value": ["admin"]}],
+//!   "logs": {"lines": [{"level": "log", "message": "hi"}], "stored": "hi", "stored_truncated": false, "lines_dropped": 0},
+//!   "warnings": [],
+//!   "usage": {"fuel": 1234567, "wall_time_us": 80, "peak_memory_bytes": 2162688} }
+//! ```
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::error::ActionError;
+
+/// Everything one execution produced.
+#[derive(Debug, Clone, Serialize)]
+pub struct Outcome {
+    pub decision: Decision,
+    /// The `api` calls the Action made, in order.
+    pub commands: Vec<Command>,
+    pub logs: Logs,
+    pub warnings: Vec<Warning>,
+    pub usage: Usage,
+}
+
+/// How the execution ended.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Decision {
+    /// The handler finished and did not deny.
+    Allowed,
+    /// The Action called `api.access.deny`; the first reason given is kept.
+    Denied { reason: String },
+    /// The Action did not finish normally.
+    Error { error: ActionError },
+}
+
+/// One `api` call, as the host accepted it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type")]
+pub enum Command {
+    #[serde(rename = "access.deny")]
+    Deny { reason: String },
+    #[serde(rename = "idToken.setCustomClaim")]
+    SetIdTokenClaim { name: String, value: Value },
+    #[serde(rename = "accessToken.setCustomClaim")]
+    SetAccessTokenClaim { name: String, value: Value },
+    /// `value` null deletes the key.
+    #[serde(rename = "user.setUserMetadata")]
+    SetUserMetadata { key: String, value: Value },
+    /// `value` null deletes the key.
+    #[serde(rename = "user.setAppMetadata")]
+    SetAppMetadata { key: String, value: Value },
+    #[serde(rename = "multifactor.enable")]
+    EnableMultifactor { provider: String, options: Value },
+}
+
+/// Something the host dropped or changed, which the Action's author should know about.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Warning {
+    /// A custom claim with a restricted name was dropped.
+    RestrictedClaim { token: String, name: String },
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Warning::RestrictedClaim { token, name } => {
+                write!(f, "the {token} claim `{name}` is restricted and was dropped")
+            }
+        }
+    }
+}
+
+/// Console output.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Logs {
+    /// Every line, in order (bounded: see `lines_dropped`).
+    pub lines: Vec<LogLine>,
+    /// What the platform would store: the lines joined by newlines, control characters
+    /// escaped, cut to 256 characters.
+    pub stored: String,
+    /// Whether `stored` was cut.
+    pub stored_truncated: bool,
+    /// Lines not kept because the whole log passed its cap.
+    pub lines_dropped: u64,
+}
+
+/// One console line.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LogLine {
+    pub level: LogLevel,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LogLevel {
+    Log,
+    Info,
+    Warn,
+    Error,
+    Debug,
+}
+
+/// Resources the execution used.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Usage {
+    /// Fuel consumed (about one unit per Wasm instruction).
+    pub fuel: u64,
+    /// Wall-clock time of the execution, instantiation included.
+    pub wall_time_us: u64,
+    /// Largest linear memory size the instance reached.
+    pub peak_memory_bytes: u64,
+}
