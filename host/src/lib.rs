@@ -1,1 +1,59 @@
+//! actionbox: run identity-platform Actions (JavaScript) in a WebAssembly sandbox.
+//!
+//! An Action is a CommonJS script exporting handlers such as
+//! `exports.onExecutePostLogin = async (event, api) => { ... }`. actionbox compiles it to
+//! QuickJS bytecode inside a Wasm guest, and runs each invocation in a fresh instance of
+//! that guest under wasmtime, with fuel, a wall-clock deadline and memory caps. The
+//! Action reaches the outside only through the `api` methods of its trigger, whose calls
+//! come back as an [`Outcome`].
+//!
+//! # Example
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), actionbox::Error> {
+//! use actionbox::{Config, Decision, Engine, Trigger};
+//!
+//! let engine = Engine::new(Config::default()).await?;
+//! let action = engine
+//!     .compile("action.js", r#"
+//!         exports.onExecutePostLogin = async (event, api) => {
+//!             api.idToken.setCustomClaim("https://example.com/plan", event.user.app_metadata.plan);
+//!         };"#)
+//!     .await?;
+//! let event = serde_json::json!({ "user": { "user_id": "auth0|1", "app_metadata": { "plan": "pro" } } });
+//! let outcome = engine.execute(Trigger::PostLogin, &action, &event).await?;
+//! assert_eq!(outcome.decision, Decision::Allowed);
+//! # Ok(()) }
+//! ```
+//!
+//! # Core concepts
+//!
+//! - [`Engine`]: wasmtime configured once, with the pre-initialized guest; share it.
+//! - [`CompiledAction`]: bytecode plus the handlers a source exports; it can be saved as a
+//!   `.wasm` file ([`CompiledAction::to_wasm`]) and loaded back.
+//! - [`Outcome`]: decision, commands, logs, warnings and resource usage of one execution.
+//! - [`Error`] for calls that fail; [`ActionError`] for Actions that fail, inside the
+//!   [`Outcome`].
 
+mod action;
+mod api;
+mod bindings;
+mod config;
+mod engine;
+mod epoch;
+mod error;
+mod event;
+pub mod limits;
+mod outcome;
+mod prepare;
+mod source;
+mod state;
+mod text;
+mod trigger;
+
+pub use action::CompiledAction;
+pub use config::Config;
+pub use engine::Engine;
+pub use error::{ActionError, Error, Location, Result};
+pub use outcome::{Command, Decision, LogLevel, LogLine, Logs, Outcome, Usage, Warning};
+pub use trigger::{Trigger, UnknownTrigger};

@@ -1,0 +1,18 @@
+//! `console.*`: lines go to the execution's bounded log buffer.
+
+use crate::bindings::actionbox::runtime::console::{Host, Level};
+use crate::outcome::LogLevel;
+use crate::state::HostState;
+
+impl Host for HostState {
+    fn write(&mut self, level: Level, text: String) {
+        let level = match level {
+            Level::Log => LogLevel::Log,
+            Level::Info => LogLevel::Info,
+            Level::Warn => LogLevel::Warn,
+            Level::Error => LogLevel::Error,
+            Level::Debug => LogLevel::Debug,
+        };
+        self.record.logs.push(level, text);
+    }
+}

@@ -1,0 +1,60 @@
+//! `api.idToken.setCustomClaim` and `api.accessToken.setCustomClaim`.
+//!
+//! Restricted claim names are dropped with a [`Warning`], not refused, as on the platform.
+//! The custom claims of one token may total [`MAX_CUSTOM_CLAIMS_BYTES`] of JSON (a later
+//! write of the same name replaces the earlier one); past that the call is refused.
+
+use super::{check_key, check_trigger, parse_json};
+use crate::bindings::actionbox::runtime::tokens::{Host, Token};
+use crate::limits::MAX_CUSTOM_CLAIMS_BYTES;
+use crate::outcome::{Command, Warning};
+use crate::state::HostState;
+use crate::trigger::Trigger;
+
+/// Claim names an Action may not set (plus every name starting `sip_`).
+const RESTRICTED_CLAIMS: &[&str] = &[
+    "acr", "act", "active", "amr", "at_hash", "ath", "attest", "aud", "auth_time",
+    "authorization_details", "azp", "c_hash", "client_id", "cnf", "cty", "dest", "entitlements",
+    "events", "exp", "groups", "gty", "htm", "htu", "iat", "internalService", "iss", "jcard", "jku",
+    "jti", "jwe", "jwk", "kid", "may_act", "mky", "nbf", "nonce", "object_id", "org_id", "org_name",
+    "orig", "origid", "permissions", "roles", "rph", "s_hash", "sid", "sub", "sub_jwk", "toe",
+    "txn", "typ", "uuid", "vot", "vtm", "x5t#S256",
+];
+
+/// Whether `name` is a claim the platform reserves.
+pub fn is_restricted_claim(name: &str) -> bool {
+    RESTRICTED_CLAIMS.contains(&name) || name.starts_with("sip_")
+}
+
+impl Host for HostState {
+    fn set_custom_claim(&mut self, token: Token, name: String, value: String) -> Result<(), String> {
+        let (method, token_name) = match token {
+            Token::IdToken => ("api.idToken.setCustomClaim", "idToken"),
+            Token::AccessToken => ("api.accessToken.setCustomClaim", "accessToken"),
+        };
+        check_trigger(self, method, &[Trigger::PostLogin])?;
+        check_key(method, "the claim name", &name)?;
+        let value = parse_json(method, "the claim value", &value, MAX_CUSTOM_CLAIMS_BYTES)?;
+        if is_restricted_claim(&name) {
+            self.record.warnings.push(Warning::RestrictedClaim { token: token_name.into(), name });
+            return Ok(());
+        }
+        let size = name.len() + value.to_string().len();
+        let claims = match token {
+            Token::IdToken => &mut self.record.id_token_claims,
+            Token::AccessToken => &mut self.record.access_token_claims,
+        };
+        let total = claims.total_with(&name, size);
+        if total > MAX_CUSTOM_CLAIMS_BYTES {
+            return Err(format!(
+                "{method}: the {token_name} custom claims would total {total} bytes; the limit is {MAX_CUSTOM_CLAIMS_BYTES}"
+            ));
+        }
+        claims.set(&name, size);
+        self.record.commands.push(match token {
+            Token::IdToken => Command::SetIdTokenClaim { name, value },
+            Token::AccessToken => Command::SetAccessTokenClaim { name, value },
+        });
+        Ok(())
+    }
+}

@@ -1,0 +1,36 @@
+//! `api.user.setUserMetadata` and `api.user.setAppMetadata`: top-level keys, `null`
+//! deletes. The values one execution writes to each may total [`MAX_METADATA_BYTES`].
+
+use super::{check_key, check_trigger, parse_json};
+use crate::bindings::actionbox::runtime::user::{Host, Metadata};
+use crate::limits::MAX_METADATA_BYTES;
+use crate::outcome::Command;
+use crate::state::HostState;
+use crate::trigger::Trigger;
+
+impl Host for HostState {
+    fn set_metadata(&mut self, which: Metadata, key: String, value: String) -> Result<(), String> {
+        let method = match which {
+            Metadata::UserMetadata => "api.user.setUserMetadata",
+            Metadata::AppMetadata => "api.user.setAppMetadata",
+        };
+        check_trigger(self, method, &[Trigger::PostLogin])?;
+        check_key(method, "the key", &key)?;
+        let value = parse_json(method, "the value", &value, MAX_METADATA_BYTES)?;
+        let size = key.len() + value.to_string().len();
+        let written = match which {
+            Metadata::UserMetadata => &mut self.record.user_metadata,
+            Metadata::AppMetadata => &mut self.record.app_metadata,
+        };
+        let total = written.total_with(&key, size);
+        if total > MAX_METADATA_BYTES {
+            return Err(format!("{method}: the metadata written would total {total} bytes; the limit is {MAX_METADATA_BYTES}"));
+        }
+        written.set(&key, size);
+        self.record.commands.push(match which {
+            Metadata::UserMetadata => Command::SetUserMetadata { key, value },
+            Metadata::AppMetadata => Command::SetAppMetadata { key, value },
+        });
+        Ok(())
+    }
+}

@@ -1,0 +1,251 @@
+//! [`Engine`]: wasmtime configured once, the prepared guest, and a fresh instance for
+//! every `compile` and `execute`.
+//!
+//! One engine serves any number of concurrent executions (it is `Clone` and `Send`).
+//! Each execution gets its own store and instance from the pooling allocator, whose
+//! copy-on-write memory images start it from the pre-initialized snapshot; nothing
+//! survives it. Limits: fuel for CPU, the epoch callback for the deadline, the memory
+//! limiter for linear memory, QuickJS's own caps for its heap and stack (`limits.rs`).
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+use wasmtime::component::{HasSelf, Linker};
+use wasmtime::{InstanceAllocationStrategy, OptLevel, PoolingAllocationConfig, Store, Trap, UpdateDeadline};
+
+use crate::action::CompiledAction;
+use crate::bindings::types::{CompileError, Exception, Limits, RunError, RunRequest};
+use crate::bindings::{ActionRuntime, ActionRuntimePre};
+use crate::config::Config;
+use crate::epoch::EpochTicker;
+use crate::error::{ActionError, Error, Location, Result};
+use crate::outcome::{Decision, Outcome, Usage};
+use crate::state::HostState;
+use crate::trigger::Trigger;
+use crate::{event, limits, prepare, source};
+
+/// Native stack for Wasm frames. QuickJS's stack cap (at most 768 KiB of the guest's
+/// 1 MiB shadow stack) is reached well before this, so deep recursion is a catchable
+/// RangeError and this is only a backstop.
+const WASM_STACK_BYTES: usize = 4 * 1024 * 1024;
+/// Linear memory kept resident in a pool slot between instances: the hot part of the
+/// snapshot's heap, so a fresh instance does not fault it in again.
+const KEEP_RESIDENT_BYTES: usize = 2 * 1024 * 1024;
+
+/// Compiles and executes Actions. Create one per process and share it.
+#[derive(Clone)]
+pub struct Engine {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    engine: wasmtime::Engine,
+    pre: ActionRuntimePre<HostState>,
+    config: Config,
+    guest_sha256: String,
+    _ticker: EpochTicker,
+}
+
+impl Engine {
+    /// Configures wasmtime and prepares the guest (from the cache directory when it holds
+    /// a usable copy; otherwise pre-initializing and compiling it, about two seconds).
+    pub async fn new(config: Config) -> Result<Self> {
+        config.validate()?;
+        let engine = wasmtime::Engine::new(&wasmtime_config(&config)).map_err(internal)?;
+        let guest = prepare::prepare(&engine, config.cache_dir.as_deref()).await?;
+        let mut linker = Linker::<HostState>::new(&engine);
+        wasmtime_wasi::p2::add_to_linker_async(&mut linker).map_err(internal)?;
+        ActionRuntime::add_to_linker::<HostState, HasSelf<HostState>>(&mut linker, |state| state).map_err(internal)?;
+        let pre = linker.instantiate_pre(&guest.component).map_err(internal)?;
+        let pre = ActionRuntimePre::new(pre).map_err(internal)?;
+        let ticker = EpochTicker::start(engine.clone()).map_err(|e| Error::Internal(format!("starting the epoch ticker: {e}")))?;
+        Ok(Engine { inner: Arc::new(Inner { engine, pre, config, guest_sha256: guest.guest_sha256, _ticker: ticker }) })
+    }
+
+    /// The configuration this engine was created with.
+    pub fn config(&self) -> &Config {
+        &self.inner.config
+    }
+
+    /// Compiles an Action's source. `filename` names it in errors and stack traces.
+    ///
+    /// The guest parses the source and runs its top level once, under the same limits
+    /// as an execution, to learn which handlers it exports.
+    pub async fn compile(&self, filename: &str, source: &str) -> Result<CompiledAction> {
+        source::check_before_compile(filename, source)?;
+        let mut store = self.new_store(Trigger::PostLogin, Instant::now());
+        let limits = self.guest_limits();
+        let called = async {
+            let instance = self.inner.pre.instantiate_async(&mut store).await?;
+            instance.actionbox_runtime_sandbox().call_compile(&mut store, filename, source, limits).await
+        }
+        .await;
+        match called {
+            Ok(Ok(compiled)) => {
+                Ok(CompiledAction::new(filename, source, compiled.handlers, compiled.bytecode, &self.inner.guest_sha256))
+            }
+            Ok(Err(CompileError::Syntax(e))) => {
+                Err(source::explain_syntax_error(source, e.message, e.location.map(location)))
+            }
+            Ok(Err(CompileError::Threw(e))) => Err(Error::TopLevel(threw(e))),
+            Ok(Err(CompileError::OutOfMemory)) => Err(Error::TopLevel(self.memory_error())),
+            Err(trap) => Err(Error::TopLevel(self.classify_trap(&trap, &store))),
+        }
+    }
+
+    /// Runs the trigger's handler of `action` with `event`, in a fresh instance.
+    ///
+    /// `Err` means the call itself was wrong (an invalid event, an artifact from another
+    /// guest, no handler for the trigger). Whatever happens inside the Action, including
+    /// every limit, is reported in the [`Outcome`]'s decision, with the logs and commands
+    /// produced until then.
+    pub async fn execute(&self, trigger: Trigger, action: &CompiledAction, event: &Value) -> Result<Outcome> {
+        let started = Instant::now();
+        if action.guest_sha256() != self.inner.guest_sha256 {
+            return Err(Error::InvalidArtifact(
+                "it was compiled by a different actionbox guest: compile the source again".into(),
+            ));
+        }
+        let handler = trigger.handler();
+        if !action.handlers().iter().any(|h| h == handler) {
+            return Err(Error::NoHandler { handler: handler.into(), exported: action.handlers().to_vec() });
+        }
+        let request = RunRequest {
+            bytecode: action.bytecode().to_vec(),
+            filename: action.filename().to_owned(),
+            trigger: trigger.to_wit(),
+            handler: handler.to_owned(),
+            event: event::prepare(trigger, event)?,
+        };
+        let mut store = self.new_store(trigger, started);
+        let limits = self.guest_limits();
+        let called = async {
+            let instance = self.inner.pre.instantiate_async(&mut store).await?;
+            instance.actionbox_runtime_sandbox().call_run(&mut store, &request, limits).await
+        }
+        .await;
+        let failure = match called {
+            Ok(Ok(())) => None,
+            Ok(Err(RunError::Threw(e))) => Some(threw(e)),
+            Ok(Err(RunError::OutOfMemory)) => Some(self.memory_error()),
+            Ok(Err(RunError::NeverSettled)) => Some(ActionError::NeverSettled),
+            Ok(Err(RunError::InvalidBytecode(message))) => return Err(Error::InvalidArtifact(message)),
+            Ok(Err(RunError::InvalidEvent(message))) => return Err(Error::InvalidEvent(message)),
+            Ok(Err(RunError::NoSuchHandler(handler))) => {
+                return Err(Error::NoHandler { handler, exported: action.handlers().to_vec() });
+            }
+            Err(trap) => Some(self.classify_trap(&trap, &store)),
+        };
+        Ok(self.outcome(store, failure, started))
+    }
+
+    /// A store for one call: limits, fuel and the deadline set.
+    fn new_store(&self, trigger: Trigger, started: Instant) -> Store<HostState> {
+        let config = &self.inner.config;
+        let deadline = started + config.timeout;
+        let mut store = Store::new(&self.inner.engine, HostState::new(trigger, config.memory_bytes, deadline));
+        store.limiter(|state| &mut state.limiter);
+        store.set_fuel(config.fuel).expect("fuel is enabled in the engine config");
+        // Checked at every epoch tick: past the deadline the call traps, otherwise it
+        // yields so that other executions on the same thread progress.
+        store.set_epoch_deadline(1);
+        store.epoch_deadline_callback(|cx| {
+            if Instant::now() >= cx.data().deadline {
+                Err(Trap::Interrupt.into())
+            } else {
+                Ok(UpdateDeadline::Yield(1))
+            }
+        });
+        store
+    }
+
+    fn guest_limits(&self) -> Limits {
+        let config = &self.inner.config;
+        Limits {
+            heap_bytes: config.memory_bytes.saturating_sub(limits::HEAP_HEADROOM_BYTES),
+            stack_bytes: config.js_stack_bytes,
+        }
+    }
+
+    fn memory_error(&self) -> ActionError {
+        ActionError::MemoryLimit { limit_bytes: self.inner.config.memory_bytes }
+    }
+
+    /// What a trap means, in the Action's terms.
+    fn classify_trap(&self, error: &wasmtime::Error, store: &Store<HostState>) -> ActionError {
+        match error.downcast_ref::<Trap>() {
+            Some(Trap::Interrupt) => ActionError::Timeout { limit_ms: duration_ms(self.inner.config.timeout) },
+            Some(Trap::OutOfFuel) => ActionError::CpuLimit { fuel: self.inner.config.fuel },
+            Some(Trap::StackOverflow) => ActionError::StackOverflow,
+            _ if store.data().limiter.refused() => self.memory_error(),
+            _ => ActionError::Trap { message: format!("{error:#}") },
+        }
+    }
+
+    fn outcome(&self, store: Store<HostState>, failure: Option<ActionError>, started: Instant) -> Outcome {
+        let fuel = self.inner.config.fuel - store.get_fuel().unwrap_or(0);
+        let state = store.into_data();
+        let record = state.record;
+        let decision = match (failure, record.denied) {
+            (Some(error), _) => Decision::Error { error },
+            (None, Some(reason)) => Decision::Denied { reason },
+            (None, None) => Decision::Allowed,
+        };
+        Outcome {
+            decision,
+            commands: record.commands,
+            logs: record.logs.finish(),
+            warnings: record.warnings,
+            usage: Usage {
+                fuel,
+                wall_time_us: started.elapsed().as_micros() as u64,
+                peak_memory_bytes: state.limiter.peak_bytes(),
+            },
+        }
+    }
+}
+
+fn wasmtime_config(config: &Config) -> wasmtime::Config {
+    let slots = config.max_concurrent;
+    let mut pool = PoolingAllocationConfig::default();
+    pool.total_component_instances(slots)
+        // The component holds the guest, the WASI adapter and wit-component's shims;
+        // one more slot is for the pre-initialization run.
+        .total_core_instances(slots * 8 + 1)
+        .total_memories(slots * 2 + 1)
+        .total_tables(slots * 4 + 1)
+        .total_stacks(slots + 1)
+        .max_core_instances_per_component(16)
+        .max_memories_per_component(4)
+        .max_tables_per_component(8)
+        .max_memory_size(config.memory_bytes as usize)
+        .linear_memory_keep_resident(KEEP_RESIDENT_BYTES)
+        .table_keep_resident(64 * 1024);
+    let mut wasmtime = wasmtime::Config::new();
+    wasmtime
+        .consume_fuel(true)
+        .epoch_interruption(true)
+        .cranelift_opt_level(OptLevel::Speed)
+        .max_wasm_stack(WASM_STACK_BYTES)
+        .async_stack_size(WASM_STACK_BYTES + 1024 * 1024)
+        .memory_init_cow(true)
+        .allocation_strategy(InstanceAllocationStrategy::Pooling(pool));
+    wasmtime
+}
+
+fn threw(e: Exception) -> ActionError {
+    ActionError::Threw { name: e.name, message: e.message, stack: e.stack, location: e.location.map(location) }
+}
+
+fn location(l: crate::bindings::types::Location) -> Location {
+    Location { line: l.line, column: l.column }
+}
+
+fn duration_ms(d: Duration) -> u64 {
+    d.as_millis().min(u128::from(u64::MAX)) as u64
+}
+
+fn internal(e: wasmtime::Error) -> Error {
+    Error::Internal(format!("{e:#}"))
+}

@@ -1,0 +1,60 @@
+//! Checks on an Action's source before and after the guest parses it: the size limit,
+//! TypeScript, and ES module syntax, each reported as its own [`Error`].
+
+use crate::error::{Error, Location, Result};
+use crate::limits::MAX_SOURCE_BYTES;
+
+/// Refuses what need not reach the guest: an oversized source, a TypeScript file name.
+pub fn check_before_compile(filename: &str, source: &str) -> Result<()> {
+    if source.len() > MAX_SOURCE_BYTES {
+        return Err(Error::SourceTooLarge { size: source.len(), limit: MAX_SOURCE_BYTES });
+    }
+    if [".ts", ".tsx", ".mts", ".cts"].iter().any(|ext| filename.ends_with(ext)) {
+        return Err(Error::TypeScript { location: None });
+    }
+    Ok(())
+}
+
+/// Explains a syntax error: TypeScript and ES modules get their own errors, pointing at
+/// the first line that shows them; anything else stays a syntax error.
+pub fn explain_syntax_error(source: &str, message: String, location: Option<Location>) -> Error {
+    if let Some(line) = first_line_matching(source, is_typescript_line) {
+        return Error::TypeScript { location: Some(line) };
+    }
+    if let Some(line) = first_line_matching(source, is_module_line) {
+        return Error::EsModule { location: Some(line) };
+    }
+    Error::Syntax { message, location }
+}
+
+fn first_line_matching(source: &str, test: fn(&str) -> bool) -> Option<Location> {
+    source.lines().enumerate().find_map(|(i, line)| {
+        let trimmed = line.trim_start();
+        test(trimmed).then(|| Location { line: i as u32 + 1, column: (line.len() - trimmed.len()) as u32 + 1 })
+    })
+}
+
+/// Lines only TypeScript has: type declarations, type imports, annotated parameters.
+fn is_typescript_line(line: &str) -> bool {
+    let starts = |prefixes: &[&str]| prefixes.iter().any(|p| line.starts_with(p));
+    if starts(&["import type ", "export type ", "export interface ", "interface ", "declare ", "export enum ", "enum ", "namespace "]) {
+        return true;
+    }
+    if line.starts_with("type ") && line.contains('=') {
+        return true;
+    }
+    const ANNOTATIONS: &[&str] = &[
+        ": string", ": number", ": boolean", ": any", ": void", ": unknown", ": never", ": Promise<", ": Event", ": API",
+        ": PostLoginEvent", ": PostLoginApi", "): Promise<", " as const", " satisfies ",
+    ];
+    (line.contains("function") || line.contains("=>") || line.contains("const ") || line.contains("let "))
+        && ANNOTATIONS.iter().any(|a| line.contains(a))
+}
+
+/// Lines of ES module syntax: `import ... from`, `export default`, `export const`, ...
+fn is_module_line(line: &str) -> bool {
+    (line.starts_with("import ") && (line.contains(" from ") || line.contains('\'') || line.contains('"')))
+        || ["export default ", "export const ", "export let ", "export var ", "export function ", "export async ", "export {", "export *"]
+            .iter()
+            .any(|p| line.starts_with(p))
+}

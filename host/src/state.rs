@@ -1,0 +1,124 @@
+//! What one store holds while an Action runs: WASI's empty context, the memory limiter,
+//! the deadline, and the record of everything the Action did through `api` and `console`.
+
+use std::time::Instant;
+
+use wasmtime::component::ResourceTable;
+use wasmtime_wasi::{WasiCtx, WasiCtxBuilder, WasiCtxView, WasiView};
+
+use crate::limits::{self, MemoryLimiter};
+use crate::outcome::{Command, LogLevel, LogLine, Logs, Warning};
+use crate::text;
+use crate::trigger::Trigger;
+
+/// The data of one execution's store.
+pub struct HostState {
+    wasi: WasiCtx,
+    table: ResourceTable,
+    pub limiter: MemoryLimiter,
+    /// When the epoch callback traps the execution.
+    pub deadline: Instant,
+    pub trigger: Trigger,
+    pub record: Record,
+}
+
+impl HostState {
+    pub fn new(trigger: Trigger, memory_bytes: u64, deadline: Instant) -> Self {
+        HostState {
+            wasi: empty_wasi(),
+            table: ResourceTable::new(),
+            limiter: MemoryLimiter::new(memory_bytes),
+            deadline,
+            trigger,
+            record: Record::default(),
+        }
+    }
+}
+
+/// WASI with nothing in it: no files, no environment, no arguments, no sockets, no
+/// inherited stdio. Clocks and random numbers are the only things it answers.
+fn empty_wasi() -> WasiCtx {
+    let mut builder = WasiCtxBuilder::new();
+    builder.allow_tcp(false).allow_udp(false).allow_ip_name_lookup(false);
+    builder.build()
+}
+
+impl WasiView for HostState {
+    fn ctx(&mut self) -> WasiCtxView<'_> {
+        WasiCtxView { ctx: &mut self.wasi, table: &mut self.table }
+    }
+}
+
+/// Everything the Action did, in the order it did it.
+#[derive(Default)]
+pub struct Record {
+    pub commands: Vec<Command>,
+    /// The first deny reason, if any.
+    pub denied: Option<String>,
+    pub warnings: Vec<Warning>,
+    pub logs: LogBuffer,
+    /// JSON size of each claim set, per token, to hold the custom-claims limit.
+    pub id_token_claims: SizedKeys,
+    pub access_token_claims: SizedKeys,
+    pub user_metadata: SizedKeys,
+    pub app_metadata: SizedKeys,
+}
+
+/// The JSON size of each key written to one map, latest write winning.
+#[derive(Default)]
+pub struct SizedKeys {
+    sizes: std::collections::BTreeMap<String, usize>,
+    total: usize,
+}
+
+impl SizedKeys {
+    /// The total if `key` were set to a value of `size` bytes.
+    pub fn total_with(&self, key: &str, size: usize) -> usize {
+        self.total - self.sizes.get(key).copied().unwrap_or(0) + size
+    }
+
+    pub fn set(&mut self, key: &str, size: usize) {
+        self.total = self.total_with(key, size);
+        self.sizes.insert(key.to_owned(), size);
+    }
+}
+
+/// Console lines, bounded in line length and total size.
+#[derive(Default)]
+pub struct LogBuffer {
+    lines: Vec<LogLine>,
+    bytes: usize,
+    dropped: u64,
+}
+
+impl LogBuffer {
+    pub fn push(&mut self, level: LogLevel, message: String) {
+        let message = text::truncate(message, limits::MAX_LOG_LINE_BYTES);
+        if self.bytes + message.len() > limits::MAX_LOG_BYTES {
+            self.dropped += 1;
+            return;
+        }
+        self.bytes += message.len();
+        self.lines.push(LogLine { level, message });
+    }
+
+    /// The full log and the stored excerpt: lines joined by newlines, control characters
+    /// inside a line escaped (so no line can forge another), cut to 256 characters.
+    pub fn finish(self) -> Logs {
+        let mut stored = String::new();
+        let mut chars = 0;
+        let mut truncated = false;
+        'lines: for (i, line) in self.lines.iter().enumerate() {
+            let separator = (i > 0).then_some('\n');
+            for c in separator.into_iter().chain(text::escape_controls(&line.message).chars()) {
+                if chars == limits::STORED_LOG_CHARS {
+                    truncated = true;
+                    break 'lines;
+                }
+                stored.push(c);
+                chars += 1;
+            }
+        }
+        Logs { lines: self.lines, stored, stored_truncated: truncated || self.dropped > 0, lines_dropped: self.dropped }
+    }
+}
