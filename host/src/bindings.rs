@@ -10,4 +10,3 @@ wasmtime::component::bindgen!({
 });
 
 pub use actionbox::runtime::types;
-pub use exports::actionbox::runtime::sandbox;

@@ -120,9 +120,13 @@ impl Engine {
         };
         let mut store = self.new_store(trigger, started);
         let limits = self.guest_limits();
+        let mut timing = Timing::default();
         let called = async {
             let instance = self.inner.pre.instantiate_async(&mut store).await?;
-            instance.actionbox_runtime_sandbox().call_run(&mut store, &request, limits).await
+            timing.instantiated = Some(Instant::now());
+            let result = instance.actionbox_runtime_sandbox().call_run(&mut store, &request, limits).await;
+            timing.ran = Some(Instant::now());
+            result
         }
         .await;
         let failure = match called {
@@ -137,7 +141,7 @@ impl Engine {
             }
             Err(trap) => Some(self.classify_trap(&trap, &store)),
         };
-        Ok(self.outcome(store, failure, started))
+        Ok(self.outcome(store, failure, started, timing))
     }
 
     /// A store for one call: limits, fuel and the deadline set.
@@ -183,7 +187,7 @@ impl Engine {
         }
     }
 
-    fn outcome(&self, store: Store<HostState>, failure: Option<ActionError>, started: Instant) -> Outcome {
+    fn outcome(&self, store: Store<HostState>, failure: Option<ActionError>, started: Instant, timing: Timing) -> Outcome {
         let fuel = self.inner.config.fuel - store.get_fuel().unwrap_or(0);
         let state = store.into_data();
         let record = state.record;
@@ -199,11 +203,24 @@ impl Engine {
             warnings: record.warnings,
             usage: Usage {
                 fuel,
-                wall_time_us: started.elapsed().as_micros() as u64,
+                wall_time_us: micros(started, Some(Instant::now())),
+                instantiate_us: micros(started, timing.instantiated),
+                run_us: timing.instantiated.map_or(0, |from| micros(from, timing.ran)),
                 peak_memory_bytes: state.limiter.peak_bytes(),
             },
         }
     }
+}
+
+/// When the steps of an execution ended, for [`Usage`].
+#[derive(Default)]
+struct Timing {
+    instantiated: Option<Instant>,
+    ran: Option<Instant>,
+}
+
+fn micros(from: Instant, to: Option<Instant>) -> u64 {
+    to.map_or(0, |to| to.saturating_duration_since(from).as_micros() as u64)
 }
 
 fn wasmtime_config(config: &Config) -> wasmtime::Config {

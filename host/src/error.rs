@@ -76,6 +76,17 @@ pub enum Error {
     Internal(String),
 }
 
+impl Error {
+    /// Where in the Action's source the error is, when known.
+    pub fn location(&self) -> Option<Location> {
+        match self {
+            Error::Syntax { location, .. } | Error::TypeScript { location } | Error::EsModule { location } => *location,
+            Error::TopLevel(ActionError::Threw { location, .. }) => *location,
+            _ => None,
+        }
+    }
+}
+
 /// Why an Action did not finish normally. Part of the [`Outcome`](crate::Outcome).
 #[derive(Debug, Clone, PartialEq, thiserror::Error, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]

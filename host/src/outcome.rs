@@ -7,7 +7,7 @@
 //!   "commands": [{"type": "idToken.setCustomClaim", "name": "https://x/roles", "value": ["admin"]}],
 //!   "logs": {"lines": [{"level": "log", "message": "hi"}], "stored": "hi", "stored_truncated": false, "lines_dropped": 0},
 //!   "warnings": [],
-//!   "usage": {"fuel": 1234567, "wall_time_us": 80, "peak_memory_bytes": 2162688} }
+//!   "usage": {"fuel": 1234567, "wall_time_us": 80, "instantiate_us": 9, "run_us": 65, "peak_memory_bytes": 2162688} }
 //! ```
 
 use serde::Serialize;
@@ -112,8 +112,13 @@ pub enum LogLevel {
 pub struct Usage {
     /// Fuel consumed (about one unit per Wasm instruction).
     pub fuel: u64,
-    /// Wall-clock time of the execution, instantiation included.
+    /// Wall-clock time of the whole execution.
     pub wall_time_us: u64,
+    /// Of which: creating the fresh instance from the snapshot.
+    pub instantiate_us: u64,
+    /// Of which: the guest's work (load bytecode, build `event` and `api`, run the
+    /// handler and its job queue) and the host calls it made.
+    pub run_us: u64,
     /// Largest linear memory size the instance reached.
     pub peak_memory_bytes: u64,
 }

@@ -100,7 +100,7 @@ fn componentize(module: &[u8]) -> Result<Vec<u8>> {
     wit_component::ComponentEncoder::default()
         .module(module)
         .and_then(|encoder| encoder.adapter("wasi_snapshot_preview1", adapter))
-        .and_then(|mut encoder| encoder.validate(true).encode())
+        .and_then(|encoder| encoder.validate(true).encode())
         .map_err(|e| Error::Guest(format!("making the guest a component: {e:#}")))
 }
 

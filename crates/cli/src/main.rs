@@ -1,1 +1,123 @@
-fn main(){}
+//! `actionbox`: compile, run and benchmark Actions from the command line.
+//!
+//! Exit codes (see `exit.rs`): 0 allowed, 3 denied, and one code per kind of failure.
+
+mod bench;
+mod exit;
+mod input;
+mod render;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use actionbox::{Config, Engine, Trigger};
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "actionbox", version, about = "Run identity-platform Actions in a WebAssembly sandbox")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Compile an Action's JavaScript to a `.wasm` artifact.
+    Compile {
+        /// The Action's source (CommonJS JavaScript).
+        source: PathBuf,
+        /// Where to write the compiled Action.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Run an Action (source or compiled) once and print its outcome.
+    Run {
+        #[command(flatten)]
+        target: Target,
+        /// Print the Outcome as JSON instead of a summary.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Run an Action many times in one process and report latency and memory.
+    Bench {
+        #[command(flatten)]
+        target: Target,
+        /// Number of executions.
+        #[arg(short = 'n', long, default_value_t = 10_000)]
+        iterations: u32,
+        /// Skip the comparison with Node's `vm` module even when `node` is installed.
+        #[arg(long)]
+        no_node: bool,
+    },
+}
+
+/// What to run and with which input.
+#[derive(Args)]
+struct Target {
+    /// The Action: a `.js` source or a `.wasm` from `actionbox compile`.
+    action: PathBuf,
+    /// The event, a JSON file.
+    #[arg(long)]
+    event: PathBuf,
+    /// The trigger to run.
+    #[arg(long, default_value = "post-login")]
+    trigger: Trigger,
+    /// A secret for `event.secrets`, as KEY=VALUE (repeatable).
+    #[arg(long = "secret", value_name = "KEY=VALUE")]
+    secrets: Vec<String>,
+    /// Wall-clock deadline per execution, e.g. `20s`, `500ms`.
+    #[arg(long, default_value = "20s", value_parser = humantime::parse_duration)]
+    timeout: Duration,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_time().build().expect("a tokio runtime");
+    match runtime.block_on(dispatch(cli.command)) {
+        Ok(code) => code,
+        Err(failure) => failure.report(),
+    }
+}
+
+async fn dispatch(command: Command) -> Result<ExitCode, exit::Failure> {
+    match command {
+        Command::Compile { source, output } => {
+            let engine = Engine::new(Config::default()).await?;
+            let text = input::read_source(&source)?;
+            let name = input::file_name(&source);
+            let action = engine.compile(&name, &text).await.map_err(|e| exit::Failure::compile(e, &source, &text))?;
+            std::fs::write(&output, action.to_wasm())
+                .map_err(|e| exit::Failure::io(format!("writing {}: {e}", output.display())))?;
+            eprintln!("compiled {} -> {} (handlers: {})", source.display(), output.display(), action.handlers().join(", "));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Run { target, json } => {
+            let engine = target.engine().await?;
+            let action = input::load_action(&engine, &target.action).await?;
+            let event = input::read_event(&target.event, &target.secrets)?;
+            let outcome = engine.execute(target.trigger, &action, &event).await?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&outcome).expect("an Outcome serializes"));
+            } else {
+                print!("{}", render::summary(&outcome));
+            }
+            Ok(exit::for_decision(&outcome.decision))
+        }
+        Command::Bench { target, iterations, no_node } => {
+            let engine = target.engine().await?;
+            let action = input::load_action(&engine, &target.action).await?;
+            let event = input::read_event(&target.event, &target.secrets)?;
+            bench::run(&engine, &action, &target, &event, iterations, !no_node).await?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+impl Target {
+    async fn engine(&self) -> Result<Engine, exit::Failure> {
+        let mut config = Config::default();
+        config.timeout(self.timeout);
+        Ok(Engine::new(config).await?)
+    }
+}

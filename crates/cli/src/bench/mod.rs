@@ -1,0 +1,143 @@
+//! `actionbox bench`: many executions of one Action in one process, reported as latency
+//! percentiles, throughput and resident memory, beside baselines measured in the same run:
+//! a no-op Action (the fixed cost of a fresh sandbox) and, when `node` is installed, the
+//! same Action in Node's `vm` module with a new context per run.
+
+mod node;
+
+use std::time::Instant;
+
+use actionbox::{CompiledAction, Decision, Engine, Outcome};
+use serde_json::Value;
+
+use crate::Target;
+use crate::exit::Failure;
+
+const WARM_UP: u32 = 200;
+const NO_OP_ACTION: &str = "exports.onExecutePostLogin = async (event, api) => {};";
+
+/// Latency figures in microseconds.
+#[derive(Debug, Clone, Copy)]
+pub struct Latency {
+    pub p50: f64,
+    pub p99: f64,
+    pub mean: f64,
+}
+
+impl Latency {
+    pub fn from_samples(samples: &mut [f64]) -> Self {
+        samples.sort_by(f64::total_cmp);
+        let at = |q: f64| samples[((samples.len() as f64 - 1.0) * q).round() as usize];
+        Latency { p50: at(0.50), p99: at(0.99), mean: samples.iter().sum::<f64>() / samples.len() as f64 }
+    }
+}
+
+pub async fn run(engine: &Engine, action: &CompiledAction, target: &Target, event: &Value, n: u32, with_node: bool) -> Result<(), Failure> {
+    let n = n.max(1);
+    let first = engine.execute(target.trigger, action, event).await?;
+    if let Decision::Error { error } = &first.decision {
+        return Err(Failure::invalid_input(format!("the Action fails, so it cannot be benchmarked: {error}")));
+    }
+    println!("actionbox bench: {} ({} trigger), {n} executions after {WARM_UP} warm-up", target.action.display(), target.trigger);
+
+    let rss_start = memory::resident_kib();
+    let measured = measure(engine, action, target, event, n).await?;
+    let rss_end = memory::resident_kib();
+    let latency = measured.latency;
+    println!(
+        "  actionbox    p50 {:>7.1} µs   p99 {:>7.1} µs   mean {:>7.1} µs   {:>8.0} executions/s",
+        latency.p50,
+        latency.p99,
+        latency.mean,
+        measured.per_second
+    );
+    println!(
+        "    where the time goes (mean): instantiate {:.1} µs, guest run {:.1} µs (load bytecode, build event and api, handler, jobs), teardown and bookkeeping {:.1} µs",
+        measured.instantiate_us,
+        measured.run_us,
+        latency.mean - measured.instantiate_us - measured.run_us
+    );
+
+    let no_op_action = engine.compile("noop.js", NO_OP_ACTION).await?;
+    let no_op = measure(engine, &no_op_action, target, event, n.min(5_000)).await?;
+    println!(
+        "  no-op Action p50 {:>7.1} µs   p99 {:>7.1} µs   mean {:>7.1} µs   (fixed cost of a fresh sandbox with this event)",
+        no_op.latency.p50, no_op.latency.p99, no_op.latency.mean
+    );
+
+    if with_node {
+        match node::measure(&target.action, action, target.trigger.handler(), event, n) {
+            Ok(node) => {
+                println!(
+                    "  node vm      p50 {:>7.1} µs   p99 {:>7.1} µs   mean {:>7.1} µs   (new context per run, {})",
+                    node.latency.p50, node.latency.p99, node.latency.mean, node.version
+                );
+                println!(
+                    "  ratio node/actionbox: p50 {:.1}x, mean {:.1}x",
+                    node.latency.p50 / latency.p50,
+                    node.latency.mean / latency.mean
+                );
+            }
+            Err(reason) => println!("  node vm      skipped: {reason}"),
+        }
+    }
+    println!(
+        "  memory: resident {:.1} MiB after warm-up, {:.1} MiB after {n} executions ({:+.1} MiB), peak {:.1} MiB",
+        rss_start as f64 / 1024.0,
+        rss_end as f64 / 1024.0,
+        (rss_end as f64 - rss_start as f64) / 1024.0,
+        memory::peak_resident_kib() as f64 / 1024.0
+    );
+    Ok(())
+}
+
+struct Measured {
+    latency: Latency,
+    per_second: f64,
+    instantiate_us: f64,
+    run_us: f64,
+}
+
+async fn measure(engine: &Engine, action: &CompiledAction, target: &Target, event: &Value, n: u32) -> Result<Measured, Failure> {
+    for _ in 0..WARM_UP {
+        engine.execute(target.trigger, action, event).await?;
+    }
+    let mut samples = Vec::with_capacity(n as usize);
+    let (mut instantiate, mut run) = (0.0, 0.0);
+    let started = Instant::now();
+    for _ in 0..n {
+        let t = Instant::now();
+        let outcome: Outcome = engine.execute(target.trigger, action, event).await?;
+        samples.push(t.elapsed().as_secs_f64() * 1e6);
+        instantiate += outcome.usage.instantiate_us as f64;
+        run += outcome.usage.run_us as f64;
+    }
+    let per_second = f64::from(n) / started.elapsed().as_secs_f64();
+    Ok(Measured {
+        latency: Latency::from_samples(&mut samples),
+        per_second,
+        instantiate_us: instantiate / f64::from(n),
+        run_us: run / f64::from(n),
+    })
+}
+
+mod memory {
+    //! Resident memory of this process, from /proc (0 where it is not available).
+
+    fn status_kib(field: &str) -> u64 {
+        std::fs::read_to_string("/proc/self/status")
+            .ok()
+            .and_then(|status| {
+                status.lines().find(|l| l.starts_with(field)).and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+            })
+            .unwrap_or(0)
+    }
+
+    pub fn resident_kib() -> u64 {
+        status_kib("VmRSS:")
+    }
+
+    pub fn peak_resident_kib() -> u64 {
+        status_kib("VmHWM:")
+    }
+}

@@ -1,0 +1,97 @@
+//! Exit codes and the failures that lead to them.
+//!
+//! | code | meaning |
+//! |---|---|
+//! | 0 | allowed |
+//! | 1 | internal error, unreadable file |
+//! | 2 | bad command line |
+//! | 3 | denied |
+//! | 4 | the Action threw (or its promise never settled) |
+//! | 5 | timeout |
+//! | 6 | CPU budget (fuel) exhausted |
+//! | 7 | memory limit |
+//! | 8 | stack overflow |
+//! | 9 | compile error: syntax, TypeScript, ES module, source too large, top level failed |
+//! | 10 | invalid input: event, artifact, missing handler |
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use actionbox::{ActionError, Decision, Error};
+
+use crate::render;
+
+pub const INTERNAL: u8 = 1;
+pub const DENIED: u8 = 3;
+pub const THREW: u8 = 4;
+pub const TIMEOUT: u8 = 5;
+pub const CPU: u8 = 6;
+pub const MEMORY: u8 = 7;
+pub const STACK: u8 = 8;
+pub const COMPILE: u8 = 9;
+pub const INVALID_INPUT: u8 = 10;
+
+/// The exit code for how an execution ended.
+pub fn for_decision(decision: &Decision) -> ExitCode {
+    ExitCode::from(match decision {
+        Decision::Allowed => 0,
+        Decision::Denied { .. } => DENIED,
+        Decision::Error { error } => for_action_error(error),
+    })
+}
+
+fn for_action_error(error: &ActionError) -> u8 {
+    match error {
+        ActionError::Timeout { .. } => TIMEOUT,
+        ActionError::CpuLimit { .. } => CPU,
+        ActionError::MemoryLimit { .. } => MEMORY,
+        ActionError::StackOverflow => STACK,
+        _ => THREW,
+    }
+}
+
+/// A command that could not complete: what to print and the code to exit with.
+pub struct Failure {
+    message: String,
+    code: u8,
+}
+
+impl Failure {
+    pub fn io(message: String) -> Self {
+        Failure { message, code: INTERNAL }
+    }
+
+    pub fn invalid_input(message: String) -> Self {
+        Failure { message, code: INVALID_INPUT }
+    }
+
+    /// A compile error, shown with the offending source line and a caret.
+    pub fn compile(error: Error, path: &Path, source: &str) -> Self {
+        let location = error.location();
+        let mut failure = Failure::from(error);
+        if let Some(location) = location {
+            failure.message.push_str(&render::snippet(path, source, location));
+        }
+        failure
+    }
+
+    pub fn report(self) -> ExitCode {
+        eprintln!("error: {}", self.message);
+        ExitCode::from(self.code)
+    }
+}
+
+impl From<Error> for Failure {
+    fn from(error: Error) -> Self {
+        let code = match &error {
+            Error::SourceTooLarge { .. } | Error::TypeScript { .. } | Error::Syntax { .. } | Error::EsModule { .. } => COMPILE,
+            Error::TopLevel(e) => match e {
+                ActionError::Threw { .. } => COMPILE,
+                other => for_action_error(other),
+            },
+            Error::NoHandler { .. } | Error::InvalidEvent(_) | Error::InvalidArtifact(_) | Error::InvalidConfig(_) => INVALID_INPUT,
+            _ => INTERNAL,
+        };
+        Failure { message: error.to_string(), code }
+    }
+}

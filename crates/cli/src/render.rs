@@ -1,0 +1,96 @@
+//! Human-readable output: the summary of an Outcome, and source snippets with a caret.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use actionbox::{ActionError, Command, Decision, Location, Outcome};
+
+/// The readable summary `actionbox run` prints.
+pub fn summary(outcome: &Outcome) -> String {
+    let mut out = String::new();
+    match &outcome.decision {
+        Decision::Allowed => out.push_str("decision: allowed\n"),
+        Decision::Denied { reason } => {
+            let _ = writeln!(out, "decision: denied: {}", escape(reason));
+        }
+        Decision::Error { error } => {
+            let _ = writeln!(out, "decision: error: {}", escape(&error.to_string()));
+            if let ActionError::Threw { stack, .. } = error
+                && !stack.is_empty()
+            {
+                for line in stack.lines() {
+                    let _ = writeln!(out, "    {}", escape(line.trim()));
+                }
+            }
+        }
+    }
+    if !outcome.commands.is_empty() {
+        out.push_str("commands:\n");
+        for (i, command) in outcome.commands.iter().enumerate() {
+            let _ = writeln!(out, "  {}. {}", i + 1, escape(&command_line(command)));
+        }
+    }
+    if !outcome.logs.lines.is_empty() {
+        out.push_str("logs:\n");
+        for line in &outcome.logs.lines {
+            let level = serde_json::to_value(line.level).expect("a level serializes");
+            let _ = writeln!(out, "  [{}] {}", level.as_str().unwrap_or("log"), escape(&line.message));
+        }
+        if outcome.logs.lines_dropped > 0 {
+            let _ = writeln!(out, "  ... {} more lines dropped (log cap reached)", outcome.logs.lines_dropped);
+        }
+        if outcome.logs.stored_truncated {
+            out.push_str("  (the stored log keeps only the first 256 characters)\n");
+        }
+    }
+    for warning in &outcome.warnings {
+        let _ = writeln!(out, "warning: {warning}");
+    }
+    let usage = &outcome.usage;
+    let _ = writeln!(
+        out,
+        "usage: {} fuel, {} µs, {:.1} MiB peak memory",
+        usage.fuel,
+        usage.wall_time_us,
+        usage.peak_memory_bytes as f64 / (1024.0 * 1024.0)
+    );
+    out
+}
+
+fn command_line(command: &Command) -> String {
+    match command {
+        Command::Deny { reason } => format!("access.deny({reason:?})"),
+        Command::SetIdTokenClaim { name, value } => format!("idToken.setCustomClaim({name:?}, {value})"),
+        Command::SetAccessTokenClaim { name, value } => format!("accessToken.setCustomClaim({name:?}, {value})"),
+        Command::SetUserMetadata { key, value } => format!("user.setUserMetadata({key:?}, {value})"),
+        Command::SetAppMetadata { key, value } => format!("user.setAppMetadata({key:?}, {value})"),
+        Command::EnableMultifactor { provider, options } => format!("multifactor.enable({provider:?}, {options})"),
+    }
+}
+
+/// The source line at `location` with a caret under the column, rustc style.
+pub fn snippet(path: &Path, source: &str, location: Location) -> String {
+    let Some(line) = source.lines().nth(location.line.saturating_sub(1) as usize) else {
+        return format!("\n  --> {}:{location}", path.display());
+    };
+    let number = location.line.to_string();
+    let pad = " ".repeat(number.len());
+    let column = location.column.saturating_sub(1) as usize;
+    let caret_offset: String = line.chars().take(column).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+    format!(
+        "\n{pad}--> {}:{location}\n{pad} |\n{number} | {}\n{pad} | {caret_offset}^",
+        path.display(),
+        escape(line)
+    )
+}
+
+/// Control characters written visibly, so Action output cannot drive the terminal.
+fn escape(text: &str) -> String {
+    text.chars()
+        .flat_map(|c| match c {
+            '\t' => vec![c],
+            c if c.is_control() => format!("\\u{{{:x}}}", c as u32).chars().collect(),
+            c => vec![c],
+        })
+        .collect()
+}
