@@ -4,12 +4,13 @@
 //! here, inside the guest and under the host's fuel and deadline, and any error they raise
 //! is swallowed so that describing an exception never fails.
 
-use javy::quickjs::{Coerced, Ctx, FromJs, Object, Value};
+use javy::quickjs::{Coerced, Ctx, FromJs, Object, Value, qjs};
 
 use crate::actionbox::runtime::types::{Exception, Location};
+use crate::script::WRAPPER_OPEN;
 use crate::text;
 
-/// The file name the JavaScript glue is evaluated under; its frames are not the Action's.
+/// The file name the JavaScript glue is evaluated under.
 pub const GLUE_FILENAME: &str = "actionbox:glue";
 
 const MAX_MESSAGE_BYTES: usize = 4 * 1024;
@@ -17,33 +18,41 @@ const MAX_STACK_BYTES: usize = 16 * 1024;
 
 /// A thrown value, classified.
 pub enum Thrown {
-    /// QuickJS's own out-of-memory error: the heap cap was reached.
+    /// QuickJS refused an allocation: its heap cap was reached ("out of memory"), or a
+    /// string would pass its length cap of 2^30 - 1 ("string too long"; QuickJS builds
+    /// `s += s` as a rope, so doubling reaches that cap before it fills the heap). Both
+    /// are InternalErrors, told apart only by message, the only signal QuickJS gives.
     OutOfMemory,
     Exception(Exception),
 }
 
-/// Takes the pending exception off the context and describes it.
-pub fn take(ctx: &Ctx<'_>) -> Thrown {
+/// Takes the pending exception off the context and describes it; `filename` is the
+/// Action's, whose frames give the location.
+pub fn take(ctx: &Ctx<'_>, filename: &str) -> Thrown {
     let value = ctx.catch();
-    describe(ctx, value)
+    describe(ctx, value, filename)
 }
 
 /// Describes a thrown (or rejected) value.
-pub fn describe<'js>(ctx: &Ctx<'js>, value: Value<'js>) -> Thrown {
+pub fn describe<'js>(ctx: &Ctx<'js>, value: Value<'js>, filename: &str) -> Thrown {
     let exception = match value.as_object().filter(|_| value.is_error()) {
         Some(error) => {
             let name = string_property(ctx, error, "name").unwrap_or_else(|| "Error".into());
             let message = string_property(ctx, error, "message").unwrap_or_default();
-            if name == "InternalError" && message == "out of memory" {
+            if name == "InternalError" && (message == "out of memory" || message == "string too long") {
                 return Thrown::OutOfMemory;
             }
-            let stack = string_property(ctx, error, "stack").unwrap_or_default();
+            let stack = first_line_columns(&string_property(ctx, error, "stack").unwrap_or_default(), filename);
             Exception {
-                location: location(&stack),
+                location: location(&stack, filename),
                 name,
                 message: text::truncate(message, MAX_MESSAGE_BYTES),
                 stack: text::truncate(stack, MAX_STACK_BYTES),
             }
+        }
+        None if (value.is_null() || value.is_undefined()) && heap_nearly_full(ctx) => {
+            // Out of memory while creating the error object itself: QuickJS throws null.
+            return Thrown::OutOfMemory;
         }
         None => Exception {
             name: "Uncaught".into(),
@@ -80,20 +89,64 @@ fn printable<'js>(ctx: &Ctx<'js>, value: Value<'js>) -> String {
     }
 }
 
-/// The innermost frame of the stack that is the Action's own (not the glue's or native).
-fn location(stack: &str) -> Option<Location> {
+/// The innermost frame of the stack in the Action's own file.
+fn location(stack: &str, filename: &str) -> Option<Location> {
     stack.lines().find_map(|line| {
-        let frame = line.trim().strip_prefix("at ")?;
-        // `at name (file:line:col)` or `at file:line:col`.
-        let place = match (frame.rfind('('), frame.ends_with(')')) {
-            (Some(open), true) => &frame[open + 1..frame.len() - 1],
-            _ => frame,
-        };
-        let mut parts = place.rsplitn(3, ':');
-        let column = parts.next()?.parse().ok()?;
-        let line = parts.next()?.parse().ok()?;
-        let file = parts.next()?;
-        (file != GLUE_FILENAME && file != "native").then_some(Location { line, column })
+        let (file, line, column) = frame_position(line)?;
+        (file == filename).then_some(Location { line, column })
     })
 }
 
+/// `(file, line, column)` of a frame line: `at name (file:line:col)` or `at file:line:col`.
+fn frame_position(frame: &str) -> Option<(&str, u32, u32)> {
+    let frame = frame.trim().strip_prefix("at ")?;
+    let place = match (frame.rfind('('), frame.ends_with(')')) {
+        (Some(open), true) => &frame[open + 1..frame.len() - 1],
+        _ => frame,
+    };
+    let mut parts = place.rsplitn(3, ':');
+    let column = parts.next()?.parse().ok()?;
+    let line = parts.next()?.parse().ok()?;
+    Some((parts.next()?, line, column))
+}
+
+/// The stack with the columns of the Action's first line shifted back by the wrapper's
+/// length (the wrapper's opening shares that line; see `script.rs`).
+fn first_line_columns(stack: &str, filename: &str) -> String {
+    let shift = WRAPPER_OPEN.len() as u32;
+    let marker = format!("{filename}:1:");
+    let mut out = String::with_capacity(stack.len());
+    for (i, line) in stack.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        match line.rfind(&marker) {
+            Some(at) => {
+                let digits_start = at + marker.len();
+                let digits_end = line[digits_start..].find(|c: char| !c.is_ascii_digit()).map_or(line.len(), |n| digits_start + n);
+                match line[digits_start..digits_end].parse::<u32>() {
+                    Ok(column) if column > shift => {
+                        out.push_str(&line[..digits_start]);
+                        out.push_str(&(column - shift).to_string());
+                        out.push_str(&line[digits_end..]);
+                    }
+                    _ => out.push_str(line),
+                }
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
+}
+
+/// Whether QuickJS's heap is within a small margin of its cap.
+fn heap_nearly_full(ctx: &Ctx<'_>) -> bool {
+    const MARGIN: i64 = 1024 * 1024;
+    // SAFETY: the runtime is live; JS_ComputeMemoryUsage only reads it.
+    unsafe {
+        let rt = qjs::JS_GetRuntime(ctx.as_raw().as_ptr());
+        let mut usage = std::mem::zeroed::<qjs::JSMemoryUsage>();
+        qjs::JS_ComputeMemoryUsage(rt, &mut usage);
+        usage.malloc_limit > 0 && usage.malloc_size >= usage.malloc_limit - MARGIN
+    }
+}

@@ -19,7 +19,7 @@ pub fn run<'js>(ctx: Ctx<'js>, glue: Object<'js>, request: RunRequest) -> Result
         ctx.catch();
         RunError::InvalidBytecode("the bytecode is not a compiled Action".into())
     })?;
-    let exports = script::instantiate(&ctx, &glue, wrapper, &request.filename).map_err(|()| thrown(&ctx))?;
+    let exports = script::instantiate(&ctx, &glue, wrapper, &request.filename).map_err(|()| thrown(&ctx, &request.filename))?;
     let handler = exports
         .as_object()
         .and_then(|exports| exports.get::<_, Value>(request.handler.as_str()).ok())
@@ -29,9 +29,9 @@ pub fn run<'js>(ctx: Ctx<'js>, glue: Object<'js>, request: RunRequest) -> Result
             RunError::NoSuchHandler(request.handler.clone())
         })?;
     let event = parse_event(&ctx, &request.event)?;
-    let api = make_api(&glue, request.trigger).map_err(|_| thrown(&ctx))?;
-    let returned: Value = handler.call((event, api)).map_err(|_| thrown(&ctx))?;
-    settle(&ctx, returned)
+    let api = make_api(&glue, request.trigger).map_err(|_| thrown(&ctx, &request.filename))?;
+    let returned: Value = handler.call((event, api)).map_err(|_| thrown(&ctx, &request.filename))?;
+    settle(&ctx, returned, &request.filename)
 }
 
 /// The event as a fresh object graph: nothing in it is shared with the host or another run.
@@ -55,14 +55,14 @@ fn make_api<'js>(glue: &Object<'js>, trigger: Trigger) -> javy::quickjs::Result<
 }
 
 /// Runs queued jobs until the handler's promise settles.
-fn settle<'js>(ctx: &Ctx<'js>, returned: Value<'js>) -> Result<(), RunError> {
+fn settle<'js>(ctx: &Ctx<'js>, returned: Value<'js>, filename: &str) -> Result<(), RunError> {
     let Some(promise) = returned.as_promise() else { return Ok(()) };
     loop {
         match promise.state() {
             PromiseState::Resolved => return Ok(()),
             PromiseState::Rejected => {
                 let _ = promise.result::<Value>();
-                return Err(thrown(ctx));
+                return Err(thrown(ctx, filename));
             }
             PromiseState::Pending => {
                 let mut job_ctx = std::ptr::null_mut();
@@ -71,7 +71,7 @@ fn settle<'js>(ctx: &Ctx<'js>, returned: Value<'js>) -> Result<(), RunError> {
                     qjs::JS_ExecutePendingJob(qjs::JS_GetRuntime(ctx.as_raw().as_ptr()), &mut job_ctx)
                 };
                 if ran < 0 {
-                    return Err(thrown(ctx));
+                    return Err(thrown(ctx, filename));
                 }
                 if ran == 0 {
                     return Err(RunError::NeverSettled);
@@ -82,8 +82,8 @@ fn settle<'js>(ctx: &Ctx<'js>, returned: Value<'js>) -> Result<(), RunError> {
 }
 
 /// The pending exception as a run error.
-fn thrown(ctx: &Ctx<'_>) -> RunError {
-    match exception::take(ctx) {
+fn thrown(ctx: &Ctx<'_>, filename: &str) -> RunError {
+    match exception::take(ctx, filename) {
         Thrown::OutOfMemory => RunError::OutOfMemory,
         Thrown::Exception(e) => RunError::Threw(e),
     }

@@ -1,9 +1,11 @@
 //! CommonJS scripts: wrapping a source, compiling it to bytecode, loading it back.
 //!
 //! An Action is a CommonJS script. It is compiled as the body of
-//! `function (exports, require, module, __filename, __dirname)`, the way Node loads one,
-//! with the wrapper on line 0 so that the Action's own lines keep their numbers in
-//! errors and stacks. Its bytecode holds that function; running it defines the exports.
+//! `function (exports, require, module, __filename, __dirname)`, the way Node loads one.
+//! The wrapper's opening shares the Action's first line, so line numbers in errors and
+//! stacks are the Action's own; columns on that first line are shifted back by
+//! [`WRAPPER_OPEN`]'s length (`exception.rs`). Its bytecode holds that function; running
+//! it defines the exports.
 
 use std::ffi::CString;
 
@@ -12,14 +14,14 @@ use javy::quickjs::{Ctx, Function, Object, Value, qjs};
 use crate::actionbox::runtime::types::{CompileError, Compiled};
 use crate::exception::{self, Thrown};
 
-const WRAPPER_OPEN: &str = "(function (exports, require, module, __filename, __dirname) {\n";
+pub const WRAPPER_OPEN: &str = "(function (exports, require, module, __filename, __dirname) {";
 const WRAPPER_CLOSE: &str = "\n})";
 
 /// Compiles `source`, runs its top level once to learn the exported handlers, and returns
 /// the bytecode with their names.
 pub fn compile<'js>(ctx: Ctx<'js>, glue: Object<'js>, filename: &str, source: &str) -> Result<Compiled, CompileError> {
     let function = compile_wrapped(&ctx, filename, source).map_err(|()| {
-        match exception::take(&ctx) {
+        match exception::take(&ctx, filename) {
             Thrown::OutOfMemory => CompileError::OutOfMemory,
             Thrown::Exception(e) => CompileError::Syntax(e),
         }
@@ -27,7 +29,7 @@ pub fn compile<'js>(ctx: Ctx<'js>, glue: Object<'js>, filename: &str, source: &s
     let bytecode = write_bytecode(&ctx, &function).ok_or(CompileError::OutOfMemory)?;
     let exports = evaluate(&ctx, function)
         .and_then(|wrapper| instantiate(&ctx, &glue, wrapper, filename))
-        .map_err(|()| match exception::take(&ctx) {
+        .map_err(|()| match exception::take(&ctx, filename) {
             Thrown::OutOfMemory => CompileError::OutOfMemory,
             Thrown::Exception(e) => CompileError::Threw(e),
         })?;
@@ -102,8 +104,7 @@ fn compile_wrapped<'js>(ctx: &Ctx<'js>, filename: &str, source: &str) -> Result<
         version: qjs::JS_EVAL_OPTIONS_VERSION as i32,
         eval_flags: (qjs::JS_EVAL_TYPE_GLOBAL | qjs::JS_EVAL_FLAG_COMPILE_ONLY) as i32,
         filename: filename.as_ptr(),
-        // The wrapper's opening line is line 0: the source starts at line 1.
-        line_num: 0,
+        line_num: 1,
     };
     // SAFETY: `text` is NUL-terminated past `len` and outlives the call, as does `filename`.
     let raw = unsafe { qjs::JS_Eval2(ctx.as_raw().as_ptr(), text.as_ptr().cast(), len as _, &mut options) };

@@ -77,6 +77,25 @@ pub enum Error {
 }
 
 impl Error {
+    /// A stable name for the variant (`syntax`, `typescript`, `invalid_event`, ...), for
+    /// JSON output and for tests that check kinds rather than messages.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::SourceTooLarge { .. } => "source_too_large",
+            Error::TypeScript { .. } => "typescript",
+            Error::Syntax { .. } => "syntax",
+            Error::EsModule { .. } => "es_module",
+            Error::TopLevel(_) => "top_level",
+            Error::NoHandler { .. } => "no_handler",
+            Error::InvalidEvent(_) => "invalid_event",
+            Error::InvalidArtifact(_) => "invalid_artifact",
+            Error::InvalidConfig(_) => "invalid_config",
+            Error::Guest(_) => "guest",
+            Error::Io { .. } => "io",
+            Error::Internal(_) => "internal",
+        }
+    }
+
     /// Where in the Action's source the error is, when known.
     pub fn location(&self) -> Option<Location> {
         match self {

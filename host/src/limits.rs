@@ -25,9 +25,16 @@ pub const DEFAULT_FUEL: u64 = 10_000_000_000;
 pub const DEFAULT_MEMORY_BYTES: u64 = 64 * 1024 * 1024;
 pub const MIN_MEMORY_BYTES: u64 = 16 * 1024 * 1024;
 pub const MAX_MEMORY_BYTES: u64 = 4 * 1024 * 1024 * 1024 - 65536;
-/// What QuickJS's heap cap leaves below the instance's memory cap, for the Rust heap,
-/// the guest's stack and its static data.
+/// The least QuickJS's heap cap leaves below the instance's memory cap, for the Rust
+/// heap, the guest's stack and its static data.
 pub const HEAP_HEADROOM_BYTES: u64 = 6 * 1024 * 1024;
+
+/// QuickJS's heap cap for a memory cap: a quarter (at least [`HEAP_HEADROOM_BYTES`])
+/// is left for what QuickJS does not count, allocator overhead above all, so that a
+/// full heap is first a catchable JS error rather than a refused memory growth.
+pub fn js_heap_bytes(memory_bytes: u64) -> u64 {
+    memory_bytes.saturating_sub((memory_bytes / 4).max(HEAP_HEADROOM_BYTES))
+}
 pub const DEFAULT_JS_STACK_BYTES: u32 = 512 * 1024;
 pub const MIN_JS_STACK_BYTES: u32 = 64 * 1024;
 pub const MAX_JS_STACK_BYTES: u32 = 768 * 1024;

@@ -1,0 +1,4 @@
+exports.onExecutePostLogin = async (event, api) => {
+  api.access.deny('first');
+  api.access.deny('second');
+};

@@ -1,0 +1,4 @@
+exports.onExecutePostLogin = async (event, api) => {
+  api.user.setAppMetadata('plan', 'enterprise');
+  api.user.setAppMetadata('trial', null);
+};

@@ -1,0 +1,9 @@
+exports.onExecutePostLogin = async (event, api) => {
+  const global = ({}).constructor.constructor('return this')();
+  const found = ['process', 'std', 'os', 'WebAssembly', 'Deno', 'Bun', 'fetch', 'Javy', '__host']
+    .filter((name) => typeof global[name] !== 'undefined');
+  let requireError = null;
+  try { require('fs'); } catch (e) { requireError = e.code; }
+  api.idToken.setCustomClaim('https://x.example/globals', found);
+  api.idToken.setCustomClaim('https://x.example/require', requireError);
+};

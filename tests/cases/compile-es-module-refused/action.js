@@ -1,0 +1,3 @@
+export const onExecutePostLogin = async (event, api) => {
+  api.access.deny('x');
+};

@@ -1,0 +1,2 @@
+const config = JSON.parse('{bad json');
+exports.onExecutePostLogin = async () => {};

@@ -1,0 +1,1 @@
+exports.onExecuteCredentialsExchange = async (event, api) => {};

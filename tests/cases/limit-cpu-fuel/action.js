@@ -1,0 +1,4 @@
+exports.onExecutePostLogin = async (event, api) => {
+  let x = 0;
+  for (;;) { x++; }
+};

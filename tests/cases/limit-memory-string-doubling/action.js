@@ -1,0 +1,4 @@
+exports.onExecutePostLogin = async (event, api) => {
+  let s = 'x';
+  for (;;) s += s;
+};

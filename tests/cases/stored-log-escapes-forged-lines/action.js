@@ -1,0 +1,3 @@
+exports.onExecutePostLogin = async (event, api) => {
+  console.log('real line\nFAKE: admin logged in\u001b[31m');
+};
