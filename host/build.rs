@@ -7,7 +7,8 @@ use std::time::SystemTime;
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("host/ has a parent").to_path_buf();
     let wasm = root.join("guest/dist/actionbox_guest.wasm");
-    let sources = [root.join("guest/src"), root.join("guest/Cargo.toml"), root.join("guest/Cargo.lock"), root.join("wit")];
+    let sources =
+        [root.join("guest/src"), root.join("guest/Cargo.toml"), root.join("guest/Cargo.lock"), root.join("wit")];
     for path in sources.iter().chain([&wasm]) {
         println!("cargo:rerun-if-changed={}", path.display());
     }

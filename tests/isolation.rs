@@ -35,12 +35,18 @@ fn the_host_stays_usable_after_each_limit() {
         ("const f = () => f(); f();", "stack"),
         ("throw new Error('x')", "exception"),
     ];
-    let healthy = block_on(engine.compile("ok.js", "exports.onExecutePostLogin = async (e, api) => { api.access.deny('ok'); };")).unwrap();
+    let healthy =
+        block_on(engine.compile("ok.js", "exports.onExecutePostLogin = async (e, api) => { api.access.deny('ok'); };"))
+            .unwrap();
     for (body, what) in hostile {
         let source = format!("exports.onExecutePostLogin = async (event, api) => {{ {body} }};");
         let action = block_on(engine.compile("hostile.js", &source)).unwrap();
         let outcome = block_on(engine.execute(Trigger::PostLogin, &action, &event())).unwrap();
-        assert!(matches!(outcome.decision, Decision::Error { .. }), "{what}: expected an error, got {:?}", outcome.decision);
+        assert!(
+            matches!(outcome.decision, Decision::Error { .. }),
+            "{what}: expected an error, got {:?}",
+            outcome.decision
+        );
         let next = block_on(engine.execute(Trigger::PostLogin, &healthy, &event())).unwrap();
         assert_eq!(next.decision, Decision::Denied { reason: "ok".into() }, "after {what}");
     }
@@ -49,8 +55,12 @@ fn the_host_stays_usable_after_each_limit() {
 #[test]
 fn a_runaway_execution_does_not_hold_up_concurrent_ones() {
     let engine = engine_with(Limits { timeout_ms: Some(500), ..Limits::default() });
-    let spin = block_on(engine.compile("spin.js", "exports.onExecutePostLogin = async () => { for (;;) {} };")).unwrap();
-    let quick = block_on(engine.compile("quick.js", "exports.onExecutePostLogin = async (e, api) => { api.access.deny('quick'); };")).unwrap();
+    let spin =
+        block_on(engine.compile("spin.js", "exports.onExecutePostLogin = async () => { for (;;) {} };")).unwrap();
+    let quick = block_on(
+        engine.compile("quick.js", "exports.onExecutePostLogin = async (e, api) => { api.access.deny('quick'); };"),
+    )
+    .unwrap();
     block_on(async {
         let started = Instant::now();
         let event = event();
@@ -74,7 +84,8 @@ fn a_runaway_execution_does_not_hold_up_concurrent_ones() {
 
 #[test]
 fn a_compiled_artifact_round_trips_through_its_file_format() {
-    let action = compile("exports.onExecutePostLogin = async (event, api) => { api.access.deny(event.user.user_id); };");
+    let action =
+        compile("exports.onExecutePostLogin = async (event, api) => { api.access.deny(event.user.user_id); };");
     let bytes = action.to_wasm();
     let loaded = CompiledAction::from_wasm(&bytes).unwrap();
     assert_eq!(loaded, action);
@@ -86,8 +97,8 @@ fn a_compiled_artifact_round_trips_through_its_file_format() {
 fn a_wasm_module_with_code_is_not_accepted_as_an_action() {
     // (module (func (export "f"))): code where an artifact has only custom sections.
     let module = [
-        0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x03, 0x02, 0x01, 0x00, 0x07,
-        0x05, 0x01, 0x01, 0x66, 0x00, 0x00, 0x0a, 0x04, 0x01, 0x02, 0x00, 0x0b,
+        0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x03, 0x02, 0x01, 0x00,
+        0x07, 0x05, 0x01, 0x01, 0x66, 0x00, 0x00, 0x0a, 0x04, 0x01, 0x02, 0x00, 0x0b,
     ];
     assert!(matches!(CompiledAction::from_wasm(&module), Err(Error::InvalidArtifact(_))));
     assert!(matches!(CompiledAction::from_wasm(b"not wasm at all"), Err(Error::InvalidArtifact(_))));

@@ -41,13 +41,10 @@ pub fn initialize() {
                 options.global = true;
                 options.strict = true;
                 options.filename = Some(GLUE_FILENAME.into());
-                let install: Function = ctx
-                    .eval_with_options(GLUE, options)
-                    .unwrap_or_else(|e| panic!("glue.js to evaluate: {e}"));
+                let install: Function =
+                    ctx.eval_with_options(GLUE, options).unwrap_or_else(|e| panic!("glue.js to evaluate: {e}"));
                 let natives = natives::register(&ctx).expect("the native functions to register");
-                let glue: Object = install
-                    .call((natives,))
-                    .unwrap_or_else(|e| panic!("glue.js to install: {e}"));
+                let glue: Object = install.call((natives,)).unwrap_or_else(|e| panic!("glue.js to install: {e}"));
                 Persistent::save(&ctx, glue)
             });
             let stack_limit = runtime.context().with(|ctx| StackLimit::locate(&ctx));

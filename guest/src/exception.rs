@@ -123,7 +123,8 @@ fn first_line_columns(stack: &str, filename: &str) -> String {
         match line.rfind(&marker) {
             Some(at) => {
                 let digits_start = at + marker.len();
-                let digits_end = line[digits_start..].find(|c: char| !c.is_ascii_digit()).map_or(line.len(), |n| digits_start + n);
+                let digits_end =
+                    line[digits_start..].find(|c: char| !c.is_ascii_digit()).map_or(line.len(), |n| digits_start + n);
                 match line[digits_start..digits_end].parse::<u32>() {
                     Ok(column) if column > shift => {
                         out.push_str(&line[..digits_start]);

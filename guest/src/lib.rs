@@ -22,8 +22,8 @@ wit_bindgen::generate!({
     path: "../wit",
 });
 
-use exports::actionbox::runtime::sandbox::Guest;
 use actionbox::runtime::types::{CompileError, Compiled, Limits, RunError, RunRequest};
+use exports::actionbox::runtime::sandbox::Guest;
 
 struct Sandbox;
 

@@ -19,7 +19,8 @@ pub fn run<'js>(ctx: Ctx<'js>, glue: Object<'js>, request: RunRequest) -> Result
         ctx.catch();
         RunError::InvalidBytecode("the bytecode is not a compiled Action".into())
     })?;
-    let exports = script::instantiate(&ctx, &glue, wrapper, &request.filename).map_err(|()| thrown(&ctx, &request.filename))?;
+    let exports =
+        script::instantiate(&ctx, &glue, wrapper, &request.filename).map_err(|()| thrown(&ctx, &request.filename))?;
     let handler = exports
         .as_object()
         .and_then(|exports| exports.get::<_, Value>(request.handler.as_str()).ok())
@@ -67,9 +68,7 @@ fn settle<'js>(ctx: &Ctx<'js>, returned: Value<'js>, filename: &str) -> Result<(
             PromiseState::Pending => {
                 let mut job_ctx = std::ptr::null_mut();
                 // SAFETY: the runtime is live; QuickJS writes the job's context pointer.
-                let ran = unsafe {
-                    qjs::JS_ExecutePendingJob(qjs::JS_GetRuntime(ctx.as_raw().as_ptr()), &mut job_ctx)
-                };
+                let ran = unsafe { qjs::JS_ExecutePendingJob(qjs::JS_GetRuntime(ctx.as_raw().as_ptr()), &mut job_ctx) };
                 if ran < 0 {
                     return Err(thrown(ctx, filename));
                 }

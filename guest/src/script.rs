@@ -20,18 +20,17 @@ const WRAPPER_CLOSE: &str = "\n})";
 /// Compiles `source`, runs its top level once to learn the exported handlers, and returns
 /// the bytecode with their names.
 pub fn compile<'js>(ctx: Ctx<'js>, glue: Object<'js>, filename: &str, source: &str) -> Result<Compiled, CompileError> {
-    let function = compile_wrapped(&ctx, filename, source).map_err(|()| {
-        match exception::take(&ctx, filename) {
-            Thrown::OutOfMemory => CompileError::OutOfMemory,
-            Thrown::Exception(e) => CompileError::Syntax(e),
-        }
+    let function = compile_wrapped(&ctx, filename, source).map_err(|()| match exception::take(&ctx, filename) {
+        Thrown::OutOfMemory => CompileError::OutOfMemory,
+        Thrown::Exception(e) => CompileError::Syntax(e),
     })?;
     let bytecode = write_bytecode(&ctx, &function).ok_or(CompileError::OutOfMemory)?;
-    let exports = evaluate(&ctx, function)
-        .and_then(|wrapper| instantiate(&ctx, &glue, wrapper, filename))
-        .map_err(|()| match exception::take(&ctx, filename) {
-            Thrown::OutOfMemory => CompileError::OutOfMemory,
-            Thrown::Exception(e) => CompileError::Threw(e),
+    let exports =
+        evaluate(&ctx, function).and_then(|wrapper| instantiate(&ctx, &glue, wrapper, filename)).map_err(|()| {
+            match exception::take(&ctx, filename) {
+                Thrown::OutOfMemory => CompileError::OutOfMemory,
+                Thrown::Exception(e) => CompileError::Threw(e),
+            }
         })?;
     Ok(Compiled { bytecode, handlers: handler_names(&exports) })
 }
@@ -68,7 +67,12 @@ pub fn evaluate<'js>(ctx: &Ctx<'js>, compiled: Value<'js>) -> Result<Function<'j
 }
 
 /// Runs the wrapper with a fresh `module`, returning `module.exports`.
-pub fn instantiate<'js>(ctx: &Ctx<'js>, glue: &Object<'js>, wrapper: Function<'js>, filename: &str) -> Result<Value<'js>, ()> {
+pub fn instantiate<'js>(
+    ctx: &Ctx<'js>,
+    glue: &Object<'js>,
+    wrapper: Function<'js>,
+    filename: &str,
+) -> Result<Value<'js>, ()> {
     let run = || -> javy::quickjs::Result<Value<'js>> {
         let module = Object::new(ctx.clone())?;
         let exports = Object::new(ctx.clone())?;

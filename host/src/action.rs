@@ -38,7 +38,13 @@ struct Meta {
 }
 
 impl CompiledAction {
-    pub(crate) fn new(filename: &str, source: &str, handlers: Vec<String>, bytecode: Vec<u8>, guest_sha256: &str) -> Self {
+    pub(crate) fn new(
+        filename: &str,
+        source: &str,
+        handlers: Vec<String>,
+        bytecode: Vec<u8>,
+        guest_sha256: &str,
+    ) -> Self {
         let meta = Meta {
             format: FORMAT,
             filename: filename.to_owned(),
@@ -78,7 +84,8 @@ impl CompiledAction {
         let meta = serde_json::to_vec(&self.meta).expect("metadata serializes");
         let mut module = wasm_encoder::Module::new();
         module.section(&wasm_encoder::CustomSection { name: META_SECTION.into(), data: meta.into() });
-        module.section(&wasm_encoder::CustomSection { name: BYTECODE_SECTION.into(), data: (&self.bytecode[..]).into() });
+        module
+            .section(&wasm_encoder::CustomSection { name: BYTECODE_SECTION.into(), data: (&self.bytecode[..]).into() });
         module.finish()
     }
 
@@ -100,13 +107,20 @@ impl CompiledAction {
                     bytecode = Some(section.data().to_vec());
                 }
                 wasmparser::Payload::CustomSection(_) => {}
-                _ => return Err(invalid("it is a WebAssembly module with code, not a compiled Action (run `actionbox compile` on the JavaScript source)")),
+                _ => {
+                    return Err(invalid(
+                        "it is a WebAssembly module with code, not a compiled Action (run `actionbox compile` on the JavaScript source)",
+                    ));
+                }
             }
         }
         let meta = meta.ok_or_else(|| invalid("no actionbox metadata: not produced by `actionbox compile`"))?;
         let bytecode = bytecode.ok_or_else(|| invalid("no bytecode section"))?;
         if meta.format != FORMAT {
-            return Err(Error::InvalidArtifact(format!("format {} is not supported (this build reads format {FORMAT})", meta.format)));
+            return Err(Error::InvalidArtifact(format!(
+                "format {} is not supported (this build reads format {FORMAT})",
+                meta.format
+            )));
         }
         if hex_sha256(&bytecode) != meta.bytecode_sha256 {
             return Err(invalid("the bytecode does not match its hash (the file is corrupt)"));

@@ -60,7 +60,8 @@ impl Engine {
         ActionRuntime::add_to_linker::<HostState, HasSelf<HostState>>(&mut linker, |state| state).map_err(internal)?;
         let pre = linker.instantiate_pre(&guest.component).map_err(internal)?;
         let pre = ActionRuntimePre::new(pre).map_err(internal)?;
-        let ticker = EpochTicker::start(engine.clone()).map_err(|e| Error::Internal(format!("starting the epoch ticker: {e}")))?;
+        let ticker = EpochTicker::start(engine.clone())
+            .map_err(|e| Error::Internal(format!("starting the epoch ticker: {e}")))?;
         Ok(Engine { inner: Arc::new(Inner { engine, pre, config, guest_sha256: guest.guest_sha256, _ticker: ticker }) })
     }
 
@@ -83,9 +84,13 @@ impl Engine {
         }
         .await;
         match called {
-            Ok(Ok(compiled)) => {
-                Ok(CompiledAction::new(filename, source, compiled.handlers, compiled.bytecode, &self.inner.guest_sha256))
-            }
+            Ok(Ok(compiled)) => Ok(CompiledAction::new(
+                filename,
+                source,
+                compiled.handlers,
+                compiled.bytecode,
+                &self.inner.guest_sha256,
+            )),
             Ok(Err(CompileError::Syntax(e))) => {
                 Err(source::explain_syntax_error(source, e.message, e.location.map(location)))
             }
@@ -170,10 +175,7 @@ impl Engine {
 
     fn guest_limits(&self) -> Limits {
         let config = &self.inner.config;
-        Limits {
-            heap_bytes: limits::js_heap_bytes(config.memory_bytes),
-            stack_bytes: config.js_stack_bytes,
-        }
+        Limits { heap_bytes: limits::js_heap_bytes(config.memory_bytes), stack_bytes: config.js_stack_bytes }
     }
 
     fn memory_error(&self) -> ActionError {
@@ -191,7 +193,13 @@ impl Engine {
         }
     }
 
-    fn outcome(&self, store: Store<HostState>, failure: Option<ActionError>, started: Instant, timing: Timing) -> Outcome {
+    fn outcome(
+        &self,
+        store: Store<HostState>,
+        failure: Option<ActionError>,
+        started: Instant,
+        timing: Timing,
+    ) -> Outcome {
         let fuel = self.inner.config.fuel - store.get_fuel().unwrap_or(0);
         let state = store.into_data();
         let record = state.record;

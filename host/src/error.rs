@@ -130,12 +130,7 @@ pub enum ActionError {
 
     /// The handler threw, or its promise rejected.
     #[error("{name}: {message}{}", at(location))]
-    Threw {
-        name: String,
-        message: String,
-        stack: String,
-        location: Option<Location>,
-    },
+    Threw { name: String, message: String, stack: String, location: Option<Location> },
 
     /// The handler's promise never settled: nothing was left to run.
     #[error("the handler's promise never settled")]

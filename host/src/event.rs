@@ -20,17 +20,17 @@ pub fn prepare(trigger: Trigger, event: &Value) -> Result<String> {
         check_secrets(secrets)?;
     }
     match trigger {
-        Trigger::PostLogin => {
-            match fields.get("user") {
-                Some(Value::Object(user)) => match user.get("user_id") {
-                    Some(Value::String(id)) if !id.is_empty() => {}
-                    Some(other) => return invalid(format!("`event.user.user_id` must be a non-empty string, not {}", kind(other))),
-                    None => return invalid("`event.user.user_id` is required".into()),
-                },
-                Some(other) => return invalid(format!("`event.user` must be an object, not {}", kind(other))),
-                None => return invalid("`event.user` is required for post-login".into()),
-            }
-        }
+        Trigger::PostLogin => match fields.get("user") {
+            Some(Value::Object(user)) => match user.get("user_id") {
+                Some(Value::String(id)) if !id.is_empty() => {}
+                Some(other) => {
+                    return invalid(format!("`event.user.user_id` must be a non-empty string, not {}", kind(other)));
+                }
+                None => return invalid("`event.user.user_id` is required".into()),
+            },
+            Some(other) => return invalid(format!("`event.user` must be an object, not {}", kind(other))),
+            None => return invalid("`event.user` is required for post-login".into()),
+        },
     }
     let text = event.to_string();
     if text.len() > MAX_EVENT_BYTES {

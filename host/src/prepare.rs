@@ -49,7 +49,8 @@ pub async fn prepare(engine: &wasmtime::Engine, cache_dir: Option<&Path>) -> Res
         let _ = store_cached(path, &compiled);
     }
     // SAFETY: `compiled` was produced just above by this engine.
-    let component = unsafe { Component::deserialize(engine, &compiled) }.map_err(guest_error("loading the compiled guest"))?;
+    let component =
+        unsafe { Component::deserialize(engine, &compiled) }.map_err(guest_error("loading the compiled guest"))?;
     Ok(PreparedGuest { component, guest_sha256 })
 }
 

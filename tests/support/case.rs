@@ -63,8 +63,8 @@ pub fn discover(dir: &Path) -> Result<Vec<PathBuf>> {
 /// Runs one case and checks everything its `expected.json` states.
 pub fn run(dir: &Path) -> Result<()> {
     let source = std::fs::read_to_string(dir.join("action.js")).context("reading action.js")?;
-    let expected: Expected = serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json"))?)
-        .context("parsing expected.json")?;
+    let expected: Expected =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json"))?).context("parsing expected.json")?;
     let event: Value = match std::fs::read_to_string(dir.join("event.json")) {
         Ok(text) => serde_json::from_str(&text).context("parsing event.json")?,
         Err(_) => crate::event(),
@@ -103,7 +103,11 @@ pub fn run(dir: &Path) -> Result<()> {
     let shown = || serde_json::to_string_pretty(&actual).unwrap_or_default();
 
     if let Some(decision) = &expected.decision {
-        ensure!(is_subset(decision, &actual["decision"]), "decision: expected (subset) {decision}\noutcome: {}", shown());
+        ensure!(
+            is_subset(decision, &actual["decision"]),
+            "decision: expected (subset) {decision}\noutcome: {}",
+            shown()
+        );
     }
     if let Some(location) = &expected.location {
         let got = &actual["decision"]["error"]["location"];
@@ -117,7 +121,8 @@ pub fn run(dir: &Path) -> Result<()> {
         ensure!(&messages == logs, "logs: expected {logs:?}, got {messages:?}");
     }
     if let Some(levels) = &expected.log_levels {
-        let got: Vec<Value> = actual["logs"]["lines"].as_array().into_iter().flatten().map(|l| l["level"].clone()).collect();
+        let got: Vec<Value> =
+            actual["logs"]["lines"].as_array().into_iter().flatten().map(|l| l["level"].clone()).collect();
         let want: Vec<Value> = levels.iter().map(|l| Value::String(l.clone())).collect();
         ensure!(got == want, "log levels: expected {want:?}, got {got:?}");
     }

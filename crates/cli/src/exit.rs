@@ -84,12 +84,16 @@ impl Failure {
 impl From<Error> for Failure {
     fn from(error: Error) -> Self {
         let code = match &error {
-            Error::SourceTooLarge { .. } | Error::TypeScript { .. } | Error::Syntax { .. } | Error::EsModule { .. } => COMPILE,
+            Error::SourceTooLarge { .. } | Error::TypeScript { .. } | Error::Syntax { .. } | Error::EsModule { .. } => {
+                COMPILE
+            }
             Error::TopLevel(e) => match e {
                 ActionError::Threw { .. } => COMPILE,
                 other => for_action_error(other),
             },
-            Error::NoHandler { .. } | Error::InvalidEvent(_) | Error::InvalidArtifact(_) | Error::InvalidConfig(_) => INVALID_INPUT,
+            Error::NoHandler { .. } | Error::InvalidEvent(_) | Error::InvalidArtifact(_) | Error::InvalidConfig(_) => {
+                INVALID_INPUT
+            }
             _ => INTERNAL,
         };
         Failure { message: error.to_string(), code }

@@ -14,7 +14,11 @@ pub fn file_name(path: &Path) -> String {
 pub fn read_source(path: &Path) -> Result<String, Failure> {
     let bytes = std::fs::read(path).map_err(|e| Failure::io(format!("reading {}: {e}", path.display())))?;
     String::from_utf8(bytes).map_err(|e| {
-        Failure::invalid_input(format!("{} is not UTF-8 text (invalid byte at offset {})", path.display(), e.utf8_error().valid_up_to()))
+        Failure::invalid_input(format!(
+            "{} is not UTF-8 text (invalid byte at offset {})",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        ))
     })
 }
 
@@ -22,7 +26,8 @@ pub fn read_source(path: &Path) -> Result<String, Failure> {
 pub async fn load_action(engine: &Engine, path: &Path) -> Result<CompiledAction, Failure> {
     if path.extension().is_some_and(|ext| ext == "wasm") {
         let bytes = std::fs::read(path).map_err(|e| Failure::io(format!("reading {}: {e}", path.display())))?;
-        return CompiledAction::from_wasm(&bytes).map_err(|e| Failure::invalid_input(format!("{}: {e}", path.display())));
+        return CompiledAction::from_wasm(&bytes)
+            .map_err(|e| Failure::invalid_input(format!("{}: {e}", path.display())));
     }
     let source = read_source(path)?;
     engine.compile(&file_name(path), &source).await.map_err(|e| Failure::compile(e, path, &source))
@@ -32,7 +37,12 @@ pub async fn load_action(engine: &Engine, path: &Path) -> Result<CompiledAction,
 pub fn read_event(path: &Path, secrets: &[String]) -> Result<Value, Failure> {
     let text = std::fs::read_to_string(path).map_err(|e| Failure::io(format!("reading {}: {e}", path.display())))?;
     let mut event: Value = serde_json::from_str(&text).map_err(|e| {
-        Failure::invalid_input(format!("{} is not valid JSON: {e} (line {}, column {})", path.display(), e.line(), e.column()))
+        Failure::invalid_input(format!(
+            "{} is not valid JSON: {e} (line {}, column {})",
+            path.display(),
+            e.line(),
+            e.column()
+        ))
     })?;
     if secrets.is_empty() {
         return Ok(event);

@@ -89,7 +89,12 @@ async fn dispatch(command: Command) -> Result<ExitCode, exit::Failure> {
             let action = engine.compile(&name, &text).await.map_err(|e| exit::Failure::compile(e, &source, &text))?;
             std::fs::write(&output, action.to_wasm())
                 .map_err(|e| exit::Failure::io(format!("writing {}: {e}", output.display())))?;
-            eprintln!("compiled {} -> {} (handlers: {})", source.display(), output.display(), action.handlers().join(", "));
+            eprintln!(
+                "compiled {} -> {} (handlers: {})",
+                source.display(),
+                output.display(),
+                action.handlers().join(", ")
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Run { target, json } => {

@@ -75,13 +75,9 @@ pub fn snippet(path: &Path, source: &str, location: Location) -> String {
     };
     let number = location.line.to_string();
     let pad = " ".repeat(number.len());
-    let column = location.column.saturating_sub(1) as usize;
+    let column = (location.column.saturating_sub(1) as usize).min(line.chars().count());
     let caret_offset: String = line.chars().take(column).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
-    format!(
-        "\n{pad}--> {}:{location}\n{pad} |\n{number} | {}\n{pad} | {caret_offset}^",
-        path.display(),
-        escape(line)
-    )
+    format!("\n{pad}--> {}:{location}\n{pad} |\n{number} | {}\n{pad} | {caret_offset}^", path.display(), escape(line))
 }
 
 /// Control characters written visibly, so Action output cannot drive the terminal.

@@ -24,7 +24,9 @@ impl Host for HostState {
         };
         let total = written.total_with(&key, size);
         if total > MAX_METADATA_BYTES {
-            return Err(format!("{method}: the metadata written would total {total} bytes; the limit is {MAX_METADATA_BYTES}"));
+            return Err(format!(
+                "{method}: the metadata written would total {total} bytes; the limit is {MAX_METADATA_BYTES}"
+            ));
         }
         written.set(&key, size);
         self.record.commands.push(match which {

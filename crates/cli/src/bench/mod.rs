@@ -32,13 +32,24 @@ impl Latency {
     }
 }
 
-pub async fn run(engine: &Engine, action: &CompiledAction, target: &Target, event: &Value, n: u32, with_node: bool) -> Result<(), Failure> {
+pub async fn run(
+    engine: &Engine,
+    action: &CompiledAction,
+    target: &Target,
+    event: &Value,
+    n: u32,
+    with_node: bool,
+) -> Result<(), Failure> {
     let n = n.max(1);
     let first = engine.execute(target.trigger, action, event).await?;
     if let Decision::Error { error } = &first.decision {
         return Err(Failure::invalid_input(format!("the Action fails, so it cannot be benchmarked: {error}")));
     }
-    println!("actionbox bench: {} ({} trigger), {n} executions after {WARM_UP} warm-up", target.action.display(), target.trigger);
+    println!(
+        "actionbox bench: {} ({} trigger), {n} executions after {WARM_UP} warm-up",
+        target.action.display(),
+        target.trigger
+    );
 
     let rss_start = memory::resident_kib();
     let measured = measure(engine, action, target, event, n).await?;
@@ -46,10 +57,7 @@ pub async fn run(engine: &Engine, action: &CompiledAction, target: &Target, even
     let latency = measured.latency;
     println!(
         "  actionbox    p50 {:>7.1} µs   p99 {:>7.1} µs   mean {:>7.1} µs   {:>8.0} executions/s",
-        latency.p50,
-        latency.p99,
-        latency.mean,
-        measured.per_second
+        latency.p50, latency.p99, latency.mean, measured.per_second
     );
     println!(
         "    where the time goes (mean): instantiate {:.1} µs, guest run {:.1} µs (load bytecode, build event and api, handler, jobs), teardown and bookkeeping {:.1} µs",
@@ -98,7 +106,13 @@ struct Measured {
     run_us: f64,
 }
 
-async fn measure(engine: &Engine, action: &CompiledAction, target: &Target, event: &Value, n: u32) -> Result<Measured, Failure> {
+async fn measure(
+    engine: &Engine,
+    action: &CompiledAction,
+    target: &Target,
+    event: &Value,
+    n: u32,
+) -> Result<Measured, Failure> {
     for _ in 0..WARM_UP {
         engine.execute(target.trigger, action, event).await?;
     }

@@ -17,7 +17,13 @@ pub struct NodeRun {
 }
 
 /// Runs the harness; `Err` says why there is no baseline (no node, a `.wasm` input, ...).
-pub fn measure(action_path: &Path, action: &CompiledAction, handler: &str, event: &Value, n: u32) -> Result<NodeRun, String> {
+pub fn measure(
+    action_path: &Path,
+    action: &CompiledAction,
+    handler: &str,
+    event: &Value,
+    n: u32,
+) -> Result<NodeRun, String> {
     if action_path.extension().is_some_and(|e| e == "wasm") {
         return Err("the Action was given compiled; Node needs its source".into());
     }
