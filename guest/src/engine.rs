@@ -19,7 +19,7 @@ const GLUE: &str = include_str!("glue.js");
 /// What one instance keeps: the runtime and the glue's entry points.
 struct Engine {
     runtime: Runtime,
-    /// The object `glue.js` returns: `{ makeApi(trigger), require }`.
+    /// The object `glue.js` returns: `{ apis, module, exports, require }`.
     glue: Persistent<Object<'static>>,
     /// Where QuickJS keeps its lower stack limit (see [`StackLimit`]).
     stack_limit: StackLimit,

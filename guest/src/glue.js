@@ -1,4 +1,4 @@
-// The JavaScript side of the sandbox: `console`, `require`, and each trigger's `api`.
+// The JavaScript side of the sandbox: `console`, `require`, `module`, and each trigger's `api`.
 //
 // Evaluated once at pre-initialization. It receives the native functions (natives.rs) and
 // keeps them in this closure, so the Action can reach them only through `api` and
@@ -154,16 +154,20 @@
     return api;
   }
 
-  const apis = { 'post-login': postLoginApi };
+  function require(name) {
+    const error = new Error("Cannot find module '" + String(name) + "'");
+    error.code = 'MODULE_NOT_FOUND';
+    throw error;
+  }
 
+  // Built here, at pre-initialization, not per execution: every instance starts from the
+  // snapshot, so each execution receives these objects untouched by any other one, and
+  // does not pay for building them.
+  const exportsObject = {};
   return {
-    makeApi(trigger) {
-      return apis[trigger]();
-    },
-    require(name) {
-      const error = new Error("Cannot find module '" + String(name) + "'");
-      error.code = 'MODULE_NOT_FOUND';
-      throw error;
-    },
+    apis: { 'post-login': postLoginApi() },
+    module: { exports: exportsObject },
+    exports: exportsObject,
+    require,
   };
 })

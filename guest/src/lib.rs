@@ -10,6 +10,7 @@
 //! imported WIT interfaces with plain data (see `natives.rs`).
 
 mod engine;
+mod event;
 mod exception;
 mod json;
 mod natives;

@@ -4,11 +4,11 @@
 //! Once the promise settles nothing more runs: jobs still queued are abandoned with the
 //! instance, which the host discards.
 
-use javy::quickjs::{Ctx, Function, Object, Value, promise::PromiseState, qjs};
+use javy::quickjs::{Ctx, Object, Value, promise::PromiseState, qjs};
 
 use crate::actionbox::runtime::types::{RunError, RunRequest, Trigger};
 use crate::exception::{self, Thrown};
-use crate::script;
+use crate::{event, script};
 
 pub fn run<'js>(ctx: Ctx<'js>, glue: Object<'js>, request: RunRequest) -> Result<(), RunError> {
     let compiled = script::load(&ctx, &request.bytecode).map_err(|()| {
@@ -20,7 +20,7 @@ pub fn run<'js>(ctx: Ctx<'js>, glue: Object<'js>, request: RunRequest) -> Result
         RunError::InvalidBytecode("the bytecode is not a compiled Action".into())
     })?;
     let exports =
-        script::instantiate(&ctx, &glue, wrapper, &request.filename).map_err(|()| thrown(&ctx, &request.filename))?;
+        script::instantiate(&glue, wrapper, &request.filename).map_err(|()| thrown(&ctx, &request.filename))?;
     let handler = exports
         .as_object()
         .and_then(|exports| exports.get::<_, Value>(request.handler.as_str()).ok())
@@ -36,23 +36,23 @@ pub fn run<'js>(ctx: Ctx<'js>, glue: Object<'js>, request: RunRequest) -> Result
 }
 
 /// The event as a fresh object graph: nothing in it is shared with the host or another run.
-fn parse_event<'js>(ctx: &Ctx<'js>, json: &str) -> Result<Value<'js>, RunError> {
-    match ctx.json_parse(json) {
+fn parse_event<'js>(ctx: &Ctx<'js>, tape: &[u8]) -> Result<Value<'js>, RunError> {
+    match event::build(ctx, tape) {
         Ok(event) if event.is_object() && !event.is_array() => Ok(event),
-        Ok(_) => Err(RunError::InvalidEvent("the event must be a JSON object".into())),
-        Err(_) => {
+        Ok(_) => Err(RunError::InvalidEvent("the event must be an object".into())),
+        Err(problem) => {
             ctx.catch();
-            Err(RunError::InvalidEvent("the event is not valid JSON".into()))
+            Err(RunError::InvalidEvent(format!("malformed event tape: {problem}")))
         }
     }
 }
 
+/// The trigger's `api`, built by the glue at pre-initialization.
 fn make_api<'js>(glue: &Object<'js>, trigger: Trigger) -> javy::quickjs::Result<Value<'js>> {
     let name = match trigger {
         Trigger::PostLogin => "post-login",
     };
-    let make_api: Function = glue.get("makeApi")?;
-    make_api.call((name,))
+    glue.get::<_, Object>("apis")?.get(name)
 }
 
 /// Runs queued jobs until the handler's promise settles.

@@ -25,13 +25,12 @@ pub fn compile<'js>(ctx: Ctx<'js>, glue: Object<'js>, filename: &str, source: &s
         Thrown::Exception(e) => CompileError::Syntax(e),
     })?;
     let bytecode = write_bytecode(&ctx, &function).ok_or(CompileError::OutOfMemory)?;
-    let exports =
-        evaluate(&ctx, function).and_then(|wrapper| instantiate(&ctx, &glue, wrapper, filename)).map_err(|()| {
-            match exception::take(&ctx, filename) {
-                Thrown::OutOfMemory => CompileError::OutOfMemory,
-                Thrown::Exception(e) => CompileError::Threw(e),
-            }
-        })?;
+    let exports = evaluate(&ctx, function).and_then(|wrapper| instantiate(&glue, wrapper, filename)).map_err(|()| {
+        match exception::take(&ctx, filename) {
+            Thrown::OutOfMemory => CompileError::OutOfMemory,
+            Thrown::Exception(e) => CompileError::Threw(e),
+        }
+    })?;
     Ok(Compiled { bytecode, handlers: handler_names(&exports) })
 }
 
@@ -66,17 +65,11 @@ pub fn evaluate<'js>(ctx: &Ctx<'js>, compiled: Value<'js>) -> Result<Function<'j
     })
 }
 
-/// Runs the wrapper with a fresh `module`, returning `module.exports`.
-pub fn instantiate<'js>(
-    ctx: &Ctx<'js>,
-    glue: &Object<'js>,
-    wrapper: Function<'js>,
-    filename: &str,
-) -> Result<Value<'js>, ()> {
+/// Runs the wrapper with the snapshot's pristine `module`, returning `module.exports`.
+pub fn instantiate<'js>(glue: &Object<'js>, wrapper: Function<'js>, filename: &str) -> Result<Value<'js>, ()> {
     let run = || -> javy::quickjs::Result<Value<'js>> {
-        let module = Object::new(ctx.clone())?;
-        let exports = Object::new(ctx.clone())?;
-        module.set("exports", exports.clone())?;
+        let module: Object = glue.get("module")?;
+        let exports: Value = glue.get("exports")?;
         let require: Function = glue.get("require")?;
         wrapper.call::<_, ()>((exports, require, module.clone(), filename, "/"))?;
         module.get("exports")

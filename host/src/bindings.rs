@@ -9,4 +9,4 @@ wasmtime::component::bindgen!({
     exports: { default: async },
 });
 
-pub use actionbox::runtime::types;
+pub use self::actionbox::runtime::types;

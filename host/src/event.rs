@@ -1,5 +1,6 @@
-//! Checks an `event` before any Action sees it, and turns it into the JSON the guest
-//! parses. A problem is an [`Error::InvalidEvent`] naming the field.
+//! Checks an `event` before any Action sees it, and encodes it as the event tape the
+//! guest builds its `event` object from (format: `wit/runtime.wit`, `event-tape`). A
+//! problem is an [`Error::InvalidEvent`] naming the field.
 
 use serde_json::Value;
 
@@ -7,11 +8,13 @@ use crate::error::{Error, Result};
 use crate::limits::{MAX_SECRET_KEY_CHARS, MAX_SECRET_VALUE_CHARS};
 use crate::trigger::Trigger;
 
-/// Largest event accepted, as JSON text.
+/// Largest event accepted, as encoded.
 pub const MAX_EVENT_BYTES: usize = 1024 * 1024;
+/// Deepest nesting of arrays and objects in an event.
+pub const MAX_EVENT_DEPTH: usize = 128;
 
-/// Validates `event` for `trigger` and returns its JSON text.
-pub fn prepare(trigger: Trigger, event: &Value) -> Result<String> {
+/// Validates `event` for `trigger` and returns its tape.
+pub fn prepare(trigger: Trigger, event: &Value) -> Result<Vec<u8>> {
     let invalid = |message: String| Err(Error::InvalidEvent(message));
     let Value::Object(fields) = event else {
         return invalid(format!("the event must be a JSON object, not {}", kind(event)));
@@ -32,11 +35,75 @@ pub fn prepare(trigger: Trigger, event: &Value) -> Result<String> {
             None => return invalid("`event.user` is required for post-login".into()),
         },
     }
-    let text = event.to_string();
-    if text.len() > MAX_EVENT_BYTES {
-        return invalid(format!("the event is {} bytes of JSON; the limit is {MAX_EVENT_BYTES}", text.len()));
+    let mut tape = Vec::with_capacity(1024);
+    encode(event, 0, &mut tape)?;
+    if tape.len() > MAX_EVENT_BYTES {
+        return invalid(format!("the event is {} bytes encoded; the limit is {MAX_EVENT_BYTES}", tape.len()));
     }
-    Ok(text)
+    Ok(tape)
+}
+
+/// Appends `value` to the tape, in prefix order.
+fn encode(value: &Value, depth: usize, tape: &mut Vec<u8>) -> Result<()> {
+    if depth > MAX_EVENT_DEPTH {
+        return Err(Error::InvalidEvent(format!("the event is nested more than {MAX_EVENT_DEPTH} levels deep")));
+    }
+    if tape.len() > MAX_EVENT_BYTES {
+        return Err(Error::InvalidEvent(format!("the event is larger than {MAX_EVENT_BYTES} bytes")));
+    }
+    match value {
+        Value::Null => tape.push(0),
+        Value::Bool(false) => tape.push(1),
+        Value::Bool(true) => tape.push(2),
+        Value::Number(n) => match n.as_i64().and_then(|i| i32::try_from(i).ok()) {
+            Some(small) => {
+                tape.push(3);
+                tape.extend_from_slice(&small.to_le_bytes());
+            }
+            None => {
+                tape.push(4);
+                tape.extend_from_slice(&n.as_f64().unwrap_or(f64::NAN).to_le_bytes());
+            }
+        },
+        Value::String(text) => {
+            tape.push(5);
+            text_bytes(text, tape);
+        }
+        Value::Array(items) => {
+            tape.push(6);
+            length(items.len(), tape);
+            for item in items {
+                encode(item, depth + 1, tape)?;
+            }
+        }
+        Value::Object(members) => {
+            tape.push(7);
+            length(members.len(), tape);
+            for (key, member) in members {
+                text_bytes(key, tape);
+                encode(member, depth + 1, tape)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn text_bytes(text: &str, tape: &mut Vec<u8>) {
+    length(text.len(), tape);
+    tape.extend_from_slice(text.as_bytes());
+}
+
+/// Unsigned LEB128.
+fn length(mut n: usize, tape: &mut Vec<u8>) {
+    loop {
+        let byte = (n & 0x7f) as u8;
+        n >>= 7;
+        if n == 0 {
+            tape.push(byte);
+            return;
+        }
+        tape.push(byte | 0x80);
+    }
 }
 
 fn check_secrets(secrets: &Value) -> Result<()> {
