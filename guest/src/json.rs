@@ -16,6 +16,8 @@ use crate::text;
 
 /// Deepest nesting of arrays and objects accepted.
 pub const MAX_DEPTH: usize = 64;
+/// `Number.MAX_SAFE_INTEGER`: integral numbers up to it are written as integers.
+const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 /// Longest JSON text produced for one value (the host applies the real, smaller limits).
 pub const MAX_BYTES: usize = 1024 * 1024;
 
@@ -142,7 +144,7 @@ impl<'js> Writer<'_, 'js> {
     fn number(&mut self, n: f64) {
         if !n.is_finite() {
             self.out.push_str("null");
-        } else if n == n.trunc() && n.abs() < 1e15 {
+        } else if n == n.trunc() && n.abs() <= MAX_SAFE_INTEGER {
             let _ = write!(self.out, "{}", n as i64);
         } else {
             let _ = write!(self.out, "{n:e}");
