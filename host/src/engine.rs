@@ -28,7 +28,7 @@ use crate::{event, limits, prepare, source};
 /// Native stack for Wasm frames. QuickJS's stack cap (at most 768 KiB of the guest's
 /// 1 MiB shadow stack) is reached well before this, so deep recursion is a catchable
 /// RangeError and this is only a backstop.
-const WASM_STACK_BYTES: usize = 4 * 1024 * 1024;
+const WASM_STACK_BYTES: usize = 16 * 1024 * 1024;
 /// Linear memory kept resident in a pool slot between instances, so a fresh instance
 /// does not fault the snapshot's heap in again. With `PAGEMAP_SCAN` (Linux 6.7+) only
 /// the pages an execution dirtied are reset; elsewhere the low addresses are rewritten.

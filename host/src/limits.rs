@@ -20,8 +20,10 @@ use std::time::Duration;
 pub const MAX_SOURCE_BYTES: usize = 100 * 1024;
 /// Each execution of a trigger must complete in 20 seconds.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(20);
-/// Default CPU budget: far above any real Action (a typical one uses a few million).
-pub const DEFAULT_FUEL: u64 = 10_000_000_000;
+/// Default CPU budget. A typical Action uses well under a million units; these machines
+/// burn about 8 x 10^9 a second, so this stops pure computation after about six seconds,
+/// well inside the 20 s deadline, while time spent waiting costs no fuel.
+pub const DEFAULT_FUEL: u64 = 50_000_000_000;
 pub const DEFAULT_MEMORY_BYTES: u64 = 64 * 1024 * 1024;
 pub const MIN_MEMORY_BYTES: u64 = 16 * 1024 * 1024;
 pub const MAX_MEMORY_BYTES: u64 = 4 * 1024 * 1024 * 1024 - 65536;

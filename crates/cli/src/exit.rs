@@ -3,7 +3,7 @@
 //! | code | meaning |
 //! |---|---|
 //! | 0 | allowed |
-//! | 1 | internal error, unreadable file |
+//! | 1 | internal error, unreadable file, stdout closed |
 //! | 2 | bad command line |
 //! | 3 | denied |
 //! | 4 | the Action threw (or its promise never settled) |

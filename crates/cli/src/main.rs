@@ -2,6 +2,11 @@
 //!
 //! Exit codes (see `exit.rs`): 0 allowed, 3 denied, and one code per kind of failure.
 
+/// `println!` to stdout through [`emit`].
+macro_rules! outln {
+    ($($arg:tt)*) => { $crate::emit(&format!("{}\n", format_args!($($arg)*))) };
+}
+
 mod bench;
 mod exit;
 mod input;
@@ -103,9 +108,9 @@ async fn dispatch(command: Command) -> Result<ExitCode, exit::Failure> {
             let event = input::read_event(&target.event, &target.secrets)?;
             let outcome = engine.execute(target.trigger, &action, &event).await?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&outcome).expect("an Outcome serializes"));
+                outln!("{}", serde_json::to_string_pretty(&outcome).expect("an Outcome serializes"));
             } else {
-                print!("{}", render::summary(&outcome));
+                emit(&render::summary(&outcome));
             }
             Ok(exit::for_decision(&outcome.decision))
         }
@@ -116,6 +121,16 @@ async fn dispatch(command: Command) -> Result<ExitCode, exit::Failure> {
             bench::run(&engine, &action, &target, &event, iterations, !no_node).await?;
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// Writes to stdout. A reader that has gone away (a closed pipe) ends the program
+/// quietly, with the I/O exit code, instead of a panic.
+pub fn emit(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    if stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()).is_err() {
+        std::process::exit(i32::from(exit::INTERNAL));
     }
 }
 

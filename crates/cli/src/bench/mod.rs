@@ -45,7 +45,7 @@ pub async fn run(
     if let Decision::Error { error } = &first.decision {
         return Err(Failure::invalid_input(format!("the Action fails, so it cannot be benchmarked: {error}")));
     }
-    println!(
+    outln!(
         "actionbox bench: {} ({} trigger), {n} executions after {WARM_UP} warm-up",
         target.action.display(),
         target.trigger
@@ -55,11 +55,14 @@ pub async fn run(
     let measured = measure(engine, action, target, event, n).await?;
     let rss_end = memory::resident_kib();
     let latency = measured.latency;
-    println!(
+    outln!(
         "  actionbox    p50 {:>7.1} µs   p99 {:>7.1} µs   mean {:>7.1} µs   {:>8.0} executions/s",
-        latency.p50, latency.p99, latency.mean, measured.per_second
+        latency.p50,
+        latency.p99,
+        latency.mean,
+        measured.per_second
     );
-    println!(
+    outln!(
         "    where the time goes (mean): instantiate {:.1} µs, guest run {:.1} µs (load bytecode, build event and api, handler, jobs), teardown and bookkeeping {:.1} µs",
         measured.instantiate_us,
         measured.run_us,
@@ -68,28 +71,33 @@ pub async fn run(
 
     let no_op_action = engine.compile("noop.js", NO_OP_ACTION).await?;
     let no_op = measure(engine, &no_op_action, target, event, n.min(5_000)).await?;
-    println!(
+    outln!(
         "  no-op Action p50 {:>7.1} µs   p99 {:>7.1} µs   mean {:>7.1} µs   (fixed cost of a fresh sandbox with this event)",
-        no_op.latency.p50, no_op.latency.p99, no_op.latency.mean
+        no_op.latency.p50,
+        no_op.latency.p99,
+        no_op.latency.mean
     );
 
     if with_node {
         match node::measure(&target.action, action, target.trigger.handler(), event, n) {
             Ok(node) => {
-                println!(
+                outln!(
                     "  node vm      p50 {:>7.1} µs   p99 {:>7.1} µs   mean {:>7.1} µs   (new context per run, {})",
-                    node.latency.p50, node.latency.p99, node.latency.mean, node.version
+                    node.latency.p50,
+                    node.latency.p99,
+                    node.latency.mean,
+                    node.version
                 );
-                println!(
+                outln!(
                     "  ratio node/actionbox: p50 {:.1}x, mean {:.1}x",
                     node.latency.p50 / latency.p50,
                     node.latency.mean / latency.mean
                 );
             }
-            Err(reason) => println!("  node vm      skipped: {reason}"),
+            Err(reason) => outln!("  node vm      skipped: {reason}"),
         }
     }
-    println!(
+    outln!(
         "  memory: resident {:.1} MiB after warm-up, {:.1} MiB after {n} executions ({:+.1} MiB), peak {:.1} MiB",
         rss_start as f64 / 1024.0,
         rss_end as f64 / 1024.0,
