@@ -6,8 +6,6 @@
 //! [`Error`] but an [`ActionError`], carried in the [`Outcome`](crate::Outcome) next to the
 //! logs and commands produced until then.
 
-use std::path::PathBuf;
-
 use serde::Serialize;
 
 /// A position in the Action's source, 1-based.
@@ -67,10 +65,6 @@ pub enum Error {
     #[error("the actionbox guest could not be prepared: {0}")]
     Guest(String),
 
-    /// Reading or writing a file failed.
-    #[error("{}: {source}", path.display())]
-    Io { path: PathBuf, source: std::io::Error },
-
     /// An unexpected failure inside the host (a bug).
     #[error("internal error: {0}")]
     Internal(String),
@@ -91,7 +85,6 @@ impl Error {
             Error::InvalidArtifact(_) => "invalid_artifact",
             Error::InvalidConfig(_) => "invalid_config",
             Error::Guest(_) => "guest",
-            Error::Io { .. } => "io",
             Error::Internal(_) => "internal",
         }
     }

@@ -137,3 +137,37 @@ fn kind(value: &Value) -> &'static str {
         Value::Object(_) => "an object",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn the_tape_encodes_each_kind_in_prefix_order() {
+        let tape =
+            prepare(Trigger::PostLogin, &json!({ "user": { "user_id": "u" }, "n": [1, 2.5, null, true] })).unwrap();
+        let expected: Vec<u8> = [
+            &[7, 2][..],
+            &[4, b'u', b's', b'e', b'r', 7, 1, 7],
+            b"user_id",
+            &[5, 1, b'u'],
+            &[1, b'n', 6, 4, 3, 1, 0, 0, 0, 4],
+            &2.5f64.to_le_bytes(),
+            &[0, 2],
+        ]
+        .concat();
+        assert_eq!(tape, expected);
+    }
+
+    #[test]
+    fn events_are_checked_before_encoding() {
+        assert!(matches!(prepare(Trigger::PostLogin, &json!([])), Err(Error::InvalidEvent(_))));
+        assert!(matches!(prepare(Trigger::PostLogin, &json!({ "user": {} })), Err(Error::InvalidEvent(_))));
+        let mut deep = json!({ "user": { "user_id": "u" } });
+        for _ in 0..200 {
+            deep = json!({ "user": { "user_id": "u" }, "next": deep });
+        }
+        assert!(matches!(prepare(Trigger::PostLogin, &deep), Err(Error::InvalidEvent(_))));
+    }
+}

@@ -114,3 +114,37 @@ fn is_module_line(line: &str) -> bool {
         .iter()
         .any(|p| line.starts_with(p))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn syntax_location(source: &str, message: &str, line: u32, column: u32) -> Option<Location> {
+        match explain_syntax_error(source, message.into(), Some(Location { line, column })) {
+            Error::Syntax { location, .. } => location,
+            other => panic!("expected a syntax error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_column_moves_to_the_quoted_token() {
+        let source = "let a = 1;\nlet b = (2 + ;\n";
+        let at = syntax_location(source, "unexpected token in expression: ';'", 2, 9);
+        assert_eq!(at, Some(Location { line: 2, column: 14 }));
+    }
+
+    #[test]
+    fn a_position_past_the_end_moves_to_the_last_line() {
+        let source = "let a = 1;\n   }";
+        let at = syntax_location(source, "Unexpected token '}'", 6, 61);
+        assert_eq!(at, Some(Location { line: 2, column: 4 }));
+    }
+
+    #[test]
+    fn typescript_and_modules_are_named() {
+        let ts = explain_syntax_error("const x: string = 'a';\n", "x".into(), None);
+        assert!(matches!(ts, Error::TypeScript { location: Some(Location { line: 1, .. }) }));
+        let esm = explain_syntax_error("import x from 'y';\n", "x".into(), None);
+        assert!(matches!(esm, Error::EsModule { .. }));
+    }
+}

@@ -72,14 +72,16 @@ pub struct SizedKeys {
 }
 
 impl SizedKeys {
-    /// The total if `key` were set to a value of `size` bytes.
-    pub fn total_with(&self, key: &str, size: usize) -> usize {
-        self.total - self.sizes.get(key).copied().unwrap_or(0) + size
-    }
-
-    pub fn set(&mut self, key: &str, size: usize) {
-        self.total = self.total_with(key, size);
+    /// Records `key` at `size` bytes unless the total would pass `limit`; `Err` holds
+    /// the total it would have reached.
+    pub fn try_set(&mut self, key: &str, size: usize, limit: usize) -> Result<(), usize> {
+        let total = self.total - self.sizes.get(key).copied().unwrap_or(0) + size;
+        if total > limit {
+            return Err(total);
+        }
+        self.total = total;
         self.sizes.insert(key.to_owned(), size);
+        Ok(())
     }
 }
 
@@ -120,5 +122,31 @@ impl LogBuffer {
             }
         }
         Logs { lines: self.lines, stored, stored_truncated: truncated || self.dropped > 0, lines_dropped: self.dropped }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sized_keys_count_the_latest_write_of_a_key() {
+        let mut keys = SizedKeys::default();
+        assert_eq!(keys.try_set("a", 60, 100), Ok(()));
+        assert_eq!(keys.try_set("a", 60, 100), Ok(()), "rewriting a key replaces its size");
+        assert_eq!(keys.try_set("b", 41, 100), Err(101));
+        assert_eq!(keys.try_set("b", 40, 100), Ok(()), "exactly at the limit is accepted");
+    }
+
+    #[test]
+    fn the_stored_log_escapes_controls_and_stops_at_256_characters() {
+        let mut logs = LogBuffer::default();
+        logs.push(LogLevel::Log, "one\ntwo".into());
+        logs.push(LogLevel::Warn, "x".repeat(300));
+        let logs = logs.finish();
+        assert!(logs.stored.starts_with("one\\ntwo\nxxx"));
+        assert_eq!(logs.stored.chars().count(), limits::STORED_LOG_CHARS);
+        assert!(logs.stored_truncated);
+        assert_eq!(logs.lines.len(), 2);
     }
 }

@@ -83,23 +83,19 @@ impl Host for HostState {
         };
         check_trigger(self, method, &[Trigger::PostLogin])?;
         check_key(method, "the claim name", &name)?;
+        let size = name.len() + value.len();
         let value = parse_json(method, "the claim value", &value, MAX_CUSTOM_CLAIMS_BYTES)?;
         if is_restricted_claim(&name) {
             self.record.warnings.push(Warning::RestrictedClaim { token: token_name.into(), name });
             return Ok(());
         }
-        let size = name.len() + value.to_string().len();
         let claims = match token {
             Token::IdToken => &mut self.record.id_token_claims,
             Token::AccessToken => &mut self.record.access_token_claims,
         };
-        let total = claims.total_with(&name, size);
-        if total > MAX_CUSTOM_CLAIMS_BYTES {
-            return Err(format!(
-                "{method}: the {token_name} custom claims would total {total} bytes; the limit is {MAX_CUSTOM_CLAIMS_BYTES}"
-            ));
-        }
-        claims.set(&name, size);
+        claims.try_set(&name, size, MAX_CUSTOM_CLAIMS_BYTES).map_err(|total| {
+            format!("{method}: the {token_name} custom claims would total {total} bytes; the limit is {MAX_CUSTOM_CLAIMS_BYTES}")
+        })?;
         self.record.commands.push(match token {
             Token::IdToken => Command::SetIdTokenClaim { name, value },
             Token::AccessToken => Command::SetAccessTokenClaim { name, value },

@@ -16,19 +16,15 @@ impl Host for HostState {
         };
         check_trigger(self, method, &[Trigger::PostLogin])?;
         check_key(method, "the key", &key)?;
+        let size = key.len() + value.len();
         let value = parse_json(method, "the value", &value, MAX_METADATA_BYTES)?;
-        let size = key.len() + value.to_string().len();
         let written = match which {
             Metadata::UserMetadata => &mut self.record.user_metadata,
             Metadata::AppMetadata => &mut self.record.app_metadata,
         };
-        let total = written.total_with(&key, size);
-        if total > MAX_METADATA_BYTES {
-            return Err(format!(
-                "{method}: the metadata written would total {total} bytes; the limit is {MAX_METADATA_BYTES}"
-            ));
-        }
-        written.set(&key, size);
+        written.try_set(&key, size, MAX_METADATA_BYTES).map_err(|total| {
+            format!("{method}: the metadata written would total {total} bytes; the limit is {MAX_METADATA_BYTES}")
+        })?;
         self.record.commands.push(match which {
             Metadata::UserMetadata => Command::SetUserMetadata { key, value },
             Metadata::AppMetadata => Command::SetAppMetadata { key, value },

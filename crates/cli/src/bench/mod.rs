@@ -79,7 +79,7 @@ pub async fn run(
     );
 
     if with_node {
-        match node::measure(&target.action, action, target.trigger.handler(), event, n) {
+        match node::measure(&target.action, target.trigger.handler(), event, n) {
             Ok(node) => {
                 outln!(
                     "  node vm      p50 {:>7.1} µs   p99 {:>7.1} µs   mean {:>7.1} µs   (new context per run, {})",

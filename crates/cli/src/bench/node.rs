@@ -4,7 +4,6 @@
 use std::path::Path;
 use std::process::Command;
 
-use actionbox::CompiledAction;
 use serde_json::Value;
 
 use super::Latency;
@@ -17,17 +16,10 @@ pub struct NodeRun {
 }
 
 /// Runs the harness; `Err` says why there is no baseline (no node, a `.wasm` input, ...).
-pub fn measure(
-    action_path: &Path,
-    action: &CompiledAction,
-    handler: &str,
-    event: &Value,
-    n: u32,
-) -> Result<NodeRun, String> {
+pub fn measure(action_path: &Path, handler: &str, event: &Value, n: u32) -> Result<NodeRun, String> {
     if action_path.extension().is_some_and(|e| e == "wasm") {
         return Err("the Action was given compiled; Node needs its source".into());
     }
-    let _ = action;
     let dir = std::env::temp_dir().join(format!("actionbox-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     let harness = dir.join("node_vm_baseline.js");
