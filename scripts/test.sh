@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # The whole test suite, runnable on a fresh machine: installs and builds the guest
-# (guest/build.sh is idempotent), then runs every test of the workspace.
+# (guest/build.sh is idempotent), runs every test of the workspace, and ends with the
+# total over all test binaries.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ./guest/build.sh
-cargo test --workspace --locked "$@"
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+cargo test --workspace --locked "$@" 2>&1 | tee "$log"
+awk '/^test result:/ { passed += $4; failed += $6 } END { printf "\ntotal: %d passed, %d failed\n", passed, failed }' "$log"
