@@ -21,7 +21,7 @@ use crate::config::Config;
 use crate::epoch::EpochTicker;
 use crate::error::{ActionError, Error, Location, Result};
 use crate::outcome::{Decision, Outcome, Usage};
-use crate::state::HostState;
+use crate::state::{HostState, Totals};
 use crate::trigger::Trigger;
 use crate::{event, limits, prepare, source};
 
@@ -76,7 +76,8 @@ impl Engine {
     /// as an execution, to learn which handlers it exports.
     pub async fn compile(&self, filename: &str, source: &str) -> Result<CompiledAction> {
         source::check_before_compile(filename, source)?;
-        let mut store = self.new_store(Trigger::PostLogin, Instant::now());
+        let mut store =
+            self.new_store(Trigger::PostLogin, Instant::now() + self.inner.config.timeout, Totals::default());
         let limits = self.guest_limits();
         let called = async {
             let instance = self.inner.pre.instantiate_async(&mut store).await?;
@@ -108,6 +109,22 @@ impl Engine {
     /// produced until then.
     pub async fn execute(&self, trigger: Trigger, action: &CompiledAction, event: &Value) -> Result<Outcome> {
         let started = Instant::now();
+        let deadline = started + self.inner.config.timeout;
+        let (outcome, _) = self.execute_within(trigger, action, event, deadline, Totals::default()).await?;
+        Ok(outcome)
+    }
+
+    /// One execution that must end by `deadline` and counts its writes on top of
+    /// `totals` (what earlier Actions of the same flow wrote). Returns the new totals.
+    pub(crate) async fn execute_within(
+        &self,
+        trigger: Trigger,
+        action: &CompiledAction,
+        event: &Value,
+        deadline: Instant,
+        totals: Totals,
+    ) -> Result<(Outcome, Totals)> {
+        let started = Instant::now();
         if action.guest_sha256() != self.inner.guest_sha256 {
             return Err(Error::InvalidArtifact(
                 "it was compiled by a different actionbox guest: compile the source again".into(),
@@ -124,7 +141,7 @@ impl Engine {
             handler: handler.to_owned(),
             event: event::prepare(trigger, event)?,
         };
-        let mut store = self.new_store(trigger, started);
+        let mut store = self.new_store(trigger, deadline, totals);
         let limits = self.guest_limits();
         let mut timing = Timing::default();
         let called = async {
@@ -154,10 +171,9 @@ impl Engine {
     }
 
     /// A store for one call: limits, fuel and the deadline set.
-    fn new_store(&self, trigger: Trigger, started: Instant) -> Store<HostState> {
+    fn new_store(&self, trigger: Trigger, deadline: Instant, totals: Totals) -> Store<HostState> {
         let config = &self.inner.config;
-        let deadline = started + config.timeout;
-        let mut store = Store::new(&self.inner.engine, HostState::new(trigger, config.memory_bytes, deadline));
+        let mut store = Store::new(&self.inner.engine, HostState::new(trigger, config.memory_bytes, deadline, totals));
         store.limiter(|state| &mut state.limiter);
         store.set_fuel(config.fuel).expect("fuel is enabled in the engine config");
         // Checked at every epoch tick: past the deadline the call traps, otherwise it
@@ -199,7 +215,7 @@ impl Engine {
         failure: Option<ActionError>,
         started: Instant,
         timing: Timing,
-    ) -> Outcome {
+    ) -> (Outcome, Totals) {
         let fuel = self.inner.config.fuel - store.get_fuel().unwrap_or(0);
         let state = store.into_data();
         let record = state.record;
@@ -208,7 +224,7 @@ impl Engine {
             (None, Some(reason)) => Decision::Denied { reason },
             (None, None) => Decision::Allowed,
         };
-        Outcome {
+        let outcome = Outcome {
             decision,
             commands: record.commands,
             logs: record.logs.finish(),
@@ -220,7 +236,8 @@ impl Engine {
                 run_us: timing.instantiated.map_or(0, |from| micros(from, timing.ran)),
                 peak_memory_bytes: state.limiter.peak_bytes(),
             },
-        }
+        };
+        (outcome, record.totals)
     }
 }
 

@@ -23,14 +23,16 @@ pub struct HostState {
 }
 
 impl HostState {
-    pub fn new(trigger: Trigger, memory_bytes: u64, deadline: Instant) -> Self {
+    /// `totals` carries what earlier Actions of the same flow wrote, for limits that
+    /// count across the whole trigger execution.
+    pub fn new(trigger: Trigger, memory_bytes: u64, deadline: Instant, totals: Totals) -> Self {
         HostState {
             wasi: empty_wasi(),
             table: ResourceTable::new(),
             limiter: MemoryLimiter::new(memory_bytes),
             deadline,
             trigger,
-            record: Record::default(),
+            record: Record { totals, ..Record::default() },
         }
     }
 }
@@ -57,7 +59,12 @@ pub struct Record {
     pub denied: Option<String>,
     pub warnings: Vec<Warning>,
     pub logs: LogBuffer,
-    /// JSON size of each claim set, per token, to hold the custom-claims limit.
+    pub totals: Totals,
+}
+
+/// The sizes that limits count across a whole trigger execution (every Action of a flow).
+#[derive(Debug, Clone, Default)]
+pub struct Totals {
     pub id_token_claims: SizedKeys,
     pub access_token_claims: SizedKeys,
     pub user_metadata: SizedKeys,
@@ -65,7 +72,7 @@ pub struct Record {
 }
 
 /// The JSON size of each key written to one map, latest write winning.
-#[derive(Default)]
+#[derive(Debug, Clone, Default)]
 pub struct SizedKeys {
     sizes: std::collections::BTreeMap<String, usize>,
     total: usize,

@@ -34,6 +34,14 @@ impl Trigger {
         }
     }
 
+    /// Whether the platform acts on the outcome. Non-blocking triggers run after the
+    /// fact; their outcome is reported and ignored.
+    pub fn is_blocking(self) -> bool {
+        match self {
+            Trigger::PostLogin => true,
+        }
+    }
+
     pub(crate) fn to_wit(self) -> types::Trigger {
         match self {
             Trigger::PostLogin => types::Trigger::PostLogin,

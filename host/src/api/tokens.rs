@@ -90,8 +90,8 @@ impl Host for HostState {
             return Ok(());
         }
         let claims = match token {
-            Token::IdToken => &mut self.record.id_token_claims,
-            Token::AccessToken => &mut self.record.access_token_claims,
+            Token::IdToken => &mut self.record.totals.id_token_claims,
+            Token::AccessToken => &mut self.record.totals.access_token_claims,
         };
         claims.try_set(&name, size, MAX_CUSTOM_CLAIMS_BYTES).map_err(|total| {
             format!("{method}: the {token_name} custom claims would total {total} bytes; the limit is {MAX_CUSTOM_CLAIMS_BYTES}")

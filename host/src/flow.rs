@@ -1,0 +1,213 @@
+//! Flows: a trigger's Actions, run in order with the platform's semantics.
+//!
+//! - Each Action sees the `event` with its own `secrets`.
+//! - Commands accumulate; a claim's final value is the last one written.
+//! - User and app metadata writes are applied to `event.user` before the next Action
+//!   runs (top-level keys, `null` deletes) and are returned once, merged.
+//! - `api.access.deny` lets the current Action finish and skips the rest.
+//! - An Action that fails ends the flow with an error naming it.
+//! - One deadline covers the whole trigger execution, and limits that count per session
+//!   (custom claims, metadata) count across all of its Actions.
+//! - The outcome of a non-blocking trigger is reported, but the platform ignores it
+//!   ([`FlowOutcome::blocking`] is false).
+
+use std::time::Instant;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::action::CompiledAction;
+use crate::engine::Engine;
+use crate::error::{ActionError, Error, Result};
+use crate::limits::{MAX_SECRET_KEY_CHARS, MAX_SECRET_VALUE_CHARS};
+use crate::outcome::{Command, Decision, Outcome};
+use crate::state::Totals;
+use crate::trigger::Trigger;
+
+/// A trigger and its Actions, in the order they run.
+#[derive(Debug, Clone)]
+pub struct Flow {
+    trigger: Trigger,
+    actions: Vec<FlowAction>,
+}
+
+/// One Action of a flow, with the secrets it is given.
+#[derive(Debug, Clone)]
+pub struct FlowAction {
+    name: String,
+    action: CompiledAction,
+    secrets: Map<String, Value>,
+}
+
+impl Flow {
+    pub fn new(trigger: Trigger) -> Self {
+        Flow { trigger, actions: Vec::new() }
+    }
+
+    pub fn trigger(&self) -> Trigger {
+        self.trigger
+    }
+
+    /// Appends an Action. It must export the trigger's handler, and its secrets must
+    /// fit the platform's limits (key ≤ 128 characters, value ≤ 4,096).
+    pub fn push(&mut self, name: &str, action: CompiledAction, secrets: Map<String, Value>) -> Result<&mut Self> {
+        let handler = self.trigger.handler();
+        if !action.handlers().iter().any(|h| h == handler) {
+            return Err(Error::NoHandler { handler: handler.into(), exported: action.handlers().to_vec() });
+        }
+        for (key, value) in &secrets {
+            let invalid = |what: String| Err(Error::InvalidEvent(format!("Action `{name}`: {what}")));
+            if key.chars().count() > MAX_SECRET_KEY_CHARS {
+                return invalid(format!("the secret key `{key}` is longer than {MAX_SECRET_KEY_CHARS} characters"));
+            }
+            match value {
+                Value::String(v) if v.chars().count() > MAX_SECRET_VALUE_CHARS => {
+                    return invalid(format!("the secret `{key}` is longer than {MAX_SECRET_VALUE_CHARS} characters"));
+                }
+                Value::String(_) => {}
+                _ => return invalid(format!("the secret `{key}` must be a string")),
+            }
+        }
+        self.actions.push(FlowAction { name: name.to_owned(), action, secrets });
+        Ok(self)
+    }
+}
+
+/// Everything a flow produced.
+#[derive(Debug, Clone, Serialize)]
+pub struct FlowOutcome {
+    pub trigger: Trigger,
+    pub decision: FlowDecision,
+    /// Whether the platform acts on the decision (false for post-user-registration and
+    /// post-change-password, whose outcome is reported and ignored).
+    pub blocking: bool,
+    /// Each Action that ran, in order, with its own outcome.
+    pub actions: Vec<ActionReport>,
+    /// Actions that did not run because an earlier one denied or failed.
+    pub skipped: Vec<String>,
+    /// The changes to apply once the flow ends, merged over all Actions.
+    pub changes: Changes,
+}
+
+/// How a flow ended.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum FlowDecision {
+    Allowed,
+    /// An Action denied; the reason is the first one it gave.
+    Denied {
+        action: String,
+        reason: String,
+    },
+    /// An Action failed.
+    Error {
+        action: String,
+        error: ActionError,
+    },
+}
+
+/// One Action's part of a flow.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActionReport {
+    pub name: String,
+    #[serde(flatten)]
+    pub outcome: Outcome,
+}
+
+/// Merged writes: for metadata a `null` value means "delete the key".
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Changes {
+    pub user_metadata: Map<String, Value>,
+    pub app_metadata: Map<String, Value>,
+    pub id_token_claims: Map<String, Value>,
+    pub access_token_claims: Map<String, Value>,
+}
+
+impl Engine {
+    /// Runs the flow's Actions in order on `event` (its `secrets` are replaced by each
+    /// Action's own). `Err` means the call itself was wrong, as for [`Engine::execute`].
+    pub async fn run_flow(&self, flow: &Flow, event: &Value) -> Result<FlowOutcome> {
+        let deadline = Instant::now() + self.config().timeout;
+        let mut event = event.clone();
+        if !event.is_object() {
+            return Err(Error::InvalidEvent("the event must be a JSON object".into()));
+        }
+        let mut totals = Totals::default();
+        let mut changes = Changes::default();
+        let mut reports = Vec::with_capacity(flow.actions.len());
+        let mut decision = FlowDecision::Allowed;
+        for step in &flow.actions {
+            if Instant::now() >= deadline {
+                let limit_ms = self.config().timeout.as_millis() as u64;
+                decision = FlowDecision::Error { action: step.name.clone(), error: ActionError::Timeout { limit_ms } };
+                break;
+            }
+            event["secrets"] = Value::Object(step.secrets.clone());
+            let (outcome, next) = self.execute_within(flow.trigger, &step.action, &event, deadline, totals).await?;
+            totals = next;
+            apply(&outcome.commands, &mut event, &mut changes);
+            let ended = match &outcome.decision {
+                Decision::Allowed => None,
+                Decision::Denied { reason } => {
+                    Some(FlowDecision::Denied { action: step.name.clone(), reason: reason.clone() })
+                }
+                Decision::Error { error } => {
+                    Some(FlowDecision::Error { action: step.name.clone(), error: error.clone() })
+                }
+            };
+            reports.push(ActionReport { name: step.name.clone(), outcome });
+            if let Some(ended) = ended {
+                decision = ended;
+                break;
+            }
+        }
+        let skipped = flow.actions[reports.len()..].iter().map(|a| a.name.clone()).collect();
+        Ok(FlowOutcome {
+            trigger: flow.trigger,
+            decision,
+            blocking: flow.trigger.is_blocking(),
+            actions: reports,
+            skipped,
+            changes,
+        })
+    }
+}
+
+/// Applies one Action's metadata writes to `event.user` (for the Actions after it) and
+/// merges its writes into `changes`.
+fn apply(commands: &[Command], event: &mut Value, changes: &mut Changes) {
+    for command in commands {
+        match command {
+            Command::SetUserMetadata { key, value } => {
+                write_metadata(event, "user_metadata", key, value);
+                changes.user_metadata.insert(key.clone(), value.clone());
+            }
+            Command::SetAppMetadata { key, value } => {
+                write_metadata(event, "app_metadata", key, value);
+                changes.app_metadata.insert(key.clone(), value.clone());
+            }
+            Command::SetIdTokenClaim { name, value } => {
+                changes.id_token_claims.insert(name.clone(), value.clone());
+            }
+            Command::SetAccessTokenClaim { name, value } => {
+                changes.access_token_claims.insert(name.clone(), value.clone());
+            }
+            Command::Deny { .. } | Command::EnableMultifactor { .. } => {}
+        }
+    }
+}
+
+/// `event.user.<which>[key] = value`, or removes the key when `value` is null.
+fn write_metadata(event: &mut Value, which: &str, key: &str, value: &Value) {
+    let Some(user) = event.get_mut("user").and_then(Value::as_object_mut) else { return };
+    let metadata = user.entry(which).or_insert_with(|| Value::Object(Map::new()));
+    if !metadata.is_object() {
+        *metadata = Value::Object(Map::new());
+    }
+    let metadata = metadata.as_object_mut().expect("made an object above");
+    if value.is_null() {
+        metadata.remove(key);
+    } else {
+        metadata.insert(key.to_owned(), value.clone());
+    }
+}

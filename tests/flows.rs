@@ -1,0 +1,159 @@
+//! Flows: each rule of the platform's semantics for a trigger's ordered Actions.
+
+use actionbox::{ActionError, CompiledAction, Error, Flow, FlowDecision, FlowOutcome, Trigger};
+use actionbox_tests::{Limits, block_on, engine, engine_with};
+use serde_json::{Map, Value, json};
+
+fn compile_with(limits: Limits, body: &str) -> CompiledAction {
+    let source = format!("exports.onExecutePostLogin = async (event, api) => {{ {body} }};");
+    block_on(engine_with(limits).compile("action.js", &source)).expect("the Action compiles")
+}
+
+fn secrets(pairs: &[(&str, &str)]) -> Map<String, Value> {
+    pairs.iter().map(|(k, v)| (k.to_string(), json!(v))).collect()
+}
+
+/// Runs `(name, body)` Actions as one post-login flow.
+fn run_flow_with(limits: Limits, actions: &[(&str, &str)], event: Value) -> FlowOutcome {
+    let mut flow = Flow::new(Trigger::PostLogin);
+    for (name, body) in actions {
+        flow.push(name, compile_with(limits, body), Map::new()).unwrap();
+    }
+    block_on(engine_with(limits).run_flow(&flow, &event)).expect("the flow runs")
+}
+
+fn run_flow(actions: &[(&str, &str)]) -> FlowOutcome {
+    run_flow_with(Limits::default(), actions, json!({ "user": { "user_id": "u", "app_metadata": { "old": 1 } } }))
+}
+
+fn claim(outcome: &FlowOutcome, action: usize, name: &str) -> Value {
+    let commands = serde_json::to_value(&outcome.actions[action].outcome.commands).unwrap();
+    commands.as_array().unwrap().iter().find(|c| c["name"] == name).map(|c| c["value"].clone()).unwrap_or(Value::Null)
+}
+
+#[test]
+fn commands_accumulate_and_later_claim_writes_win() {
+    let outcome = run_flow(&[
+        (
+            "first",
+            "api.idToken.setCustomClaim('https://x.example/plan', 'free').idToken.setCustomClaim('https://x.example/a', 1);",
+        ),
+        ("second", "api.idToken.setCustomClaim('https://x.example/plan', 'pro');"),
+    ]);
+    assert_eq!(outcome.decision, FlowDecision::Allowed);
+    assert_eq!(outcome.actions.len(), 2);
+    assert_eq!(outcome.actions[0].outcome.commands.len(), 2);
+    assert_eq!(outcome.changes.id_token_claims["https://x.example/plan"], "pro");
+    assert_eq!(outcome.changes.id_token_claims["https://x.example/a"], 1);
+}
+
+#[test]
+fn metadata_writes_are_visible_to_later_actions_and_returned_merged() {
+    let outcome = run_flow(&[
+        ("writer", "api.user.setUserMetadata('theme', 'dark'); api.user.setAppMetadata('old', null);"),
+        (
+            "reader",
+            "api.idToken.setCustomClaim('https://x.example/theme', event.user.user_metadata.theme);
+             api.idToken.setCustomClaim('https://x.example/old_gone', !('old' in event.user.app_metadata));
+             api.user.setUserMetadata('seen', true);",
+        ),
+    ]);
+    assert_eq!(claim(&outcome, 1, "https://x.example/theme"), "dark");
+    assert_eq!(claim(&outcome, 1, "https://x.example/old_gone"), true);
+    assert_eq!(
+        outcome.changes.user_metadata,
+        serde_json::from_value::<Map<_, _>>(json!({ "theme": "dark", "seen": true })).unwrap()
+    );
+    assert_eq!(outcome.changes.app_metadata["old"], Value::Null, "a deletion is returned as null");
+}
+
+#[test]
+fn a_deny_lets_the_action_finish_and_skips_the_rest() {
+    let outcome = run_flow(&[
+        ("gate", "api.access.deny('blocked'); api.user.setAppMetadata('after_deny', true);"),
+        ("never", "api.user.setAppMetadata('never', true);"),
+        ("nor-this", ""),
+    ]);
+    assert_eq!(outcome.decision, FlowDecision::Denied { action: "gate".into(), reason: "blocked".into() });
+    assert_eq!(outcome.actions.len(), 1);
+    assert_eq!(outcome.skipped, ["never", "nor-this"]);
+    assert_eq!(outcome.changes.app_metadata["after_deny"], true, "commands already issued still apply");
+    assert!(!outcome.changes.app_metadata.contains_key("never"));
+}
+
+#[test]
+fn an_uncaught_exception_ends_the_flow_naming_the_action() {
+    let outcome = run_flow(&[("ok", ""), ("broken", "null.property;"), ("later", "")]);
+    match &outcome.decision {
+        FlowDecision::Error { action, error: ActionError::Threw { name, .. } } => {
+            assert_eq!(action, "broken");
+            assert_eq!(name, "TypeError");
+        }
+        other => panic!("expected an error naming `broken`, got {other:?}"),
+    }
+    assert_eq!(outcome.skipped, ["later"]);
+}
+
+#[test]
+fn each_action_sees_only_its_own_secrets() {
+    let engine = engine();
+    let body = "api.idToken.setCustomClaim('https://x.example/s', Object.keys(event.secrets).join(',') + '=' + (event.secrets.KEY || ''));";
+    let mut flow = Flow::new(Trigger::PostLogin);
+    flow.push("one", compile_with(Limits::default(), body), secrets(&[("KEY", "first"), ("ONLY_ONE", "x")])).unwrap();
+    flow.push("two", compile_with(Limits::default(), body), secrets(&[("KEY", "second")])).unwrap();
+    let event = json!({ "user": { "user_id": "u" }, "secrets": { "FROM_EVENT": "nope" } });
+    let outcome = block_on(engine.run_flow(&flow, &event)).unwrap();
+    assert_eq!(claim(&outcome, 0, "https://x.example/s"), "KEY,ONLY_ONE=first");
+    assert_eq!(claim(&outcome, 1, "https://x.example/s"), "KEY=second");
+}
+
+#[test]
+fn globals_do_not_leak_between_the_actions_of_a_flow() {
+    let outcome = run_flow(&[
+        ("setter", "globalThis.shared = 'leak';"),
+        ("getter", "api.idToken.setCustomClaim('https://x.example/g', typeof globalThis.shared);"),
+    ]);
+    assert_eq!(claim(&outcome, 1, "https://x.example/g"), "undefined");
+}
+
+#[test]
+fn the_custom_claims_limit_counts_across_the_flow() {
+    let big = "'v'.repeat(60 * 1024)";
+    let outcome = run_flow(&[
+        ("first", &format!("api.idToken.setCustomClaim('https://x.example/a', {big});")),
+        (
+            "second",
+            &format!(
+                "try {{ api.idToken.setCustomClaim('https://x.example/b', {big}); }} catch (e) {{ console.log('refused'); }}"
+            ),
+        ),
+    ]);
+    assert_eq!(outcome.actions[1].outcome.logs.lines[0].message, "refused");
+    assert!(!outcome.changes.id_token_claims.contains_key("https://x.example/b"));
+}
+
+#[test]
+fn one_deadline_covers_the_whole_flow() {
+    let limits = Limits { timeout_ms: Some(400), ..Limits::default() };
+    let busy = "const end = Date.now() + 250; while (Date.now() < end) {}";
+    let outcome =
+        run_flow_with(limits, &[("one", busy), ("two", busy), ("three", busy)], json!({ "user": { "user_id": "u" } }));
+    match &outcome.decision {
+        FlowDecision::Error { action, error: ActionError::Timeout { .. } } => assert_eq!(action, "two"),
+        other => panic!("expected the second Action to time out, got {other:?}"),
+    }
+    assert_eq!(outcome.skipped, ["three"]);
+}
+
+#[test]
+fn a_flow_refuses_actions_without_the_handler_or_with_bad_secrets() {
+    let other = block_on(engine().compile("a.js", "exports.onExecuteCredentialsExchange = async () => {};")).unwrap();
+    let mut flow = Flow::new(Trigger::PostLogin);
+    assert!(matches!(flow.push("wrong", other, Map::new()), Err(Error::NoHandler { .. })));
+    let fine = compile_with(Limits::default(), "");
+    let long_key = "k".repeat(129);
+    assert!(matches!(flow.push("secrets", fine.clone(), secrets(&[(&long_key, "v")])), Err(Error::InvalidEvent(_))));
+    let mut numeric = Map::new();
+    numeric.insert("N".into(), json!(1));
+    assert!(matches!(flow.push("secrets", fine, numeric), Err(Error::InvalidEvent(_))));
+}
