@@ -17,7 +17,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use actionbox::{ActionError, Decision, Error};
+use actionbox::{ActionError, Decision, Error, FlowDecision};
 
 use crate::render;
 
@@ -37,6 +37,15 @@ pub fn for_decision(decision: &Decision) -> ExitCode {
         Decision::Allowed => 0,
         Decision::Denied { .. } => DENIED,
         Decision::Error { error } => for_action_error(error),
+    })
+}
+
+/// The exit code for how a flow ended: as for one Action's decision.
+pub fn for_flow_decision(decision: &FlowDecision) -> ExitCode {
+    ExitCode::from(match decision {
+        FlowDecision::Allowed => 0,
+        FlowDecision::Denied { .. } => DENIED,
+        FlowDecision::Error { error, .. } => for_action_error(error),
     })
 }
 

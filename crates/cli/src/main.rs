@@ -9,6 +9,7 @@ macro_rules! outln {
 
 mod bench;
 mod exit;
+mod flow_file;
 mod input;
 mod render;
 
@@ -44,6 +45,11 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Run a flow: a trigger's Actions in order (see `flow run --help`).
+    Flow {
+        #[command(subcommand)]
+        command: FlowCommand,
+    },
     /// Run an Action many times in one process and report latency and memory.
     Bench {
         #[command(flatten)]
@@ -54,6 +60,25 @@ enum Command {
         /// Skip the comparison with Node's `vm` module even when `node` is installed.
         #[arg(long)]
         no_node: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum FlowCommand {
+    /// Run a flow file's Actions in order on one event and print the flow's outcome.
+    Run {
+        /// The flow file (TOML): `trigger = "post-login"` and `[[actions]]` with `path`,
+        /// optional `name` and `secrets`.
+        flow: PathBuf,
+        /// The event, a JSON file (its `secrets` are replaced by each Action's own).
+        #[arg(long)]
+        event: PathBuf,
+        /// Wall-clock deadline of the whole flow, e.g. `20s`.
+        #[arg(long, default_value = "20s", value_parser = humantime::parse_duration)]
+        timeout: Duration,
+        /// Print the flow outcome as JSON instead of a summary.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -113,6 +138,20 @@ async fn dispatch(command: Command) -> Result<ExitCode, exit::Failure> {
                 emit(&render::summary(&outcome));
             }
             Ok(exit::for_decision(&outcome.decision))
+        }
+        Command::Flow { command: FlowCommand::Run { flow, event, timeout, json } } => {
+            let mut config = Config::default();
+            config.timeout(timeout);
+            let engine = Engine::new(config).await?;
+            let flow = flow_file::load(&engine, &flow).await?;
+            let event = input::read_event(&event, &[])?;
+            let outcome = engine.run_flow(&flow, &event).await?;
+            if json {
+                outln!("{}", serde_json::to_string_pretty(&outcome).expect("a FlowOutcome serializes"));
+            } else {
+                emit(&render::flow_summary(&outcome));
+            }
+            Ok(exit::for_flow_decision(&outcome.decision))
         }
         Command::Bench { target, iterations, no_node } => {
             let engine = target.engine().await?;

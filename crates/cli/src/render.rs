@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use actionbox::{ActionError, Command, Decision, Location, Outcome};
+use actionbox::{ActionError, Command, Decision, FlowDecision, FlowOutcome, Location, Outcome};
 
 /// The readable summary `actionbox run` prints.
 pub fn summary(outcome: &Outcome) -> String {
@@ -54,6 +54,52 @@ pub fn summary(outcome: &Outcome) -> String {
         usage.wall_time_us,
         usage.peak_memory_bytes as f64 / (1024.0 * 1024.0)
     );
+    out
+}
+
+/// The readable summary `actionbox flow run` prints: each Action's summary, then the
+/// flow's decision, what was skipped, and the merged changes.
+pub fn flow_summary(outcome: &FlowOutcome) -> String {
+    let mut out = String::new();
+    for report in &outcome.actions {
+        let _ = writeln!(out, "== {}", escape(&report.name));
+        for line in summary(&report.outcome).lines() {
+            let _ = writeln!(out, "   {line}");
+        }
+    }
+    let blocking = if outcome.blocking { "" } else { " (non-blocking trigger: reported, not acted on)" };
+    match &outcome.decision {
+        FlowDecision::Allowed => {
+            let _ = writeln!(out, "flow ({}): allowed{blocking}", outcome.trigger);
+        }
+        FlowDecision::Denied { action, reason } => {
+            let _ =
+                writeln!(out, "flow ({}): denied by {}: {}{blocking}", outcome.trigger, escape(action), escape(reason));
+        }
+        FlowDecision::Error { action, error } => {
+            let _ = writeln!(
+                out,
+                "flow ({}): error in {}: {}{blocking}",
+                outcome.trigger,
+                escape(action),
+                escape(&error.to_string())
+            );
+        }
+    }
+    if !outcome.skipped.is_empty() {
+        let _ = writeln!(out, "skipped: {}", escape(&outcome.skipped.join(", ")));
+    }
+    let changes = &outcome.changes;
+    for (label, map) in [
+        ("user_metadata", &changes.user_metadata),
+        ("app_metadata", &changes.app_metadata),
+        ("idToken claims", &changes.id_token_claims),
+        ("accessToken claims", &changes.access_token_claims),
+    ] {
+        if !map.is_empty() {
+            let _ = writeln!(out, "{label}: {}", escape(&serde_json::Value::Object(map.clone()).to_string()));
+        }
+    }
     out
 }
 

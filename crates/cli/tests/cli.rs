@@ -227,3 +227,68 @@ fn bench_reports_latency_throughput_and_memory() {
         assert!(text.contains(expected), "missing `{expected}` in:\n{text}");
     }
 }
+
+#[test]
+fn a_flow_file_runs_its_actions_in_order() {
+    let flow = root().join("examples/login-flow/flow.toml");
+    let event = root().join("examples/login-flow/event.json");
+    let out = actionbox(&["flow", "run", path(&flow), "--event", path(&event), "--json"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let outcome: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(outcome["decision"]["type"], "allowed");
+    let names: Vec<&str> = outcome["actions"].as_array().unwrap().iter().map(|a| a["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["verified-email-only", "profile-enrichment", "roles-claim", "mfa-for-admins"]);
+    assert_eq!(
+        outcome["changes"]["id_token_claims"]["https://my-app.example.com/roles"],
+        serde_json::json!(["admin", "billing"])
+    );
+    assert_eq!(outcome["changes"]["access_token_claims"]["https://my-app.example.com/tier_mapping"], "v7");
+}
+
+#[test]
+fn a_denying_flow_exits_with_three_and_names_the_action() {
+    let dir = scratch("flowdeny");
+    std::fs::write(
+        dir.join("gate.js"),
+        "exports.onExecutePostLogin = async (e, api) => { api.access.deny('closed'); };",
+    )
+    .unwrap();
+    std::fs::write(dir.join("later.js"), "exports.onExecutePostLogin = async () => {};").unwrap();
+    std::fs::write(
+        dir.join("flow.toml"),
+        "trigger = \"post-login\"\n[[actions]]\nname = \"gate\"\npath = \"gate.js\"\n[[actions]]\npath = \"later.js\"\n",
+    )
+    .unwrap();
+    let out = actionbox(&[
+        "flow",
+        "run",
+        path(&dir.join("flow.toml")),
+        "--event",
+        path(&example("roles-claim", "event.json")),
+    ]);
+    assert_eq!(code(&out), 3, "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("flow (post-login): denied by gate: closed"), "{text}");
+    assert!(text.contains("skipped: later.js"), "{text}");
+}
+
+#[test]
+fn a_malformed_flow_file_is_invalid_input_with_its_location() {
+    let dir = scratch("flowbad");
+    std::fs::write(
+        dir.join("flow.toml"),
+        "trigger = \"post-login\"\n[[actions]]\npath = \"a.js\"\ncolour = \"blue\"\n",
+    )
+    .unwrap();
+    let out = actionbox(&[
+        "flow",
+        "run",
+        path(&dir.join("flow.toml")),
+        "--event",
+        path(&example("roles-claim", "event.json")),
+    ]);
+    assert_eq!(code(&out), 10);
+    let text = stderr(&out);
+    assert!(text.contains("colour"), "{text}");
+    assert!(text.contains("line 4"), "{text}");
+}
