@@ -6,7 +6,10 @@
 // values are serialized to JSON by the natives, and the host validates them again.
 (function install(natives) {
   'use strict';
-  const { write, deny, setCustomClaim, setMetadata, enableMultifactor } = natives;
+  const {
+    write, deny, setCustomClaim, setMetadata, enableMultifactor, setTransactionMetadata,
+    cacheGet, cacheSet, cacheDelete,
+  } = natives;
   const objectKeys = Object.keys;
   const isArray = Array.isArray;
 
@@ -114,6 +117,30 @@
 
   // ---- api, per trigger ----------------------------------------------------------------
 
+  // The event of the running execution, for methods whose effect it shows at once.
+  let currentEvent = null;
+
+  function cacheApi(prefix) {
+    return {
+      get(key) {
+        return cacheGet(string(prefix + '.get', 'the key', key));
+      },
+      set(key, value, options) {
+        const method = prefix + '.set';
+        const opts = optionalObject(method, 'options', options);
+        for (const field of ['ttl', 'expires_at']) {
+          if (opts[field] !== undefined && typeof opts[field] !== 'number') {
+            throw new TypeError(method + ': options.' + field + ' must be a number, got ' + describe(opts[field]));
+          }
+        }
+        return cacheSet(string(method, 'the key', key), string(method, 'the value', value), opts.ttl, opts.expires_at);
+      },
+      delete(key) {
+        return cacheDelete(string(prefix + '.delete', 'the key', key));
+      },
+    };
+  }
+
   function postLoginApi() {
     const api = {};
     api.access = {
@@ -144,6 +171,25 @@
         return api;
       },
     };
+    api.transaction = {
+      setMetadata(key, value) {
+        const method = 'api.transaction.setMetadata';
+        string(method, 'the key', key);
+        const type = typeof value;
+        if (value !== null && type !== 'string' && type !== 'number' && type !== 'boolean') {
+          throw new TypeError(method + ': the value must be a string, number, boolean or null, got ' + describe(value));
+        }
+        setTransactionMetadata(key, value);
+        if (currentEvent !== null) {
+          if (typeof currentEvent.transaction !== 'object' || currentEvent.transaction === null) currentEvent.transaction = {};
+          const tx = currentEvent.transaction;
+          if (typeof tx.metadata !== 'object' || tx.metadata === null) tx.metadata = {};
+          if (value === null) delete tx.metadata[key];
+          else tx.metadata[key] = value;
+        }
+      },
+    };
+    api.cache = cacheApi('api.cache');
     api.multifactor = {
       enable(provider, options) {
         const method = 'api.multifactor.enable';
@@ -169,5 +215,8 @@
     module: { exports: exportsObject },
     exports: exportsObject,
     require,
+    bindEvent(event) {
+      currentEvent = event;
+    },
   };
 })

@@ -6,11 +6,11 @@
 
 use javy::quickjs::{Ctx, Exception, Function, Object, Result, Value};
 
-use crate::actionbox::runtime::{access, console, multifactor, tokens, user};
+use crate::actionbox::runtime::{access, cache, console, multifactor, tokens, transaction, user};
 use crate::{json, text};
 
 /// The object handed to `glue.js`: `{ write, deny, setCustomClaim, setMetadata,
-/// enableMultifactor }`.
+/// enableMultifactor, setTransactionMetadata, cacheGet, cacheSet, cacheDelete }`.
 pub fn register<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     let natives = Object::new(ctx.clone())?;
     natives.set("write", Function::new(ctx.clone(), write)?)?;
@@ -18,6 +18,10 @@ pub fn register<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     natives.set("setCustomClaim", Function::new(ctx.clone(), set_custom_claim)?)?;
     natives.set("setMetadata", Function::new(ctx.clone(), set_metadata)?)?;
     natives.set("enableMultifactor", Function::new(ctx.clone(), enable_multifactor)?)?;
+    natives.set("setTransactionMetadata", Function::new(ctx.clone(), set_transaction_metadata)?)?;
+    natives.set("cacheGet", Function::new(ctx.clone(), cache_get)?)?;
+    natives.set("cacheSet", Function::new(ctx.clone(), cache_set)?)?;
+    natives.set("cacheDelete", Function::new(ctx.clone(), cache_delete)?)?;
     Ok(natives)
 }
 
@@ -60,6 +64,80 @@ fn enable_multifactor<'js>(ctx: Ctx<'js>, provider: Value<'js>, options: Value<'
     let provider = string(&ctx, &provider)?;
     let options = json::to_json(&ctx, options)?;
     host_result(&ctx, multifactor::enable(&provider, &options))
+}
+
+/// `setTransactionMetadata(key, value)`.
+fn set_transaction_metadata<'js>(ctx: Ctx<'js>, key: Value<'js>, value: Value<'js>) -> Result<()> {
+    let key = string(&ctx, &key)?;
+    let value = json::to_json(&ctx, value)?;
+    host_result(&ctx, transaction::set_metadata(&key, &value))
+}
+
+/// `cacheGet(key)`: `{ value, expires_at }` or `undefined`.
+fn cache_get<'js>(ctx: Ctx<'js>, key: Value<'js>) -> Result<Value<'js>> {
+    match cache::get(&string(&ctx, &key)?) {
+        Some(record) => Ok(cache_record(&ctx, record)?.into_value()),
+        None => Ok(Value::new_undefined(ctx)),
+    }
+}
+
+/// `cacheSet(key, value, ttl, expiresAt)`: `{ type: 'success', record }` or
+/// `{ type: 'error', code }`.
+fn cache_set<'js>(
+    ctx: Ctx<'js>,
+    key: Value<'js>,
+    value: Value<'js>,
+    ttl: Value<'js>,
+    expires_at: Value<'js>,
+) -> Result<Object<'js>> {
+    let options = cache::SetOptions { ttl: ttl.as_number(), expires_at: expires_at.as_number() };
+    cache_result(&ctx, cache::set(&string(&ctx, &key)?, &string(&ctx, &value)?, options))
+}
+
+/// `cacheDelete(key)`: as `cacheSet`.
+fn cache_delete<'js>(ctx: Ctx<'js>, key: Value<'js>) -> Result<Object<'js>> {
+    cache_result(&ctx, cache::delete(&string(&ctx, &key)?))
+}
+
+fn cache_record<'js>(ctx: &Ctx<'js>, record: cache::CacheRecord) -> Result<Object<'js>> {
+    let object = Object::new(ctx.clone())?;
+    object.set("value", record.value)?;
+    object.set("expires_at", record.expires_at as f64)?;
+    Ok(object)
+}
+
+fn cache_result<'js>(
+    ctx: &Ctx<'js>,
+    result: std::result::Result<cache::CacheRecord, cache::CacheError>,
+) -> Result<Object<'js>> {
+    let object = Object::new(ctx.clone())?;
+    match result {
+        Ok(record) => {
+            object.set("type", "success")?;
+            object.set("record", cache_record(ctx, record)?)?;
+        }
+        Err(error) => {
+            object.set("type", "error")?;
+            object.set("code", cache_error_code(error))?;
+        }
+    }
+    Ok(object)
+}
+
+/// The platform's name for a cache error.
+fn cache_error_code(error: cache::CacheError) -> &'static str {
+    use cache::CacheError as E;
+    match error {
+        E::MaxSideEffectsExceeded => "MaxSideEffectsExceeded",
+        E::CacheKeySizeExceeded => "CacheKeySizeExceeded",
+        E::CacheValueSizeExceeded => "CacheValueSizeExceeded",
+        E::CacheSizeExceeded => "CacheSizeExceeded",
+        E::ItemAlreadyExpired => "ItemAlreadyExpired",
+        E::InvalidExpiry => "InvalidExpiry",
+        E::FailedToSetCacheRecord => "FailedToSetCacheRecord",
+        E::FailedToDeleteCacheRecord => "FailedToDeleteCacheRecord",
+        E::CacheKeyDoesNotExist => "CacheKeyDoesNotExist",
+    }
 }
 
 /// A string argument (the glue has already checked the type).

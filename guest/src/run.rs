@@ -4,7 +4,7 @@
 //! Once the promise settles nothing more runs: jobs still queued are abandoned with the
 //! instance, which the host discards.
 
-use javy::quickjs::{Ctx, Object, Value, promise::PromiseState, qjs};
+use javy::quickjs::{Ctx, Function, Object, Value, promise::PromiseState, qjs};
 
 use crate::actionbox::runtime::types::{RunError, RunRequest, Trigger};
 use crate::exception::{self, Thrown};
@@ -30,6 +30,8 @@ pub fn run<'js>(ctx: Ctx<'js>, glue: Object<'js>, request: RunRequest) -> Result
             RunError::NoSuchHandler(request.handler.clone())
         })?;
     let event = parse_event(&ctx, &request.event)?;
+    let bind_event: Function = glue.get("bindEvent").map_err(|_| thrown(&ctx, &request.filename))?;
+    bind_event.call::<_, ()>((event.clone(),)).map_err(|_| thrown(&ctx, &request.filename))?;
     let api = make_api(&glue, request.trigger).map_err(|_| thrown(&ctx, &request.filename))?;
     let returned: Value = handler.call((event, api)).map_err(|_| thrown(&ctx, &request.filename))?;
     settle(&ctx, returned, &request.filename)

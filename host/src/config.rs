@@ -1,8 +1,10 @@
 //! [`Config`]: the knobs of an [`Engine`](crate::Engine), one setter each.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
+use crate::cache::{CacheStore, SharedCacheStore};
 use crate::error::{Error, Result};
 use crate::limits;
 
@@ -15,6 +17,7 @@ pub struct Config {
     pub(crate) js_stack_bytes: u32,
     pub(crate) max_concurrent: u32,
     pub(crate) cache_dir: Option<PathBuf>,
+    pub(crate) cache_store: SharedCacheStore,
 }
 
 impl Default for Config {
@@ -26,6 +29,7 @@ impl Default for Config {
             js_stack_bytes: limits::DEFAULT_JS_STACK_BYTES,
             max_concurrent: 64,
             cache_dir: default_cache_dir(),
+            cache_store: SharedCacheStore::default(),
         }
     }
 }
@@ -68,6 +72,13 @@ impl Config {
     /// `~/.cache/actionbox`.
     pub fn cache_dir(&mut self, dir: Option<PathBuf>) -> &mut Self {
         self.cache_dir = dir;
+        self
+    }
+
+    /// Where `api.cache` entries are kept between executions. Default: in memory, for
+    /// the life of the engine.
+    pub fn cache_store(&mut self, store: Arc<dyn CacheStore>) -> &mut Self {
+        self.cache_store = SharedCacheStore(store);
         self
     }
 

@@ -173,7 +173,8 @@ impl Engine {
     /// A store for one call: limits, fuel and the deadline set.
     fn new_store(&self, trigger: Trigger, deadline: Instant, totals: Totals) -> Store<HostState> {
         let config = &self.inner.config;
-        let mut store = Store::new(&self.inner.engine, HostState::new(trigger, config.memory_bytes, deadline, totals));
+        let state = HostState::new(trigger, config.memory_bytes, deadline, totals, config.cache_store.clone());
+        let mut store = Store::new(&self.inner.engine, state);
         store.limiter(|state| &mut state.limiter);
         store.set_fuel(config.fuel).expect("fuel is enabled in the engine config");
         // Checked at every epoch tick: past the deadline the call traps, otherwise it

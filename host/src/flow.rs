@@ -192,22 +192,40 @@ fn apply(commands: &[Command], event: &mut Value, changes: &mut Changes) {
             Command::SetAccessTokenClaim { name, value } => {
                 changes.access_token_claims.insert(name.clone(), value.clone());
             }
-            Command::Deny { .. } | Command::EnableMultifactor { .. } => {}
+            Command::SetTransactionMetadata { key, value } => write_transaction_metadata(event, key, value),
+            Command::Deny { .. }
+            | Command::EnableMultifactor { .. }
+            | Command::CacheSet { .. }
+            | Command::CacheDelete { .. } => {}
         }
     }
 }
 
+/// `event.transaction.metadata[key] = value`, or removes the key when `value` is null.
+fn write_transaction_metadata(event: &mut Value, key: &str, value: &Value) {
+    let Some(event) = event.as_object_mut() else { return };
+    let transaction = event.entry("transaction").or_insert_with(|| Value::Object(Map::new()));
+    set_or_remove(transaction, "metadata", key, value);
+}
+
 /// `event.user.<which>[key] = value`, or removes the key when `value` is null.
 fn write_metadata(event: &mut Value, which: &str, key: &str, value: &Value) {
-    let Some(user) = event.get_mut("user").and_then(Value::as_object_mut) else { return };
-    let metadata = user.entry(which).or_insert_with(|| Value::Object(Map::new()));
-    if !metadata.is_object() {
-        *metadata = Value::Object(Map::new());
+    let Some(user) = event.get_mut("user") else { return };
+    set_or_remove(user, which, key, value);
+}
+
+/// `parent[field][key] = value` (creating `parent[field]` as an object when it is not
+/// one), or removes the key when `value` is null.
+fn set_or_remove(parent: &mut Value, field: &str, key: &str, value: &Value) {
+    let Some(parent) = parent.as_object_mut() else { return };
+    let map = parent.entry(field).or_insert_with(|| Value::Object(Map::new()));
+    if !map.is_object() {
+        *map = Value::Object(Map::new());
     }
-    let metadata = metadata.as_object_mut().expect("made an object above");
+    let map = map.as_object_mut().expect("made an object above");
     if value.is_null() {
-        metadata.remove(key);
+        map.remove(key);
     } else {
-        metadata.insert(key.to_owned(), value.clone());
+        map.insert(key.to_owned(), value.clone());
     }
 }

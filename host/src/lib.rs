@@ -38,6 +38,7 @@
 mod action;
 mod api;
 mod bindings;
+mod cache;
 mod config;
 mod engine;
 mod epoch;
@@ -53,6 +54,7 @@ mod text;
 mod trigger;
 
 pub use action::CompiledAction;
+pub use cache::{CacheEntries, CacheEntry, CacheStore, CacheStoreError, MemoryCache};
 pub use config::Config;
 pub use engine::Engine;
 pub use error::{ActionError, Error, Location, Result};

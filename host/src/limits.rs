@@ -12,6 +12,8 @@
 //! | custom claims | [`MAX_CUSTOM_CLAIMS_BYTES`] per token | `api::tokens` |
 //! | deny reason | [`MAX_REASON_BYTES`] | `api::access` |
 //! | metadata value | [`MAX_METADATA_BYTES`] per kind | `api::user` |
+//! | transaction metadata | key [`MAX_TX_METADATA_KEY_CHARS`] characters, value [`MAX_TX_METADATA_VALUE_BYTES`], total [`MAX_TX_METADATA_BYTES`] | `api::transaction` |
+//! | cache | [`MAX_CACHE_ENTRIES`] entries, key [`MAX_CACHE_KEY_BYTES`], value [`MAX_CACHE_VALUE_BYTES`], total [`MAX_CACHE_BYTES`], [`MAX_CACHE_TTL_MS`] | `api::cache` |
 //! | secrets | key [`MAX_SECRET_KEY_CHARS`], value [`MAX_SECRET_VALUE_CHARS`] characters | `event.rs` |
 
 use std::time::Duration;
@@ -54,6 +56,19 @@ pub const MAX_REASON_BYTES: usize = 1024;
 pub const MAX_METADATA_BYTES: usize = 32 * 1024;
 pub const MAX_SECRET_KEY_CHARS: usize = 128;
 pub const MAX_SECRET_VALUE_CHARS: usize = 4096;
+/// Transaction metadata: key length in characters, value and total sizes in bytes.
+pub const MAX_TX_METADATA_KEY_CHARS: usize = 64;
+pub const MAX_TX_METADATA_VALUE_BYTES: usize = 8 * 1024;
+pub const MAX_TX_METADATA_BYTES: usize = 16 * 1024;
+/// Cache: entries per trigger, key and value sizes, total size of keys and values.
+pub const MAX_CACHE_ENTRIES: usize = 20;
+pub const MAX_CACHE_KEY_BYTES: usize = 64;
+pub const MAX_CACHE_VALUE_BYTES: usize = 4 * 1024;
+pub const MAX_CACHE_BYTES: usize = 8 * 1024;
+/// Cached items persist for at most 24 hours.
+pub const MAX_CACHE_TTL_MS: u64 = 24 * 60 * 60 * 1000;
+/// Cache sets and deletes one execution may make.
+pub const MAX_CACHE_WRITES: u32 = 100;
 /// Length of a claim name or metadata key.
 pub const MAX_KEY_BYTES: usize = 1024;
 

@@ -56,6 +56,14 @@ pub enum Command {
     SetAppMetadata { key: String, value: Value },
     #[serde(rename = "multifactor.enable")]
     EnableMultifactor { provider: String, options: Value },
+    /// `value` null deletes the key.
+    #[serde(rename = "transaction.setMetadata")]
+    SetTransactionMetadata { key: String, value: Value },
+    /// `expires_at` in milliseconds since the Unix epoch.
+    #[serde(rename = "cache.set")]
+    CacheSet { key: String, value: String, expires_at: u64 },
+    #[serde(rename = "cache.delete")]
+    CacheDelete { key: String },
 }
 
 /// Something the host dropped or changed, which the Action's author should know about.

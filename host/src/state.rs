@@ -6,6 +6,7 @@ use std::time::Instant;
 use wasmtime::component::ResourceTable;
 use wasmtime_wasi::{WasiCtx, WasiCtxBuilder, WasiCtxView, WasiView};
 
+use crate::cache::{CacheEntries, SharedCacheStore};
 use crate::limits::{self, MemoryLimiter};
 use crate::outcome::{Command, LogLevel, LogLine, Logs, Warning};
 use crate::text;
@@ -20,12 +21,22 @@ pub struct HostState {
     pub deadline: Instant,
     pub trigger: Trigger,
     pub record: Record,
+    /// Where `api.cache` entries live, and this execution's working copy of them.
+    pub cache_store: SharedCacheStore,
+    pub cache: Option<CacheEntries>,
+    pub cache_writes: u32,
 }
 
 impl HostState {
     /// `totals` carries what earlier Actions of the same flow wrote, for limits that
     /// count across the whole trigger execution.
-    pub fn new(trigger: Trigger, memory_bytes: u64, deadline: Instant, totals: Totals) -> Self {
+    pub fn new(
+        trigger: Trigger,
+        memory_bytes: u64,
+        deadline: Instant,
+        totals: Totals,
+        cache_store: SharedCacheStore,
+    ) -> Self {
         HostState {
             wasi: empty_wasi(),
             table: ResourceTable::new(),
@@ -33,6 +44,9 @@ impl HostState {
             deadline,
             trigger,
             record: Record { totals, ..Record::default() },
+            cache_store,
+            cache: None,
+            cache_writes: 0,
         }
     }
 }
@@ -69,6 +83,7 @@ pub struct Totals {
     pub access_token_claims: SizedKeys,
     pub user_metadata: SizedKeys,
     pub app_metadata: SizedKeys,
+    pub transaction_metadata: SizedKeys,
 }
 
 /// The JSON size of each key written to one map, latest write winning.

@@ -111,6 +111,11 @@ fn command_line(command: &Command) -> String {
         Command::SetUserMetadata { key, value } => format!("user.setUserMetadata({key:?}, {value})"),
         Command::SetAppMetadata { key, value } => format!("user.setAppMetadata({key:?}, {value})"),
         Command::EnableMultifactor { provider, options } => format!("multifactor.enable({provider:?}, {options})"),
+        Command::SetTransactionMetadata { key, value } => format!("transaction.setMetadata({key:?}, {value})"),
+        Command::CacheSet { key, value, expires_at } => {
+            format!("cache.set({key:?}, {value:?}) expires at {expires_at} ms")
+        }
+        Command::CacheDelete { key } => format!("cache.delete({key:?})"),
     }
 }
 

@@ -4,9 +4,11 @@
 //! `Ok` or a message that the guest throws into the Action as an `Error`.
 
 mod access;
+mod cache;
 mod console;
 mod multifactor;
 mod tokens;
+mod transaction;
 mod user;
 
 use serde_json::Value;

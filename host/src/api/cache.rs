@@ -1,0 +1,111 @@
+//! `api.cache.get`, `set` and `delete`, with the platform's limits and error codes:
+//! at most [`MAX_CACHE_ENTRIES`] entries per trigger, keys of [`MAX_CACHE_KEY_BYTES`],
+//! values of [`MAX_CACHE_VALUE_BYTES`], [`MAX_CACHE_BYTES`] of keys and values in all,
+//! entries kept at most [`MAX_CACHE_TTL_MS`]. When both `ttl` and `expires_at` are given
+//! the earlier expiry wins; with neither, an entry lives the maximum. More than
+//! [`MAX_CACHE_WRITES`] sets and deletes in one execution is `MaxSideEffectsExceeded`.
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use crate::bindings::actionbox::runtime::cache::{CacheError, CacheRecord, Host, SetOptions};
+use crate::cache::{CacheEntries, CacheEntry};
+use crate::limits::{
+    MAX_CACHE_BYTES, MAX_CACHE_ENTRIES, MAX_CACHE_KEY_BYTES, MAX_CACHE_TTL_MS, MAX_CACHE_VALUE_BYTES, MAX_CACHE_WRITES,
+};
+use crate::outcome::Command;
+use crate::state::HostState;
+
+impl Host for HostState {
+    fn get(&mut self, key: String) -> Option<CacheRecord> {
+        let now = now_ms();
+        self.cache_entries(now).get(&key).map(record)
+    }
+
+    fn set(&mut self, key: String, value: String, options: SetOptions) -> Result<CacheRecord, CacheError> {
+        let now = now_ms();
+        self.count_cache_write()?;
+        if key.len() > MAX_CACHE_KEY_BYTES {
+            return Err(CacheError::CacheKeySizeExceeded);
+        }
+        if value.len() > MAX_CACHE_VALUE_BYTES {
+            return Err(CacheError::CacheValueSizeExceeded);
+        }
+        let expires_at_ms = expiry(now, &options)?;
+        let entry = CacheEntry { value, expires_at_ms };
+        let mut entries = self.cache_entries(now).clone();
+        entries.insert(key.clone(), entry.clone());
+        if entries.len() > MAX_CACHE_ENTRIES || size(&entries) > MAX_CACHE_BYTES {
+            return Err(CacheError::CacheSizeExceeded);
+        }
+        self.store_cache(entries).map_err(|()| CacheError::FailedToSetCacheRecord)?;
+        self.record.commands.push(Command::CacheSet { key, value: entry.value.clone(), expires_at: expires_at_ms });
+        Ok(record(&entry))
+    }
+
+    fn delete(&mut self, key: String) -> Result<CacheRecord, CacheError> {
+        let now = now_ms();
+        self.count_cache_write()?;
+        let mut entries = self.cache_entries(now).clone();
+        let removed = entries.remove(&key).ok_or(CacheError::CacheKeyDoesNotExist)?;
+        self.store_cache(entries).map_err(|()| CacheError::FailedToDeleteCacheRecord)?;
+        self.record.commands.push(Command::CacheDelete { key });
+        Ok(record(&removed))
+    }
+}
+
+impl HostState {
+    /// The trigger's live entries, loaded from the store at the first cache call.
+    fn cache_entries(&mut self, now: u64) -> &CacheEntries {
+        let (store, trigger) = (&self.cache_store, self.trigger);
+        let entries = self.cache.get_or_insert_with(|| store.0.load(trigger));
+        entries.retain(|_, entry| entry.expires_at_ms > now);
+        entries
+    }
+
+    fn store_cache(&mut self, entries: CacheEntries) -> Result<(), ()> {
+        self.cache_store.0.store(self.trigger, &entries).map_err(|_| ())?;
+        self.cache = Some(entries);
+        Ok(())
+    }
+
+    fn count_cache_write(&mut self) -> Result<(), CacheError> {
+        self.cache_writes += 1;
+        if self.cache_writes > MAX_CACHE_WRITES { Err(CacheError::MaxSideEffectsExceeded) } else { Ok(()) }
+    }
+}
+
+/// When an entry set now with `options` expires: the earlier of `ttl` and `expires_at`,
+/// at most [`MAX_CACHE_TTL_MS`] from now.
+fn expiry(now: u64, options: &SetOptions) -> Result<u64, CacheError> {
+    let latest = now + MAX_CACHE_TTL_MS;
+    let mut expires = latest;
+    if let Some(ttl) = options.ttl {
+        if !ttl.is_finite() || ttl <= 0.0 {
+            return Err(CacheError::InvalidExpiry);
+        }
+        expires = expires.min(now.saturating_add(ttl.min(u64::MAX as f64) as u64));
+    }
+    if let Some(at) = options.expires_at {
+        if !at.is_finite() || at < 0.0 {
+            return Err(CacheError::InvalidExpiry);
+        }
+        let at = at.min(u64::MAX as f64) as u64;
+        if at <= now {
+            return Err(CacheError::ItemAlreadyExpired);
+        }
+        expires = expires.min(at);
+    }
+    Ok(expires)
+}
+
+fn size(entries: &CacheEntries) -> usize {
+    entries.iter().map(|(key, entry)| key.len() + entry.value.len()).sum()
+}
+
+fn record(entry: &CacheEntry) -> CacheRecord {
+    CacheRecord { value: entry.value.clone(), expires_at: entry.expires_at_ms }
+}
+
+fn now_ms() -> u64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64)
+}

@@ -1,0 +1,150 @@
+//! `api.cache`: results, error codes, every limit at its boundary, expiry rules, and
+//! sharing across Actions and executions. Each test has its own engine, so its own store.
+
+use std::sync::Arc;
+
+use actionbox::{Config, Engine, Flow, MemoryCache, Trigger};
+use actionbox_tests::block_on;
+use serde_json::{Map, Value, json};
+
+fn fresh_engine() -> Engine {
+    let mut config = Config::default();
+    config.max_concurrent(4).cache_store(Arc::new(MemoryCache::default()));
+    block_on(Engine::new(config)).unwrap()
+}
+
+/// Runs `body` and returns what it logged, one JSON text per `console.log`.
+fn logs(engine: &Engine, body: &str) -> Vec<Value> {
+    let source = format!(
+        "const show = (v) => console.log(JSON.stringify(v === undefined ? null : v));
+         exports.onExecutePostLogin = async (event, api) => {{ {body} }};"
+    );
+    let action = block_on(engine.compile("cache.js", &source)).unwrap();
+    let outcome =
+        block_on(engine.execute(Trigger::PostLogin, &action, &json!({ "user": { "user_id": "u" } }))).unwrap();
+    assert_eq!(outcome.decision, actionbox::Decision::Allowed, "{:?}", outcome.decision);
+    outcome.logs.lines.iter().map(|l| serde_json::from_str(&l.message).unwrap()).collect()
+}
+
+#[test]
+fn set_get_and_delete_return_the_platform_shapes() {
+    let engine = fresh_engine();
+    let out = logs(
+        &engine,
+        "show(api.cache.set('k', 'v', { ttl: 60000 }).type);
+         show(api.cache.get('k').value);
+         show(typeof api.cache.get('k').expires_at);
+         show(api.cache.delete('k').type);
+         show(api.cache.delete('k'));
+         show(api.cache.get('k'));",
+    );
+    assert_eq!(
+        out,
+        [
+            json!("success"),
+            json!("v"),
+            json!("number"),
+            json!("success"),
+            json!({ "type": "error", "code": "CacheKeyDoesNotExist" }),
+            Value::Null
+        ]
+    );
+}
+
+#[test]
+fn key_value_count_and_size_limits_at_their_boundaries() {
+    let engine = fresh_engine();
+    let out = logs(
+        &engine,
+        "const code = (r) => r.type === 'success' ? 'ok' : r.code;
+         show(code(api.cache.set('k'.repeat(64), 'v')));
+         show(code(api.cache.set('k'.repeat(65), 'v')));
+         api.cache.delete('k'.repeat(64));
+         show(code(api.cache.set('big', 'v'.repeat(4096))));
+         show(code(api.cache.set('bigger', 'v'.repeat(4097))));
+         show(code(api.cache.set('second', 'v'.repeat(8192 - (3 + 4096) - 6))));
+         show(code(api.cache.set('third', 'x')));
+         api.cache.delete('big'); api.cache.delete('second');
+         for (let i = 0; i < 20; i++) api.cache.set('n' + i, 'v');
+         show(code(api.cache.set('n20', 'v')));
+         show(code(api.cache.set('n19', 'replaced')));",
+    );
+    let expected = [
+        "ok",
+        "CacheKeySizeExceeded",
+        "ok",
+        "CacheValueSizeExceeded",
+        "ok",
+        "CacheSizeExceeded",
+        "CacheSizeExceeded",
+        "ok",
+    ];
+    assert_eq!(out, expected.map(|s| json!(s)));
+}
+
+#[test]
+fn expiry_rules() {
+    let engine = fresh_engine();
+    let out = logs(
+        &engine,
+        "const now = Date.now();
+         const code = (r) => r.type === 'success' ? r.record.expires_at - now : r.code;
+         const near = (ms, target) => Math.abs(ms - target) < 5000;
+         show(code(api.cache.set('a', 'v', { ttl: 0 })));
+         show(code(api.cache.set('b', 'v', { expires_at: now - 1000 })));
+         show(near(code(api.cache.set('c', 'v', { ttl: 48 * 3600 * 1000 })), 24 * 3600 * 1000));
+         show(near(code(api.cache.set('d', 'v', { ttl: 60000, expires_at: now + 10000 })), 10000));
+         show(near(code(api.cache.set('e', 'v', { ttl: 10000, expires_at: now + 60000 })), 10000));
+         show(near(code(api.cache.set('f', 'v')), 24 * 3600 * 1000));
+         try { api.cache.set('g', 42); } catch (e) { show(e.name); }",
+    );
+    assert_eq!(
+        out,
+        [
+            json!("InvalidExpiry"),
+            json!("ItemAlreadyExpired"),
+            json!(true),
+            json!(true),
+            json!(true),
+            json!(true),
+            json!("TypeError")
+        ]
+    );
+}
+
+#[test]
+fn too_many_writes_in_one_execution_is_max_side_effects() {
+    let engine = fresh_engine();
+    let out = logs(
+        &engine,
+        "let last;
+         for (let i = 0; i < 101; i++) last = api.cache.set('k', 'v' + i);
+         show(last);",
+    );
+    assert_eq!(out, [json!({ "type": "error", "code": "MaxSideEffectsExceeded" })]);
+}
+
+#[test]
+fn entries_are_shared_across_actions_and_executions_and_expire() {
+    let engine = fresh_engine();
+    let writer = block_on(engine.compile(
+        "w.js",
+        "exports.onExecutePostLogin = async (e, api) => { api.cache.set('token', 'abc', { ttl: 150 }); };",
+    ))
+    .unwrap();
+    let reader = block_on(engine.compile(
+        "r.js",
+        "exports.onExecutePostLogin = async (e, api) => { const r = api.cache.get('token'); console.log(r ? r.value : 'missing'); };",
+    ))
+    .unwrap();
+    let mut flow = Flow::new(Trigger::PostLogin);
+    flow.push("writer", writer, Map::new()).unwrap().push("reader", reader.clone(), Map::new()).unwrap();
+    let event = json!({ "user": { "user_id": "u" } });
+    let outcome = block_on(engine.run_flow(&flow, &event)).unwrap();
+    assert_eq!(outcome.actions[1].outcome.logs.lines[0].message, "abc", "shared within a flow");
+    let later = block_on(engine.execute(Trigger::PostLogin, &reader, &event)).unwrap();
+    assert_eq!(later.logs.lines[0].message, "abc", "kept across executions");
+    std::thread::sleep(std::time::Duration::from_millis(250));
+    let expired = block_on(engine.execute(Trigger::PostLogin, &reader, &event)).unwrap();
+    assert_eq!(expired.logs.lines[0].message, "missing", "the TTL is honoured");
+}
