@@ -48,6 +48,11 @@ impl Flow {
         self.trigger
     }
 
+    /// The Actions, in the order they run.
+    pub fn actions(&self) -> &[FlowAction] {
+        &self.actions
+    }
+
     /// Appends an Action. It must export the trigger's handler, and its secrets must
     /// fit the platform's limits (key ≤ 128 characters, value ≤ 4,096).
     pub fn push(&mut self, name: &str, action: CompiledAction, secrets: Map<String, Value>) -> Result<&mut Self> {
@@ -70,6 +75,20 @@ impl Flow {
         }
         self.actions.push(FlowAction { name: name.to_owned(), action, secrets });
         Ok(self)
+    }
+}
+
+impl FlowAction {
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn action(&self) -> &CompiledAction {
+        &self.action
+    }
+
+    pub fn secrets(&self) -> &Map<String, Value> {
+        &self.secrets
     }
 }
 

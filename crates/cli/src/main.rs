@@ -50,7 +50,8 @@ enum Command {
         #[command(subcommand)]
         command: FlowCommand,
     },
-    /// Run an Action many times in one process and report latency and memory.
+    /// Run an Action (or a flow file) many times in one process and report latency and
+    /// memory.
     Bench {
         #[command(flatten)]
         target: Target,
@@ -85,7 +86,8 @@ enum FlowCommand {
 /// What to run and with which input.
 #[derive(Args)]
 struct Target {
-    /// The Action: a `.js` source or a `.wasm` from `actionbox compile`.
+    /// The Action: a `.js` source or a `.wasm` from `actionbox compile` (`bench` also
+    /// takes a flow file, `.toml`).
     action: PathBuf,
     /// The event, a JSON file.
     #[arg(long)]
@@ -152,6 +154,13 @@ async fn dispatch(command: Command) -> Result<ExitCode, exit::Failure> {
                 emit(&render::flow_summary(&outcome));
             }
             Ok(exit::for_flow_decision(&outcome.decision))
+        }
+        Command::Bench { target, iterations, .. } if target.action.extension().is_some_and(|e| e == "toml") => {
+            let engine = target.engine().await?;
+            let flow = flow_file::load(&engine, &target.action).await?;
+            let event = input::read_event(&target.event, &target.secrets)?;
+            bench::run_flow(&engine, &flow, &target.action.display().to_string(), &event, iterations).await?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Bench { target, iterations, no_node } => {
             let engine = target.engine().await?;

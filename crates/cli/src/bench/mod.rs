@@ -3,7 +3,10 @@
 //! a no-op Action (the fixed cost of a fresh sandbox) and, when `node` is installed, the
 //! same Action in Node's `vm` module with a new context per run.
 
+mod flow;
 mod node;
+
+pub use flow::run as run_flow;
 
 use std::time::Instant;
 
@@ -13,7 +16,7 @@ use serde_json::Value;
 use crate::Target;
 use crate::exit::Failure;
 
-const WARM_UP: u32 = 200;
+pub(crate) const WARM_UP: u32 = 200;
 const NO_OP_ACTION: &str = "exports.onExecutePostLogin = async (event, api) => {};";
 
 /// Latency figures in microseconds.
@@ -143,7 +146,7 @@ async fn measure(
     })
 }
 
-mod memory {
+pub(crate) mod memory {
     //! Resident memory of this process, from /proc (0 where it is not available).
 
     fn status_kib(field: &str) -> u64 {
