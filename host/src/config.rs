@@ -61,7 +61,8 @@ impl Config {
         self
     }
 
-    /// How many executions may run at once (pool slots). Default 64.
+    /// How many instances may exist at once (pool slots). Default 64. An execution holds
+    /// one; a flow holds one per Action that has run, until the flow ends.
     pub fn max_concurrent(&mut self, n: u32) -> &mut Self {
         self.max_concurrent = n;
         self

@@ -21,7 +21,7 @@ use crate::config::Config;
 use crate::epoch::EpochTicker;
 use crate::error::{ActionError, Error, Location, Result};
 use crate::outcome::{Decision, Outcome, Usage};
-use crate::state::{HostState, Totals};
+use crate::state::HostState;
 use crate::trigger::Trigger;
 use crate::{event, limits, prepare, source};
 
@@ -76,8 +76,8 @@ impl Engine {
     /// as an execution, to learn which handlers it exports.
     pub async fn compile(&self, filename: &str, source: &str) -> Result<CompiledAction> {
         source::check_before_compile(filename, source)?;
-        let mut store =
-            self.new_store(Trigger::PostLogin, Instant::now() + self.inner.config.timeout, Totals::default());
+        let mut store = self.new_store(Trigger::PostLogin, Instant::now() + self.inner.config.timeout);
+        store.set_fuel(self.inner.config.fuel).expect("fuel is enabled in the engine config");
         let limits = self.guest_limits();
         let called = async {
             let instance = self.inner.pre.instantiate_async(&mut store).await?;
@@ -108,23 +108,21 @@ impl Engine {
     /// every limit, is reported in the [`Outcome`]'s decision, with the logs and commands
     /// produced until then.
     pub async fn execute(&self, trigger: Trigger, action: &CompiledAction, event: &Value) -> Result<Outcome> {
-        let started = Instant::now();
-        let deadline = started + self.inner.config.timeout;
-        let (outcome, _) = self.execute_within(trigger, action, event, deadline, Totals::default()).await?;
-        Ok(outcome)
+        let mut store = self.new_store(trigger, Instant::now() + self.inner.config.timeout);
+        self.execute_in(&mut store, action, event).await
     }
 
-    /// One execution that must end by `deadline` and counts its writes on top of
-    /// `totals` (what earlier Actions of the same flow wrote). Returns the new totals.
-    pub(crate) async fn execute_within(
+    /// Runs one Action in a fresh instance inside `store`, which may already hold the
+    /// instances of earlier Actions of the same flow: they share the deadline, the
+    /// running totals of flow-wide limits and the cache's working copy, nothing else.
+    pub(crate) async fn execute_in(
         &self,
-        trigger: Trigger,
+        store: &mut Store<HostState>,
         action: &CompiledAction,
         event: &Value,
-        deadline: Instant,
-        totals: Totals,
-    ) -> Result<(Outcome, Totals)> {
+    ) -> Result<Outcome> {
         let started = Instant::now();
+        let trigger = store.data().trigger;
         if action.guest_sha256() != self.inner.guest_sha256 {
             return Err(Error::InvalidArtifact(
                 "it was compiled by a different actionbox guest: compile the source again".into(),
@@ -141,13 +139,15 @@ impl Engine {
             handler: handler.to_owned(),
             event: event::prepare(trigger, event)?,
         };
-        let mut store = self.new_store(trigger, deadline, totals);
+        store.data_mut().begin_action();
+        store.set_fuel(self.inner.config.fuel).expect("fuel is enabled in the engine config");
+        store.set_epoch_deadline(1);
         let limits = self.guest_limits();
         let mut timing = Timing::default();
         let called = async {
-            let instance = self.inner.pre.instantiate_async(&mut store).await?;
+            let instance = self.inner.pre.instantiate_async(&mut *store).await?;
             timing.instantiated = Some(Instant::now());
-            let result = instance.actionbox_runtime_sandbox().call_run(&mut store, &request, limits).await;
+            let result = instance.actionbox_runtime_sandbox().call_run(&mut *store, &request, limits).await;
             timing.ran = Some(Instant::now());
             result
         }
@@ -165,18 +165,18 @@ impl Engine {
             Ok(Err(RunError::NoSuchHandler(handler))) => {
                 return Err(Error::NoHandler { handler, exported: action.handlers().to_vec() });
             }
-            Err(trap) => Some(self.classify_trap(&trap, &store)),
+            Err(trap) => Some(self.classify_trap(&trap, store)),
         };
         Ok(self.outcome(store, failure, started, timing))
     }
 
-    /// A store for one call: limits, fuel and the deadline set.
-    fn new_store(&self, trigger: Trigger, deadline: Instant, totals: Totals) -> Store<HostState> {
+    /// A store for one execution, or for all the Actions of one flow: the memory limiter
+    /// and the deadline set (fuel is set per Action).
+    pub(crate) fn new_store(&self, trigger: Trigger, deadline: Instant) -> Store<HostState> {
         let config = &self.inner.config;
-        let state = HostState::new(trigger, config.memory_bytes, deadline, totals, config.cache_store.clone());
+        let state = HostState::new(trigger, config.memory_bytes, deadline, config.cache_store.clone());
         let mut store = Store::new(&self.inner.engine, state);
         store.limiter(|state| &mut state.limiter);
-        store.set_fuel(config.fuel).expect("fuel is enabled in the engine config");
         // Checked at every epoch tick: past the deadline the call traps, otherwise it
         // yields so that other executions on the same thread progress.
         store.set_epoch_deadline(1);
@@ -210,22 +210,23 @@ impl Engine {
         }
     }
 
+    /// The Action's outcome, taken from the store's record (which keeps the totals).
     fn outcome(
         &self,
-        store: Store<HostState>,
+        store: &mut Store<HostState>,
         failure: Option<ActionError>,
         started: Instant,
         timing: Timing,
-    ) -> (Outcome, Totals) {
+    ) -> Outcome {
         let fuel = self.inner.config.fuel - store.get_fuel().unwrap_or(0);
-        let state = store.into_data();
-        let record = state.record;
+        let state = store.data_mut();
+        let record = state.take_record();
         let decision = match (failure, record.denied) {
             (Some(error), _) => Decision::Error { error },
             (None, Some(reason)) => Decision::Denied { reason },
             (None, None) => Decision::Allowed,
         };
-        let outcome = Outcome {
+        Outcome {
             decision,
             commands: record.commands,
             logs: record.logs.finish(),
@@ -237,8 +238,7 @@ impl Engine {
                 run_us: timing.instantiated.map_or(0, |from| micros(from, timing.ran)),
                 peak_memory_bytes: state.limiter.peak_bytes(),
             },
-        };
-        (outcome, record.totals)
+        }
     }
 }
 

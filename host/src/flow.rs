@@ -21,7 +21,6 @@ use crate::engine::Engine;
 use crate::error::{ActionError, Error, Result};
 use crate::limits::{MAX_SECRET_KEY_CHARS, MAX_SECRET_VALUE_CHARS};
 use crate::outcome::{Command, Decision, Outcome};
-use crate::state::Totals;
 use crate::trigger::Trigger;
 
 /// A trigger and its Actions, in the order they run.
@@ -151,7 +150,9 @@ impl Engine {
         if !event.is_object() {
             return Err(Error::InvalidEvent("the event must be a JSON object".into()));
         }
-        let mut totals = Totals::default();
+        // One store for the whole flow: each Action still gets a fresh instance, and the
+        // store carries what a flow shares (deadline, flow-wide totals, the cache copy).
+        let mut store = self.new_store(flow.trigger, deadline);
         let mut changes = Changes::default();
         let mut reports = Vec::with_capacity(flow.actions.len());
         let mut decision = FlowDecision::Allowed;
@@ -162,8 +163,7 @@ impl Engine {
                 break;
             }
             event["secrets"] = Value::Object(step.secrets.clone());
-            let (outcome, next) = self.execute_within(flow.trigger, &step.action, &event, deadline, totals).await?;
-            totals = next;
+            let outcome = self.execute_in(&mut store, &step.action, &event).await?;
             apply(&outcome.commands, &mut event, &mut changes);
             let ended = match &outcome.decision {
                 Decision::Allowed => None,

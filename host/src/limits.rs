@@ -85,6 +85,12 @@ impl MemoryLimiter {
         MemoryLimiter { limit_bytes: limit_bytes as usize, peak_bytes: 0, refused: false }
     }
 
+    /// Forgets the peak and any refusal, for the next Action in the same store.
+    pub fn reset(&mut self) {
+        self.peak_bytes = 0;
+        self.refused = false;
+    }
+
     /// The largest memory size reached.
     pub fn peak_bytes(&self) -> u64 {
         self.peak_bytes as u64

@@ -28,26 +28,33 @@ pub struct HostState {
 }
 
 impl HostState {
-    /// `totals` carries what earlier Actions of the same flow wrote, for limits that
-    /// count across the whole trigger execution.
-    pub fn new(
-        trigger: Trigger,
-        memory_bytes: u64,
-        deadline: Instant,
-        totals: Totals,
-        cache_store: SharedCacheStore,
-    ) -> Self {
+    pub fn new(trigger: Trigger, memory_bytes: u64, deadline: Instant, cache_store: SharedCacheStore) -> Self {
         HostState {
             wasi: empty_wasi(),
             table: ResourceTable::new(),
             limiter: MemoryLimiter::new(memory_bytes),
             deadline,
             trigger,
-            record: Record { totals, ..Record::default() },
+            record: Record::default(),
             cache_store,
             cache: None,
             cache_writes: 0,
         }
+    }
+
+    /// Readies the state for the next Action of the store: a new record (keeping the
+    /// totals that limits count across a flow), a fresh memory peak, a new write count.
+    pub fn begin_action(&mut self) {
+        let totals = std::mem::take(&mut self.record.totals);
+        self.record = Record { totals, ..Record::default() };
+        self.limiter.reset();
+        self.cache_writes = 0;
+    }
+
+    /// The record of the Action that just ran; the totals stay for the next one.
+    pub fn take_record(&mut self) -> Record {
+        let totals = self.record.totals.clone();
+        std::mem::replace(&mut self.record, Record { totals, ..Record::default() })
     }
 }
 
