@@ -157,3 +157,24 @@ fn a_flow_refuses_actions_without_the_handler_or_with_bad_secrets() {
     numeric.insert("N".into(), json!(1));
     assert!(matches!(flow.push("secrets", fine, numeric), Err(Error::InvalidEvent(_))));
 }
+
+#[test]
+fn each_action_of_a_flow_has_its_own_cpu_budget_and_memory() {
+    let limits = Limits { fuel: Some(300_000_000), ..Limits::default() };
+    let busy = "let x = 0; for (let i = 0; i < 200000; i++) x += i;";
+    let outcome = run_flow_with(
+        limits,
+        &[("a", busy), ("b", busy), ("c", busy), ("bomb", "let s = 'x'; for (;;) s += s;"), ("after", "")],
+        json!({ "user": { "user_id": "u" } }),
+    );
+    // Together the three busy Actions use more fuel than one budget: each has its own.
+    let fuel: u64 = outcome.actions[..3].iter().map(|a| a.outcome.usage.fuel).sum();
+    assert!(
+        fuel > 300_000_000 && outcome.actions[..3].iter().all(|a| a.outcome.decision == actionbox::Decision::Allowed)
+    );
+    match &outcome.decision {
+        FlowDecision::Error { action, error: ActionError::MemoryLimit { .. } } => assert_eq!(action, "bomb"),
+        other => panic!("expected the memory error in `bomb`, got {other:?}"),
+    }
+    assert_eq!(outcome.skipped, ["after"]);
+}

@@ -292,3 +292,20 @@ fn a_malformed_flow_file_is_invalid_input_with_its_location() {
     assert!(text.contains("colour"), "{text}");
     assert!(text.contains("line 4"), "{text}");
 }
+
+#[test]
+fn bench_takes_a_flow_file() {
+    let out = actionbox(&[
+        "bench",
+        path(&root().join("examples/mixed-flow/flow.toml")),
+        "--event",
+        path(&example("roles-claim", "event.json")),
+        "-n",
+        "20",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = stdout(&out);
+    for expected in ["flow of 5 Actions", "flows/s", "alone: risk-gate", "flow p50 / one Action's p50"] {
+        assert!(text.contains(expected), "missing `{expected}` in:\n{text}");
+    }
+}
