@@ -46,7 +46,7 @@ impl<'a> Reader<'a> {
                 2 => qjs::JS_TRUE,
                 3 => {
                     let b = self.take(4).ok_or("truncated integer")?;
-                    qjs::JS_MKVAL(qjs::JS_TAG_INT as i32, i32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+                    qjs::JS_MKVAL(qjs::JS_TAG_INT, i32::from_le_bytes([b[0], b[1], b[2], b[3]]))
                 }
                 4 => {
                     let b = self.take(8).ok_or("truncated number")?;

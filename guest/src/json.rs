@@ -40,7 +40,7 @@ struct Writer<'a, 'js> {
 impl<'js> Writer<'_, 'js> {
     /// Writes `value`; returns `false` (writing nothing) for values JSON leaves out.
     fn value(&mut self, key: &str, value: Value<'js>) -> Result<bool> {
-        let value = self.to_json_hook(key, value)?;
+        let value = self.apply_to_json(key, value)?;
         match value.type_of() {
             Type::Undefined | Type::Uninitialized | Type::Function | Type::Constructor | Type::Symbol => {
                 return Ok(false);
@@ -71,7 +71,7 @@ impl<'js> Writer<'_, 'js> {
     }
 
     /// `value.toJSON(key)` when the value is an object with such a method.
-    fn to_json_hook(&mut self, key: &str, value: Value<'js>) -> Result<Value<'js>> {
+    fn apply_to_json(&mut self, key: &str, value: Value<'js>) -> Result<Value<'js>> {
         let Some(object) = value.as_object() else { return Ok(value) };
         let hook: Value = object.get("toJSON")?;
         match hook.into_function() {

@@ -114,7 +114,7 @@ pub fn run(dir: &Path) -> Result<()> {
         ensure!(got == location, "thrown location: expected {location}, got {got}");
     }
     if let Some(commands) = &expected.commands {
-        ensure!(&actual["commands"] == &Value::Array(commands.clone()), "commands differ\noutcome: {}", shown());
+        ensure!(actual["commands"] == Value::Array(commands.clone()), "commands differ\noutcome: {}", shown());
     }
     if let Some(logs) = &expected.logs {
         let messages: Vec<&str> = outcome.logs.lines.iter().map(|l| l.message.as_str()).collect();
