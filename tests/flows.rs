@@ -74,7 +74,7 @@ fn a_deny_lets_the_action_finish_and_skips_the_rest() {
         ("never", "api.user.setAppMetadata('never', true);"),
         ("nor-this", ""),
     ]);
-    assert_eq!(outcome.decision, FlowDecision::Denied { action: "gate".into(), reason: "blocked".into() });
+    assert_eq!(outcome.decision, FlowDecision::Denied { action: "gate".into(), reason: "blocked".into(), code: None });
     assert_eq!(outcome.actions.len(), 1);
     assert_eq!(outcome.skipped, ["never", "nor-this"]);
     assert_eq!(outcome.changes.app_metadata["after_deny"], true, "commands already issued still apply");

@@ -48,7 +48,7 @@ fn the_host_stays_usable_after_each_limit() {
             outcome.decision
         );
         let next = block_on(engine.execute(Trigger::PostLogin, &healthy, &event())).unwrap();
-        assert_eq!(next.decision, Decision::Denied { reason: "ok".into() }, "after {what}");
+        assert_eq!(next.decision, Decision::Denied { reason: "ok".into(), code: None }, "after {what}");
     }
 }
 
@@ -69,7 +69,7 @@ fn a_runaway_execution_does_not_hold_up_concurrent_ones() {
             let mut finished_at = Vec::new();
             for _ in 0..5 {
                 let outcome = engine.execute(Trigger::PostLogin, &quick, &event).await.unwrap();
-                assert_eq!(outcome.decision, Decision::Denied { reason: "quick".into() });
+                assert_eq!(outcome.decision, Decision::Denied { reason: "quick".into(), code: None });
                 finished_at.push(started.elapsed());
             }
             finished_at
@@ -90,7 +90,7 @@ fn a_compiled_artifact_round_trips_through_its_file_format() {
     let loaded = CompiledAction::from_wasm(&bytes).unwrap();
     assert_eq!(loaded, action);
     let outcome = block_on(engine().execute(Trigger::PostLogin, &loaded, &event())).unwrap();
-    assert_eq!(outcome.decision, Decision::Denied { reason: "auth0|test".into() });
+    assert_eq!(outcome.decision, Decision::Denied { reason: "auth0|test".into(), code: None });
 }
 
 #[test]

@@ -7,7 +7,8 @@
 (function install(natives) {
   'use strict';
   const {
-    write, deny, setCustomClaim, setMetadata, enableMultifactor, setTransactionMetadata,
+    write, deny, rejectInvalidSubjectToken, validationError, notificationDrop, notificationRetry,
+    setCustomClaim, setMetadata, enableMultifactor, setTransactionMetadata,
     cacheGet, cacheSet, cacheDelete,
   } = natives;
   const objectKeys = Object.keys;
@@ -141,27 +142,34 @@
     };
   }
 
-  function postLoginApi() {
-    const api = {};
-    api.access = {
+  function reasonText(value) {
+    return value === undefined ? '' : String(value);
+  }
+
+  // ---- api namespaces, shared by the triggers that have them -----------------------------
+
+  // `deny(reason)`: post-login, password-reset-post-challenge.
+  function denyWithReason(api) {
+    return {
       deny(reason) {
-        deny(reason === undefined ? '' : String(reason));
+        deny(undefined, reasonText(reason), undefined);
         return api;
       },
     };
-    api.idToken = {
-      setCustomClaim(name, value) {
-        setCustomClaim(0, string('api.idToken.setCustomClaim', 'the claim name', name), value);
+  }
+
+  // `deny(code, reason)`: credentials-exchange, custom-token-exchange.
+  function denyWithCode(api, method) {
+    return {
+      deny(code, reason) {
+        deny(string(method, 'the code', code), reasonText(reason), undefined);
         return api;
       },
     };
-    api.accessToken = {
-      setCustomClaim(name, value) {
-        setCustomClaim(1, string('api.accessToken.setCustomClaim', 'the claim name', name), value);
-        return api;
-      },
-    };
-    api.user = {
+  }
+
+  function userMetadataApi(api) {
+    return {
       setUserMetadata(key, value) {
         setMetadata(0, string('api.user.setUserMetadata', 'the key', key), value);
         return api;
@@ -171,6 +179,30 @@
         return api;
       },
     };
+  }
+
+  function accessTokenClaims(api) {
+    return {
+      setCustomClaim(name, value) {
+        setCustomClaim(1, string('api.accessToken.setCustomClaim', 'the claim name', name), value);
+        return api;
+      },
+    };
+  }
+
+  // ---- api, per trigger: each has exactly its own methods ------------------------------
+
+  function postLoginApi() {
+    const api = {};
+    api.access = denyWithReason(api);
+    api.idToken = {
+      setCustomClaim(name, value) {
+        setCustomClaim(0, string('api.idToken.setCustomClaim', 'the claim name', name), value);
+        return api;
+      },
+    };
+    api.accessToken = accessTokenClaims(api);
+    api.user = userMetadataApi(api);
     api.transaction = {
       setMetadata(key, value) {
         const method = 'api.transaction.setMetadata';
@@ -200,6 +232,73 @@
     return api;
   }
 
+  function credentialsExchangeApi() {
+    const api = {};
+    api.access = denyWithCode(api, 'api.access.deny');
+    api.accessToken = accessTokenClaims(api);
+    api.cache = cacheApi('api.cache');
+    return api;
+  }
+
+  function preUserRegistrationApi() {
+    const api = {};
+    api.access = {
+      deny(reason, userMessage) {
+        const message = userMessage === undefined ? undefined : string('api.access.deny', 'the user message', userMessage);
+        deny(undefined, reasonText(reason), message);
+        return api;
+      },
+    };
+    api.validation = {
+      error(code, message) {
+        validationError(string('api.validation.error', 'the code', code), string('api.validation.error', 'the message', message));
+        return api;
+      },
+    };
+    api.user = userMetadataApi(api);
+    api.cache = cacheApi('api.cache');
+    return api;
+  }
+
+  function cacheOnlyApi() {
+    return { cache: cacheApi('api.cache') };
+  }
+
+  function passwordResetPostChallengeApi() {
+    const api = {};
+    api.access = denyWithReason(api);
+    api.cache = cacheApi('api.cache');
+    return api;
+  }
+
+  function customTokenExchangeApi() {
+    const api = {};
+    api.access = denyWithCode(api, 'api.access.deny');
+    api.access.rejectInvalidSubjectToken = function (reason) {
+      rejectInvalidSubjectToken(reasonText(reason));
+      return api;
+    };
+    api.user = userMetadataApi(api);
+    api.cache = cacheApi('api.cache');
+    return api;
+  }
+
+  function notificationProviderApi() {
+    const api = {};
+    api.notification = {
+      drop(reason) {
+        notificationDrop(reasonText(reason));
+        return api;
+      },
+      retry(reason) {
+        notificationRetry(reasonText(reason));
+        return api;
+      },
+    };
+    api.cache = cacheApi('api.cache');
+    return api;
+  }
+
   function require(name) {
     const error = new Error("Cannot find module '" + String(name) + "'");
     error.code = 'MODULE_NOT_FOUND';
@@ -211,7 +310,18 @@
   // does not pay for building them.
   const exportsObject = {};
   return {
-    apis: { 'post-login': postLoginApi() },
+    apis: {
+      'post-login': postLoginApi(),
+      'credentials-exchange': credentialsExchangeApi(),
+      'pre-user-registration': preUserRegistrationApi(),
+      'post-user-registration': cacheOnlyApi(),
+      'post-change-password': cacheOnlyApi(),
+      'send-phone-message': cacheOnlyApi(),
+      'password-reset-post-challenge': passwordResetPostChallengeApi(),
+      'custom-token-exchange': customTokenExchangeApi(),
+      'custom-email-provider': notificationProviderApi(),
+      'custom-phone-provider': notificationProviderApi(),
+    },
     module: { exports: exportsObject },
     exports: exportsObject,
     require,

@@ -6,15 +6,20 @@
 
 use javy::quickjs::{Ctx, Exception, Function, Object, Result, Value};
 
-use crate::actionbox::runtime::{access, cache, console, multifactor, tokens, transaction, user};
+use crate::actionbox::runtime::{
+    access, cache, console, multifactor, notification, tokens, transaction, user, validation,
+};
 use crate::{json, text};
 
-/// The object handed to `glue.js`: `{ write, deny, setCustomClaim, setMetadata,
-/// enableMultifactor, setTransactionMetadata, cacheGet, cacheSet, cacheDelete }`.
+/// The object handed to `glue.js`: one function per import (see the `set` calls below).
 pub fn register<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     let natives = Object::new(ctx.clone())?;
     natives.set("write", Function::new(ctx.clone(), write)?)?;
     natives.set("deny", Function::new(ctx.clone(), deny)?)?;
+    natives.set("rejectInvalidSubjectToken", Function::new(ctx.clone(), reject_invalid_subject_token)?)?;
+    natives.set("validationError", Function::new(ctx.clone(), validation_error)?)?;
+    natives.set("notificationDrop", Function::new(ctx.clone(), notification_drop)?)?;
+    natives.set("notificationRetry", Function::new(ctx.clone(), notification_retry)?)?;
     natives.set("setCustomClaim", Function::new(ctx.clone(), set_custom_claim)?)?;
     natives.set("setMetadata", Function::new(ctx.clone(), set_metadata)?)?;
     natives.set("enableMultifactor", Function::new(ctx.clone(), enable_multifactor)?)?;
@@ -38,9 +43,31 @@ fn write<'js>(ctx: Ctx<'js>, level: u32, line: Value<'js>) -> Result<()> {
     Ok(())
 }
 
-/// `deny(reason)`.
-fn deny<'js>(ctx: Ctx<'js>, reason: Value<'js>) -> Result<()> {
-    host_result(&ctx, access::deny(&string(&ctx, &reason)?))
+/// `deny(code, reason, userMessage)`: `code` and `userMessage` may be undefined.
+fn deny<'js>(ctx: Ctx<'js>, code: Value<'js>, reason: Value<'js>, user_message: Value<'js>) -> Result<()> {
+    let code = optional_string(&ctx, &code)?;
+    let user_message = optional_string(&ctx, &user_message)?;
+    host_result(&ctx, access::deny(code.as_deref(), &string(&ctx, &reason)?, user_message.as_deref()))
+}
+
+/// `rejectInvalidSubjectToken(reason)`.
+fn reject_invalid_subject_token<'js>(ctx: Ctx<'js>, reason: Value<'js>) -> Result<()> {
+    host_result(&ctx, access::reject_invalid_subject_token(&string(&ctx, &reason)?))
+}
+
+/// `validationError(code, message)`.
+fn validation_error<'js>(ctx: Ctx<'js>, code: Value<'js>, message: Value<'js>) -> Result<()> {
+    host_result(&ctx, validation::error(&string(&ctx, &code)?, &string(&ctx, &message)?))
+}
+
+/// `notificationDrop(reason)`.
+fn notification_drop<'js>(ctx: Ctx<'js>, reason: Value<'js>) -> Result<()> {
+    host_result(&ctx, notification::drop(&string(&ctx, &reason)?))
+}
+
+/// `notificationRetry(reason)`.
+fn notification_retry<'js>(ctx: Ctx<'js>, reason: Value<'js>) -> Result<()> {
+    host_result(&ctx, notification::retry(&string(&ctx, &reason)?))
 }
 
 /// `setCustomClaim(token, name, value)`: token 0 is the ID token, 1 the access token.
@@ -138,6 +165,11 @@ fn cache_error_code(error: cache::CacheError) -> &'static str {
         E::FailedToDeleteCacheRecord => "FailedToDeleteCacheRecord",
         E::CacheKeyDoesNotExist => "CacheKeyDoesNotExist",
     }
+}
+
+/// An optional string argument: `None` for undefined.
+fn optional_string<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> Result<Option<String>> {
+    if value.is_undefined() { Ok(None) } else { string(ctx, value).map(Some) }
 }
 
 /// A string argument (the glue has already checked the type).

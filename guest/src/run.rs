@@ -53,6 +53,15 @@ fn parse_event<'js>(ctx: &Ctx<'js>, tape: &[u8]) -> Result<Value<'js>, RunError>
 fn make_api<'js>(glue: &Object<'js>, trigger: Trigger) -> javy::quickjs::Result<Value<'js>> {
     let name = match trigger {
         Trigger::PostLogin => "post-login",
+        Trigger::CredentialsExchange => "credentials-exchange",
+        Trigger::PreUserRegistration => "pre-user-registration",
+        Trigger::PostUserRegistration => "post-user-registration",
+        Trigger::PostChangePassword => "post-change-password",
+        Trigger::SendPhoneMessage => "send-phone-message",
+        Trigger::PasswordResetPostChallenge => "password-reset-post-challenge",
+        Trigger::CustomTokenExchange => "custom-token-exchange",
+        Trigger::CustomEmailProvider => "custom-email-provider",
+        Trigger::CustomPhoneProvider => "custom-phone-provider",
     };
     glue.get::<_, Object>("apis")?.get(name)
 }

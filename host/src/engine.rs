@@ -223,7 +223,7 @@ impl Engine {
         let record = state.take_record();
         let decision = match (failure, record.denied) {
             (Some(error), _) => Decision::Error { error },
-            (None, Some(reason)) => Decision::Denied { reason },
+            (None, Some((reason, code))) => Decision::Denied { reason, code },
             (None, None) => Decision::Allowed,
         };
         Outcome {

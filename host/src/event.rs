@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::error::{Error, Result};
 use crate::limits::{MAX_SECRET_KEY_CHARS, MAX_SECRET_VALUE_CHARS};
-use crate::trigger::Trigger;
+use crate::trigger::{Requirement, Trigger};
 
 /// Largest event accepted, as encoded.
 pub const MAX_EVENT_BYTES: usize = 1024 * 1024;
@@ -22,18 +22,13 @@ pub fn prepare(trigger: Trigger, event: &Value) -> Result<Vec<u8>> {
     if let Some(secrets) = fields.get("secrets") {
         check_secrets(secrets)?;
     }
-    match trigger {
-        Trigger::PostLogin => match fields.get("user") {
-            Some(Value::Object(user)) => match user.get("user_id") {
-                Some(Value::String(id)) if !id.is_empty() => {}
-                Some(other) => {
-                    return invalid(format!("`event.user.user_id` must be a non-empty string, not {}", kind(other)));
-                }
-                None => return invalid("`event.user.user_id` is required".into()),
-            },
-            Some(other) => return invalid(format!("`event.user` must be an object, not {}", kind(other))),
-            None => return invalid("`event.user` is required for post-login".into()),
-        },
+    for field in ["request", "tenant"] {
+        if let Some(value) = fields.get(field).filter(|v| !v.is_object()) {
+            return invalid(format!("`event.{field}` must be an object, not {}", kind(value)));
+        }
+    }
+    for requirement in trigger.requirements() {
+        check(trigger, event, *requirement)?;
     }
     let mut tape = Vec::with_capacity(1024);
     encode(event, 0, &mut tape)?;
@@ -104,6 +99,29 @@ fn length(mut n: usize, tape: &mut Vec<u8>) {
         }
         tape.push(byte | 0x80);
     }
+}
+
+/// One required field, named by its path in the message.
+fn check(trigger: Trigger, event: &Value, requirement: Requirement) -> Result<()> {
+    let (path, want_string) = match requirement {
+        Requirement::String(path) => (path, true),
+        Requirement::Object(path) => (path, false),
+    };
+    let mut value = event;
+    for (depth, key) in path.iter().enumerate() {
+        let name = format!("event.{}", path[..=depth].join("."));
+        value = match value.get(key) {
+            Some(next) => next,
+            None => return Err(Error::InvalidEvent(format!("`{name}` is required for {trigger}"))),
+        };
+        let last = depth + 1 == path.len();
+        let ok = if last && want_string { value.as_str().is_some_and(|s| !s.is_empty()) } else { value.is_object() };
+        if !ok {
+            let wanted = if last && want_string { "a non-empty string" } else { "an object" };
+            return Err(Error::InvalidEvent(format!("`{name}` must be {wanted}, not {}", kind(value))));
+        }
+    }
+    Ok(())
 }
 
 fn check_secrets(secrets: &Value) -> Result<()> {

@@ -112,10 +112,12 @@ pub struct FlowOutcome {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum FlowDecision {
     Allowed,
-    /// An Action denied; the reason is the first one it gave.
+    /// An Action denied; the reason (and code) are the first it gave.
     Denied {
         action: String,
         reason: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        code: Option<String>,
     },
     /// An Action failed.
     Error {
@@ -167,8 +169,8 @@ impl Engine {
             apply(&outcome.commands, &mut event, &mut changes);
             let ended = match &outcome.decision {
                 Decision::Allowed => None,
-                Decision::Denied { reason } => {
-                    Some(FlowDecision::Denied { action: step.name.clone(), reason: reason.clone() })
+                Decision::Denied { reason, code } => {
+                    Some(FlowDecision::Denied { action: step.name.clone(), reason: reason.clone(), code: code.clone() })
                 }
                 Decision::Error { error } => {
                     Some(FlowDecision::Error { action: step.name.clone(), error: error.clone() })
@@ -213,6 +215,10 @@ fn apply(commands: &[Command], event: &mut Value, changes: &mut Changes) {
             }
             Command::SetTransactionMetadata { key, value } => write_transaction_metadata(event, key, value),
             Command::Deny { .. }
+            | Command::RejectInvalidSubjectToken { .. }
+            | Command::ValidationError { .. }
+            | Command::DropNotification { .. }
+            | Command::RetryNotification { .. }
             | Command::EnableMultifactor { .. }
             | Command::CacheSet { .. }
             | Command::CacheDelete { .. } => {}

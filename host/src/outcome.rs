@@ -32,8 +32,14 @@ pub struct Outcome {
 pub enum Decision {
     /// The handler finished and did not deny.
     Allowed,
-    /// The Action called `api.access.deny`; the first reason given is kept.
-    Denied { reason: String },
+    /// The Action denied (`api.access.deny`, `api.validation.error`,
+    /// `api.access.rejectInvalidSubjectToken`); the first denial is kept. `code` is the
+    /// OAuth error or validation code, when the trigger's method takes one.
+    Denied {
+        reason: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        code: Option<String>,
+    },
     /// The Action did not finish normally.
     Error { error: ActionError },
 }
@@ -43,7 +49,21 @@ pub enum Decision {
 #[serde(tag = "type")]
 pub enum Command {
     #[serde(rename = "access.deny")]
-    Deny { reason: String },
+    Deny {
+        reason: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        code: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        user_message: Option<String>,
+    },
+    #[serde(rename = "access.rejectInvalidSubjectToken")]
+    RejectInvalidSubjectToken { reason: String },
+    #[serde(rename = "validation.error")]
+    ValidationError { code: String, message: String },
+    #[serde(rename = "notification.drop")]
+    DropNotification { reason: String },
+    #[serde(rename = "notification.retry")]
+    RetryNotification { reason: String },
     #[serde(rename = "idToken.setCustomClaim")]
     SetIdTokenClaim { name: String, value: Value },
     #[serde(rename = "accessToken.setCustomClaim")]

@@ -76,8 +76,8 @@ impl WasiView for HostState {
 #[derive(Default)]
 pub struct Record {
     pub commands: Vec<Command>,
-    /// The first deny reason, if any.
-    pub denied: Option<String>,
+    /// The first denial, if any: reason and code.
+    pub denied: Option<(String, Option<String>)>,
     pub warnings: Vec<Warning>,
     pub logs: LogBuffer,
     pub totals: Totals,

@@ -92,7 +92,10 @@ struct Target {
     /// The event, a JSON file.
     #[arg(long)]
     event: PathBuf,
-    /// The trigger to run.
+    /// The trigger to run: post-login, credentials-exchange, pre-user-registration,
+    /// post-user-registration, post-change-password, send-phone-message,
+    /// password-reset-post-challenge, custom-token-exchange, custom-email-provider,
+    /// custom-phone-provider.
     #[arg(long, default_value = "post-login")]
     trigger: Trigger,
     /// A secret for `event.secrets`, as KEY=VALUE (repeatable).

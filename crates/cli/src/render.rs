@@ -10,8 +10,8 @@ pub fn summary(outcome: &Outcome) -> String {
     let mut out = String::new();
     match &outcome.decision {
         Decision::Allowed => out.push_str("decision: allowed\n"),
-        Decision::Denied { reason } => {
-            let _ = writeln!(out, "decision: denied: {}", escape(reason));
+        Decision::Denied { reason, code } => {
+            let _ = writeln!(out, "decision: denied{}: {}", code_suffix(code), escape(reason));
         }
         Decision::Error { error } => {
             let _ = writeln!(out, "decision: error: {}", escape(&error.to_string()));
@@ -72,9 +72,9 @@ pub fn flow_summary(outcome: &FlowOutcome) -> String {
         FlowDecision::Allowed => {
             let _ = writeln!(out, "flow ({}): allowed{blocking}", outcome.trigger);
         }
-        FlowDecision::Denied { action, reason } => {
-            let _ =
-                writeln!(out, "flow ({}): denied by {}: {}{blocking}", outcome.trigger, escape(action), escape(reason));
+        FlowDecision::Denied { action, reason, code } => {
+            let (trigger, action, reason) = (outcome.trigger, escape(action), escape(reason));
+            let _ = writeln!(out, "flow ({trigger}): denied by {action}{}: {reason}{blocking}", code_suffix(code));
         }
         FlowDecision::Error { action, error } => {
             let _ = writeln!(
@@ -105,7 +105,15 @@ pub fn flow_summary(outcome: &FlowOutcome) -> String {
 
 fn command_line(command: &Command) -> String {
     match command {
-        Command::Deny { reason } => format!("access.deny({reason:?})"),
+        Command::Deny { reason, code: None, user_message: None } => format!("access.deny({reason:?})"),
+        Command::Deny { reason, code: Some(code), .. } => format!("access.deny({code:?}, {reason:?})"),
+        Command::Deny { reason, code: None, user_message: Some(message) } => {
+            format!("access.deny({reason:?}, {message:?})")
+        }
+        Command::RejectInvalidSubjectToken { reason } => format!("access.rejectInvalidSubjectToken({reason:?})"),
+        Command::ValidationError { code, message } => format!("validation.error({code:?}, {message:?})"),
+        Command::DropNotification { reason } => format!("notification.drop({reason:?})"),
+        Command::RetryNotification { reason } => format!("notification.retry({reason:?})"),
         Command::SetIdTokenClaim { name, value } => format!("idToken.setCustomClaim({name:?}, {value})"),
         Command::SetAccessTokenClaim { name, value } => format!("accessToken.setCustomClaim({name:?}, {value})"),
         Command::SetUserMetadata { key, value } => format!("user.setUserMetadata({key:?}, {value})"),
@@ -117,6 +125,11 @@ fn command_line(command: &Command) -> String {
         }
         Command::CacheDelete { key } => format!("cache.delete({key:?})"),
     }
+}
+
+/// ` (code)` when there is one.
+fn code_suffix(code: &Option<String>) -> String {
+    code.as_deref().map(|code| format!(" ({})", escape(code))).unwrap_or_default()
 }
 
 /// The source line at `location` with a caret under the column, rustc style.

@@ -1,4 +1,12 @@
-//! `api.access.deny(reason)`: the first reason is kept; the Action runs on to its end.
+//! `api.access`: `deny` in each trigger's form, and `rejectInvalidSubjectToken`. The
+//! first denial is the decision; the Action runs on to its end.
+//!
+//! | trigger | form |
+//! |---|---|
+//! | post-login, password-reset-post-challenge | `deny(reason)` |
+//! | credentials-exchange | `deny(code, reason)`, code one of [`CREDENTIALS_EXCHANGE_CODES`] |
+//! | custom-token-exchange | `deny(code, reason)`; `rejectInvalidSubjectToken(reason)` |
+//! | pre-user-registration | `deny(reason, userMessage)` |
 
 use super::check_trigger;
 use crate::bindings::actionbox::runtime::access::Host;
@@ -7,15 +15,64 @@ use crate::outcome::Command;
 use crate::state::HostState;
 use crate::trigger::Trigger;
 
+/// The error codes credentials-exchange's `deny` accepts.
+pub const CREDENTIALS_EXCHANGE_CODES: &[&str] = &["invalid_scope", "invalid_request", "server_error"];
+/// The code a rejected subject token is reported with.
+pub const INVALID_SUBJECT_TOKEN_CODE: &str = "invalid_request";
+
 impl Host for HostState {
-    fn deny(&mut self, reason: String) -> Result<(), String> {
+    fn deny(&mut self, code: Option<String>, reason: String, user_message: Option<String>) -> Result<(), String> {
         const METHOD: &str = "api.access.deny";
-        check_trigger(self, METHOD, &[Trigger::PostLogin])?;
-        if reason.len() > MAX_REASON_BYTES {
-            return Err(format!("{METHOD}: the reason is {} bytes; the limit is {MAX_REASON_BYTES}", reason.len()));
+        use Trigger::*;
+        let takes_code = matches!(self.trigger, CredentialsExchange | CustomTokenExchange);
+        let takes_message = self.trigger == PreUserRegistration;
+        check_trigger(
+            self,
+            METHOD,
+            &[PostLogin, PasswordResetPostChallenge, CredentialsExchange, CustomTokenExchange, PreUserRegistration],
+        )?;
+        match (&code, takes_code) {
+            (None, true) => return Err(format!("{METHOD}: the {} trigger's deny takes (code, reason)", self.trigger)),
+            (Some(_), false) => return Err(format!("{METHOD}: the {} trigger's deny takes no code", self.trigger)),
+            (Some(code), true)
+                if self.trigger == CredentialsExchange && !CREDENTIALS_EXCHANGE_CODES.contains(&code.as_str()) =>
+            {
+                return Err(format!(
+                    "{METHOD}: unknown code `{code}` (expected one of: {})",
+                    CREDENTIALS_EXCHANGE_CODES.join(", ")
+                ));
+            }
+            (Some(code), true) if code.is_empty() || code.len() > 256 => {
+                return Err(format!("{METHOD}: the code must be 1 to 256 bytes"));
+            }
+            _ => {}
         }
-        self.record.denied.get_or_insert_with(|| reason.clone());
-        self.record.commands.push(Command::Deny { reason });
+        if user_message.is_some() && !takes_message {
+            return Err(format!("{METHOD}: the {} trigger's deny takes no user message", self.trigger));
+        }
+        check_reason(METHOD, &reason)?;
+        if let Some(message) = &user_message {
+            check_reason(METHOD, message)?;
+        }
+        self.record.denied.get_or_insert_with(|| (reason.clone(), code.clone()));
+        self.record.commands.push(Command::Deny { reason, code, user_message });
         Ok(())
     }
+
+    fn reject_invalid_subject_token(&mut self, reason: String) -> Result<(), String> {
+        const METHOD: &str = "api.access.rejectInvalidSubjectToken";
+        check_trigger(self, METHOD, &[Trigger::CustomTokenExchange])?;
+        check_reason(METHOD, &reason)?;
+        self.record.denied.get_or_insert_with(|| (reason.clone(), Some(INVALID_SUBJECT_TOKEN_CODE.into())));
+        self.record.commands.push(Command::RejectInvalidSubjectToken { reason });
+        Ok(())
+    }
+}
+
+/// A reason or message: at most [`MAX_REASON_BYTES`].
+pub(super) fn check_reason(method: &str, text: &str) -> Result<(), String> {
+    if text.len() > MAX_REASON_BYTES {
+        return Err(format!("{method}: the text is {} bytes; the limit is {MAX_REASON_BYTES}", text.len()));
+    }
+    Ok(())
 }

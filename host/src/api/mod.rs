@@ -7,9 +7,11 @@ mod access;
 mod cache;
 mod console;
 mod multifactor;
+mod notification;
 mod tokens;
 mod transaction;
 mod user;
+mod validation;
 
 use serde_json::Value;
 

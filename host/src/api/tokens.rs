@@ -81,7 +81,11 @@ impl Host for HostState {
             Token::IdToken => ("api.idToken.setCustomClaim", "idToken"),
             Token::AccessToken => ("api.accessToken.setCustomClaim", "accessToken"),
         };
-        check_trigger(self, method, &[Trigger::PostLogin])?;
+        let allowed: &[Trigger] = match token {
+            Token::IdToken => &[Trigger::PostLogin],
+            Token::AccessToken => &[Trigger::PostLogin, Trigger::CredentialsExchange],
+        };
+        check_trigger(self, method, allowed)?;
         check_key(method, "the claim name", &name)?;
         let size = name.len() + value.len();
         let value = parse_json(method, "the claim value", &value, MAX_CUSTOM_CLAIMS_BYTES)?;

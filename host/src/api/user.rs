@@ -14,7 +14,7 @@ impl Host for HostState {
             Metadata::UserMetadata => "api.user.setUserMetadata",
             Metadata::AppMetadata => "api.user.setAppMetadata",
         };
-        check_trigger(self, method, &[Trigger::PostLogin])?;
+        check_trigger(self, method, &[Trigger::PostLogin, Trigger::PreUserRegistration, Trigger::CustomTokenExchange])?;
         check_key(method, "the key", &key)?;
         let size = key.len() + value.len();
         let value = parse_json(method, "the value", &value, MAX_METADATA_BYTES)?;

@@ -1,0 +1,21 @@
+//! `api.validation.error(code, message)` (pre-user-registration): refuses the sign-up,
+//! a denial with the code.
+
+use super::access::check_reason;
+use super::{check_key, check_trigger};
+use crate::bindings::actionbox::runtime::validation::Host;
+use crate::outcome::Command;
+use crate::state::HostState;
+use crate::trigger::Trigger;
+
+impl Host for HostState {
+    fn error(&mut self, code: String, message: String) -> Result<(), String> {
+        const METHOD: &str = "api.validation.error";
+        check_trigger(self, METHOD, &[Trigger::PreUserRegistration])?;
+        check_key(METHOD, "the code", &code)?;
+        check_reason(METHOD, &message)?;
+        self.record.denied.get_or_insert_with(|| (message.clone(), Some(code.clone())));
+        self.record.commands.push(Command::ValidationError { code, message });
+        Ok(())
+    }
+}

@@ -1,0 +1,3 @@
+exports.onExecuteCredentialsExchange = async (event, api) => {
+
+};

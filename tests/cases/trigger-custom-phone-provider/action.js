@@ -1,0 +1,3 @@
+exports.onExecuteCustomPhoneProvider = async (event, api) => {
+  api.notification.retry('gateway timeout');
+};

@@ -1,0 +1,3 @@
+exports.onExecutePostChallenge = async (event, api) => {
+  if (event.user.app_metadata.locked) api.access.deny('account locked');
+};

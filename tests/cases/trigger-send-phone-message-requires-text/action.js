@@ -1,0 +1,3 @@
+exports.onExecuteSendPhoneMessage = async (event, api) => {
+
+};
