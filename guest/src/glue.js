@@ -8,7 +8,7 @@
   'use strict';
   const {
     write, deny, rejectInvalidSubjectToken, validationError, notificationDrop, notificationRetry,
-    setCustomClaim, setMetadata, enableMultifactor, setTransactionMetadata,
+    setCustomClaim, addScope, removeScope, sessionCall, setMetadata, enableMultifactor, setTransactionMetadata,
     cacheGet, cacheSet, cacheDelete,
   } = natives;
   const objectKeys = Object.keys;
@@ -190,6 +190,53 @@
     };
   }
 
+  function validationApi(api) {
+    return {
+      error(code, message) {
+        validationError(string('api.validation.error', 'the code', code), string('api.validation.error', 'the message', message));
+        return api;
+      },
+    };
+  }
+
+  // `api.session` (target 0) and `api.refreshToken` (target 1).
+  function sessionApi(api, target, prefix) {
+    const time = (method, at) => {
+      if (typeof at !== 'number') throw new TypeError(prefix + '.' + method + ': the time must be a number, got ' + describe(at));
+      return at;
+    };
+    return {
+      revoke(reason) {
+        sessionCall(target, 'revoke', reasonText(reason));
+        return api;
+      },
+      setExpiresAt(at) {
+        sessionCall(target, 'setExpiresAt', time('setExpiresAt', at));
+        return api;
+      },
+      setIdleExpiresAt(at) {
+        sessionCall(target, 'setIdleExpiresAt', time('setIdleExpiresAt', at));
+        return api;
+      },
+      setCookieMode(mode) {
+        sessionCall(target, 'setCookieMode', string(prefix + '.setCookieMode', 'the mode', mode));
+        return api;
+      },
+      setMetadata(key, value) {
+        sessionCall(target, 'setMetadata', string(prefix + '.setMetadata', 'the key', key), value);
+        return api;
+      },
+      deleteMetadata(key) {
+        sessionCall(target, 'deleteMetadata', string(prefix + '.deleteMetadata', 'the key', key));
+        return api;
+      },
+      evictMetadata() {
+        sessionCall(target, 'evictMetadata');
+        return api;
+      },
+    };
+  }
+
   // ---- api, per trigger: each has exactly its own methods ------------------------------
 
   function postLoginApi() {
@@ -202,7 +249,19 @@
       },
     };
     api.accessToken = accessTokenClaims(api);
+    api.accessToken.addScope = function (scope) {
+      addScope(string('api.accessToken.addScope', 'the scope', scope));
+      return api;
+    };
+    api.accessToken.removeScope = function (scope) {
+      removeScope(string('api.accessToken.removeScope', 'the scope', scope));
+      return api;
+    };
+    api.validation = validationApi(api);
     api.user = userMetadataApi(api);
+    api.session = sessionApi(api, 0, 'api.session');
+    api.refreshToken = sessionApi(api, 1, 'api.refreshToken');
+    delete api.refreshToken.setCookieMode;
     api.transaction = {
       setMetadata(key, value) {
         const method = 'api.transaction.setMetadata';
@@ -249,12 +308,7 @@
         return api;
       },
     };
-    api.validation = {
-      error(code, message) {
-        validationError(string('api.validation.error', 'the code', code), string('api.validation.error', 'the message', message));
-        return api;
-      },
-    };
+    api.validation = validationApi(api);
     api.user = userMetadataApi(api);
     api.cache = cacheApi('api.cache');
     return api;

@@ -4,10 +4,10 @@
 //!
 //! The glue receives these in a closure at pre-initialization; the Action never sees them.
 
-use javy::quickjs::{Ctx, Exception, Function, Object, Result, Value};
+use javy::quickjs::{Ctx, Exception, Function, Object, Result, Value, function::Opt};
 
 use crate::actionbox::runtime::{
-    access, cache, console, multifactor, notification, tokens, transaction, user, validation,
+    access, cache, console, multifactor, notification, sessions, tokens, transaction, user, validation,
 };
 use crate::{json, text};
 
@@ -21,6 +21,9 @@ pub fn register<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     natives.set("notificationDrop", Function::new(ctx.clone(), notification_drop)?)?;
     natives.set("notificationRetry", Function::new(ctx.clone(), notification_retry)?)?;
     natives.set("setCustomClaim", Function::new(ctx.clone(), set_custom_claim)?)?;
+    natives.set("addScope", Function::new(ctx.clone(), add_scope)?)?;
+    natives.set("removeScope", Function::new(ctx.clone(), remove_scope)?)?;
+    natives.set("sessionCall", Function::new(ctx.clone(), session_call)?)?;
     natives.set("setMetadata", Function::new(ctx.clone(), set_metadata)?)?;
     natives.set("enableMultifactor", Function::new(ctx.clone(), enable_multifactor)?)?;
     natives.set("setTransactionMetadata", Function::new(ctx.clone(), set_transaction_metadata)?)?;
@@ -76,6 +79,42 @@ fn set_custom_claim<'js>(ctx: Ctx<'js>, token: u32, name: Value<'js>, value: Val
     let name = string(&ctx, &name)?;
     let value = json::to_json(&ctx, value)?;
     host_result(&ctx, tokens::set_custom_claim(token, &name, &value))
+}
+
+/// `addScope(scope)`.
+fn add_scope<'js>(ctx: Ctx<'js>, scope: Value<'js>) -> Result<()> {
+    host_result(&ctx, tokens::add_scope(&string(&ctx, &scope)?))
+}
+
+/// `removeScope(scope)`.
+fn remove_scope<'js>(ctx: Ctx<'js>, scope: Value<'js>) -> Result<()> {
+    host_result(&ctx, tokens::remove_scope(&string(&ctx, &scope)?))
+}
+
+/// `sessionCall(target, method, a, b)`: target 0 is the session, 1 the refresh token;
+/// the method names are `api.session`'s.
+fn session_call<'js>(
+    ctx: Ctx<'js>,
+    target: u32,
+    method: Value<'js>,
+    a: Opt<Value<'js>>,
+    b: Opt<Value<'js>>,
+) -> Result<()> {
+    use sessions::Target;
+    let undefined = || Value::new_undefined(ctx.clone());
+    let (a, b) = (a.0.unwrap_or_else(undefined), b.0.unwrap_or_else(undefined));
+    let target = if target == 0 { Target::Session } else { Target::RefreshToken };
+    let result = match string(&ctx, &method)?.as_str() {
+        "revoke" => sessions::revoke(target, &string(&ctx, &a)?),
+        "setExpiresAt" => sessions::set_expires_at(target, number(&ctx, &a)?),
+        "setIdleExpiresAt" => sessions::set_idle_expires_at(target, number(&ctx, &a)?),
+        "setCookieMode" => sessions::set_cookie_mode(&string(&ctx, &a)?),
+        "setMetadata" => sessions::set_metadata(target, &string(&ctx, &a)?, &json::to_json(&ctx, b)?),
+        "deleteMetadata" => sessions::delete_metadata(target, &string(&ctx, &a)?),
+        "evictMetadata" => sessions::evict_metadata(target),
+        other => return Err(Exception::throw_type(&ctx, &format!("unknown session method {other}"))),
+    };
+    host_result(&ctx, result)
 }
 
 /// `setMetadata(which, key, value)`: which 0 is user metadata, 1 app metadata.
@@ -165,6 +204,11 @@ fn cache_error_code(error: cache::CacheError) -> &'static str {
         E::FailedToDeleteCacheRecord => "FailedToDeleteCacheRecord",
         E::CacheKeyDoesNotExist => "CacheKeyDoesNotExist",
     }
+}
+
+/// A number argument (the glue has already checked the type).
+fn number<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> Result<f64> {
+    value.as_number().ok_or_else(|| Exception::throw_type(ctx, "expected a number"))
 }
 
 /// An optional string argument: `None` for undefined.

@@ -140,6 +140,7 @@ impl Engine {
             event: event::prepare(trigger, event)?,
         };
         store.data_mut().begin_action();
+        store.data_mut().protocol = event.pointer("/transaction/protocol").and_then(Value::as_str).map(str::to_owned);
         store.set_fuel(self.inner.config.fuel).expect("fuel is enabled in the engine config");
         store.set_epoch_deadline(1);
         let limits = self.guest_limits();

@@ -220,6 +220,10 @@ fn apply(commands: &[Command], event: &mut Value, changes: &mut Changes) {
             | Command::DropNotification { .. }
             | Command::RetryNotification { .. }
             | Command::EnableMultifactor { .. }
+            | Command::AddScope { .. }
+            | Command::RemoveScope { .. }
+            | Command::Session(_)
+            | Command::RefreshToken(_)
             | Command::CacheSet { .. }
             | Command::CacheDelete { .. } => {}
         }

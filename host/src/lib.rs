@@ -59,5 +59,5 @@ pub use config::Config;
 pub use engine::Engine;
 pub use error::{ActionError, Error, Location, Result};
 pub use flow::{ActionReport, Changes, Flow, FlowAction, FlowDecision, FlowOutcome};
-pub use outcome::{Command, Decision, LogLevel, LogLine, Logs, Outcome, Usage, Warning};
+pub use outcome::{Command, Decision, LogLevel, LogLine, Logs, Outcome, SessionCommand, Usage, Warning};
 pub use trigger::{Trigger, UnknownTrigger};

@@ -69,6 +69,9 @@ pub const MAX_CACHE_BYTES: usize = 8 * 1024;
 pub const MAX_CACHE_TTL_MS: u64 = 24 * 60 * 60 * 1000;
 /// Cache sets and deletes one execution may make.
 pub const MAX_CACHE_WRITES: u32 = 100;
+/// Session and refresh-token metadata: value and total sizes in bytes.
+pub const MAX_SESSION_METADATA_VALUE_BYTES: usize = 1024;
+pub const MAX_SESSION_METADATA_BYTES: usize = 16 * 1024;
 /// Length of a claim name or metadata key.
 pub const MAX_KEY_BYTES: usize = 1024;
 

@@ -56,6 +56,16 @@ pub enum Command {
         #[serde(skip_serializing_if = "Option::is_none")]
         user_message: Option<String>,
     },
+    #[serde(rename = "accessToken.addScope")]
+    AddScope { scope: String },
+    #[serde(rename = "accessToken.removeScope")]
+    RemoveScope { scope: String },
+    /// `api.session.*`.
+    #[serde(rename = "session")]
+    Session(SessionCommand),
+    /// `api.refreshToken.*`.
+    #[serde(rename = "refreshToken")]
+    RefreshToken(SessionCommand),
     #[serde(rename = "access.rejectInvalidSubjectToken")]
     RejectInvalidSubjectToken { reason: String },
     #[serde(rename = "validation.error")]
@@ -84,6 +94,19 @@ pub enum Command {
     CacheSet { key: String, value: String, expires_at: u64 },
     #[serde(rename = "cache.delete")]
     CacheDelete { key: String },
+}
+
+/// A call on `api.session` or `api.refreshToken`; times are milliseconds since 1970.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "method", rename_all = "camelCase")]
+pub enum SessionCommand {
+    Revoke { reason: String },
+    SetExpiresAt { at: u64 },
+    SetIdleExpiresAt { at: u64 },
+    SetCookieMode { mode: String },
+    SetMetadata { key: String, value: Value },
+    DeleteMetadata { key: String },
+    EvictMetadata,
 }
 
 /// Something the host dropped or changed, which the Action's author should know about.

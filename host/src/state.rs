@@ -20,6 +20,8 @@ pub struct HostState {
     /// When the epoch callback traps the execution.
     pub deadline: Instant,
     pub trigger: Trigger,
+    /// `event.transaction.protocol` as the host received it.
+    pub protocol: Option<String>,
     pub record: Record,
     /// Where `api.cache` entries live, and this execution's working copy of them.
     pub cache_store: SharedCacheStore,
@@ -35,6 +37,7 @@ impl HostState {
             limiter: MemoryLimiter::new(memory_bytes),
             deadline,
             trigger,
+            protocol: None,
             record: Record::default(),
             cache_store,
             cache: None,
@@ -91,6 +94,8 @@ pub struct Totals {
     pub user_metadata: SizedKeys,
     pub app_metadata: SizedKeys,
     pub transaction_metadata: SizedKeys,
+    pub session_metadata: SizedKeys,
+    pub refresh_token_metadata: SizedKeys,
 }
 
 /// The JSON size of each key written to one map, latest write winning.

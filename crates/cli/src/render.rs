@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use actionbox::{ActionError, Command, Decision, FlowDecision, FlowOutcome, Location, Outcome};
+use actionbox::{ActionError, Command, Decision, FlowDecision, FlowOutcome, Location, Outcome, SessionCommand};
 
 /// The readable summary `actionbox run` prints.
 pub fn summary(outcome: &Outcome) -> String {
@@ -110,6 +110,10 @@ fn command_line(command: &Command) -> String {
         Command::Deny { reason, code: None, user_message: Some(message) } => {
             format!("access.deny({reason:?}, {message:?})")
         }
+        Command::AddScope { scope } => format!("accessToken.addScope({scope:?})"),
+        Command::RemoveScope { scope } => format!("accessToken.removeScope({scope:?})"),
+        Command::Session(call) => format!("session.{}", session_call(call)),
+        Command::RefreshToken(call) => format!("refreshToken.{}", session_call(call)),
         Command::RejectInvalidSubjectToken { reason } => format!("access.rejectInvalidSubjectToken({reason:?})"),
         Command::ValidationError { code, message } => format!("validation.error({code:?}, {message:?})"),
         Command::DropNotification { reason } => format!("notification.drop({reason:?})"),
@@ -124,6 +128,18 @@ fn command_line(command: &Command) -> String {
             format!("cache.set({key:?}, {value:?}) expires at {expires_at} ms")
         }
         Command::CacheDelete { key } => format!("cache.delete({key:?})"),
+    }
+}
+
+fn session_call(call: &SessionCommand) -> String {
+    match call {
+        SessionCommand::Revoke { reason } => format!("revoke({reason:?})"),
+        SessionCommand::SetExpiresAt { at } => format!("setExpiresAt({at})"),
+        SessionCommand::SetIdleExpiresAt { at } => format!("setIdleExpiresAt({at})"),
+        SessionCommand::SetCookieMode { mode } => format!("setCookieMode({mode:?})"),
+        SessionCommand::SetMetadata { key, value } => format!("setMetadata({key:?}, {value})"),
+        SessionCommand::DeleteMetadata { key } => format!("deleteMetadata({key:?})"),
+        SessionCommand::EvictMetadata => "evictMetadata()".into(),
     }
 }
 

@@ -106,4 +106,28 @@ impl Host for HostState {
         });
         Ok(())
     }
+
+    fn add_scope(&mut self, scope: String) -> Result<(), String> {
+        const METHOD: &str = "api.accessToken.addScope";
+        check_trigger(self, METHOD, &[Trigger::PostLogin])?;
+        check_scope(METHOD, &scope)?;
+        self.record.commands.push(Command::AddScope { scope });
+        Ok(())
+    }
+
+    fn remove_scope(&mut self, scope: String) -> Result<(), String> {
+        const METHOD: &str = "api.accessToken.removeScope";
+        check_trigger(self, METHOD, &[Trigger::PostLogin])?;
+        check_scope(METHOD, &scope)?;
+        self.record.commands.push(Command::RemoveScope { scope });
+        Ok(())
+    }
+}
+
+/// A scope: one non-empty token of at most 256 bytes, without spaces.
+fn check_scope(method: &str, scope: &str) -> Result<(), String> {
+    if scope.is_empty() || scope.len() > 256 || scope.chars().any(char::is_whitespace) {
+        return Err(format!("{method}: a scope is 1 to 256 bytes without spaces, got {scope:?}"));
+    }
+    Ok(())
 }

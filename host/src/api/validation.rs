@@ -1,5 +1,5 @@
-//! `api.validation.error(code, message)` (pre-user-registration): refuses the sign-up,
-//! a denial with the code.
+//! `api.validation.error(code, message)` (pre-user-registration, post-login): a denial
+//! with the code.
 
 use super::access::check_reason;
 use super::{check_key, check_trigger};
@@ -11,7 +11,7 @@ use crate::trigger::Trigger;
 impl Host for HostState {
     fn error(&mut self, code: String, message: String) -> Result<(), String> {
         const METHOD: &str = "api.validation.error";
-        check_trigger(self, METHOD, &[Trigger::PreUserRegistration])?;
+        check_trigger(self, METHOD, &[Trigger::PreUserRegistration, Trigger::PostLogin])?;
         check_key(METHOD, "the code", &code)?;
         check_reason(METHOD, &message)?;
         self.record.denied.get_or_insert_with(|| (message.clone(), Some(code.clone())));
