@@ -8,7 +8,7 @@
   'use strict';
   const {
     write, deny, rejectInvalidSubjectToken, validationError, notificationDrop, notificationRetry,
-    setCustomClaim, addScope, removeScope, sessionCall, setMetadata, enableMultifactor, setTransactionMetadata,
+    setCustomClaim, addScope, removeScope, sessionCall, samlSetAttribute, samlSetField, setMetadata, enableMultifactor, setTransactionMetadata,
     cacheGet, cacheSet, cacheDelete,
   } = natives;
   const objectKeys = Object.keys;
@@ -237,6 +237,30 @@
     };
   }
 
+  // The `api.samlResponse` setters, by field (the host checks each value and its limit).
+  const SAML_FIELDS = [
+    'audience', 'recipient', 'destination', 'issuer', 'relayState', 'lifetimeInSeconds',
+    'signResponse', 'nameIdentifierFormat', 'nameIdentifierProbes', 'authnContextClassRef',
+    'signatureAlgorithm', 'digestAlgorithm', 'signingCert', 'encryptionCert',
+    'encryptionPublicKey', 'encryptionAlgorithm', 'cert', 'key', 'createUpnClaim',
+    'passthroughClaimsWithNoMapping', 'mapUnknownClaimsAsIs', 'mapIdentities',
+    'includeAttributeNameFormat', 'typedAttributes',
+  ];
+
+  function samlResponseApi() {
+    const saml = {
+      setAttribute(name, value) {
+        samlSetAttribute(string('api.samlResponse.setAttribute', 'the attribute name', name), value);
+      },
+    };
+    for (const field of SAML_FIELDS) {
+      saml['set' + field[0].toUpperCase() + field.slice(1)] = function (value) {
+        samlSetField(field, value);
+      };
+    }
+    return saml;
+  }
+
   // ---- api, per trigger: each has exactly its own methods ------------------------------
 
   function postLoginApi() {
@@ -259,6 +283,7 @@
     };
     api.validation = validationApi(api);
     api.user = userMetadataApi(api);
+    api.samlResponse = samlResponseApi();
     api.session = sessionApi(api, 0, 'api.session');
     api.refreshToken = sessionApi(api, 1, 'api.refreshToken');
     delete api.refreshToken.setCookieMode;

@@ -7,7 +7,7 @@
 use javy::quickjs::{Ctx, Exception, Function, Object, Result, Value, function::Opt};
 
 use crate::actionbox::runtime::{
-    access, cache, console, multifactor, notification, sessions, tokens, transaction, user, validation,
+    access, cache, console, multifactor, notification, saml_response, sessions, tokens, transaction, user, validation,
 };
 use crate::{json, text};
 
@@ -24,6 +24,8 @@ pub fn register<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     natives.set("addScope", Function::new(ctx.clone(), add_scope)?)?;
     natives.set("removeScope", Function::new(ctx.clone(), remove_scope)?)?;
     natives.set("sessionCall", Function::new(ctx.clone(), session_call)?)?;
+    natives.set("samlSetAttribute", Function::new(ctx.clone(), saml_set_attribute)?)?;
+    natives.set("samlSetField", Function::new(ctx.clone(), saml_set_field)?)?;
     natives.set("setMetadata", Function::new(ctx.clone(), set_metadata)?)?;
     natives.set("enableMultifactor", Function::new(ctx.clone(), enable_multifactor)?)?;
     natives.set("setTransactionMetadata", Function::new(ctx.clone(), set_transaction_metadata)?)?;
@@ -115,6 +117,20 @@ fn session_call<'js>(
         other => return Err(Exception::throw_type(&ctx, &format!("unknown session method {other}"))),
     };
     host_result(&ctx, result)
+}
+
+/// `samlSetAttribute(name, value)`.
+fn saml_set_attribute<'js>(ctx: Ctx<'js>, name: Value<'js>, value: Value<'js>) -> Result<()> {
+    let name = string(&ctx, &name)?;
+    let value = json::to_json(&ctx, value)?;
+    host_result(&ctx, saml_response::set_attribute(&name, &value))
+}
+
+/// `samlSetField(field, value)`.
+fn saml_set_field<'js>(ctx: Ctx<'js>, field: Value<'js>, value: Value<'js>) -> Result<()> {
+    let field = string(&ctx, &field)?;
+    let value = json::to_json(&ctx, value)?;
+    host_result(&ctx, saml_response::set_field(&field, &value))
 }
 
 /// `setMetadata(which, key, value)`: which 0 is user metadata, 1 app metadata.

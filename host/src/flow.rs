@@ -221,6 +221,8 @@ fn apply(commands: &[Command], event: &mut Value, changes: &mut Changes) {
             | Command::RetryNotification { .. }
             | Command::EnableMultifactor { .. }
             | Command::AddScope { .. }
+            | Command::SamlSetAttribute { .. }
+            | Command::SamlSetField { .. }
             | Command::RemoveScope { .. }
             | Command::Session(_)
             | Command::RefreshToken(_)

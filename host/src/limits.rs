@@ -72,6 +72,13 @@ pub const MAX_CACHE_WRITES: u32 = 100;
 /// Session and refresh-token metadata: value and total sizes in bytes.
 pub const MAX_SESSION_METADATA_VALUE_BYTES: usize = 1024;
 pub const MAX_SESSION_METADATA_BYTES: usize = 16 * 1024;
+/// SAML attributes changed or added, name and value sizes, total size; other text.
+pub const MAX_SAML_ATTRIBUTES: usize = 100;
+pub const MAX_SAML_ATTRIBUTE_NAME_BYTES: usize = 1024;
+pub const MAX_SAML_ATTRIBUTE_VALUE_BYTES: usize = 2048;
+pub const MAX_SAML_BYTES: usize = 10 * 1024;
+/// SAML configuration text the limits seed gives no size for (issuer, relay state).
+pub const MAX_SAML_TEXT_BYTES: usize = 4096;
 /// Length of a claim name or metadata key.
 pub const MAX_KEY_BYTES: usize = 1024;
 

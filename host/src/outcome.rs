@@ -66,6 +66,12 @@ pub enum Command {
     /// `api.refreshToken.*`.
     #[serde(rename = "refreshToken")]
     RefreshToken(SessionCommand),
+    /// `value` null removes the attribute.
+    #[serde(rename = "samlResponse.setAttribute")]
+    SamlSetAttribute { name: String, value: Value },
+    /// A configuration setter: `field` is `audience` for `setAudience`, and so on.
+    #[serde(rename = "samlResponse.set")]
+    SamlSetField { field: String, value: Value },
     #[serde(rename = "access.rejectInvalidSubjectToken")]
     RejectInvalidSubjectToken { reason: String },
     #[serde(rename = "validation.error")]

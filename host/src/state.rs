@@ -96,6 +96,7 @@ pub struct Totals {
     pub transaction_metadata: SizedKeys,
     pub session_metadata: SizedKeys,
     pub refresh_token_metadata: SizedKeys,
+    pub saml_attributes: SizedKeys,
 }
 
 /// The JSON size of each key written to one map, latest write winning.
@@ -106,6 +107,14 @@ pub struct SizedKeys {
 }
 
 impl SizedKeys {
+    pub fn len(&self) -> usize {
+        self.sizes.len()
+    }
+
+    pub fn contains(&self, key: &str) -> bool {
+        self.sizes.contains_key(key)
+    }
+
     /// Records `key` at `size` bytes unless the total would pass `limit`; `Err` holds
     /// the total it would have reached.
     pub fn try_set(&mut self, key: &str, size: usize, limit: usize) -> Result<(), usize> {

@@ -110,6 +110,8 @@ fn command_line(command: &Command) -> String {
         Command::Deny { reason, code: None, user_message: Some(message) } => {
             format!("access.deny({reason:?}, {message:?})")
         }
+        Command::SamlSetAttribute { name, value } => format!("samlResponse.setAttribute({name:?}, {value})"),
+        Command::SamlSetField { field, value } => format!("samlResponse.set[{field}]({value})"),
         Command::AddScope { scope } => format!("accessToken.addScope({scope:?})"),
         Command::RemoveScope { scope } => format!("accessToken.removeScope({scope:?})"),
         Command::Session(call) => format!("session.{}", session_call(call)),

@@ -8,6 +8,7 @@ mod cache;
 mod console;
 mod multifactor;
 mod notification;
+mod saml;
 mod sessions;
 mod tokens;
 mod transaction;
