@@ -178,3 +178,19 @@ fn each_action_of_a_flow_has_its_own_cpu_budget_and_memory() {
     }
     assert_eq!(outcome.skipped, ["after"]);
 }
+
+#[test]
+fn set_primary_user_is_once_per_transaction_and_later_actions_keep_user_metadata() {
+    let outcome = run_flow(&[
+        ("link", "api.authentication.setPrimaryUser('auth0|primary'); api.user.setUserMetadata('lost', true);"),
+        (
+            "after",
+            "try { api.authentication.setPrimaryUser('auth0|other'); } catch (e) { console.log('refused'); }
+             api.user.setUserMetadata('kept', true);",
+        ),
+    ]);
+    assert_eq!(outcome.changes.primary_user.as_deref(), Some("auth0|primary"));
+    assert_eq!(outcome.actions[1].outcome.logs.lines[0].message, "refused");
+    assert!(!outcome.changes.user_metadata.contains_key("lost"));
+    assert_eq!(outcome.changes.user_metadata["kept"], true);
+}

@@ -8,7 +8,7 @@
   'use strict';
   const {
     write, deny, rejectInvalidSubjectToken, validationError, notificationDrop, notificationRetry,
-    setCustomClaim, addScope, removeScope, sessionCall, samlSetAttribute, samlSetField, setMetadata, enableMultifactor, setTransactionMetadata,
+    setCustomClaim, addScope, removeScope, sessionCall, samlSetAttribute, samlSetField, setPrimaryUser, setMetadata, enableMultifactor, setTransactionMetadata,
     cacheGet, cacheSet, cacheDelete,
   } = natives;
   const objectKeys = Object.keys;
@@ -284,6 +284,19 @@
     api.validation = validationApi(api);
     api.user = userMetadataApi(api);
     api.samlResponse = samlResponseApi();
+    api.authentication = {
+      setPrimaryUser(userId) {
+        setPrimaryUser(string('api.authentication.setPrimaryUser', 'the user id', userId));
+        return api;
+      },
+    };
+    // actionbox runs no Rules, so none was executed.
+    api.rules = {
+      wasExecuted(ruleId) {
+        string('api.rules.wasExecuted', 'the rule id', ruleId);
+        return false;
+      },
+    };
     api.session = sessionApi(api, 0, 'api.session');
     api.refreshToken = sessionApi(api, 1, 'api.refreshToken');
     delete api.refreshToken.setCookieMode;

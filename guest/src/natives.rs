@@ -7,7 +7,8 @@
 use javy::quickjs::{Ctx, Exception, Function, Object, Result, Value, function::Opt};
 
 use crate::actionbox::runtime::{
-    access, cache, console, multifactor, notification, saml_response, sessions, tokens, transaction, user, validation,
+    access, authentication, cache, console, multifactor, notification, saml_response, sessions, tokens, transaction,
+    user, validation,
 };
 use crate::{json, text};
 
@@ -24,6 +25,7 @@ pub fn register<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     natives.set("addScope", Function::new(ctx.clone(), add_scope)?)?;
     natives.set("removeScope", Function::new(ctx.clone(), remove_scope)?)?;
     natives.set("sessionCall", Function::new(ctx.clone(), session_call)?)?;
+    natives.set("setPrimaryUser", Function::new(ctx.clone(), set_primary_user)?)?;
     natives.set("samlSetAttribute", Function::new(ctx.clone(), saml_set_attribute)?)?;
     natives.set("samlSetField", Function::new(ctx.clone(), saml_set_field)?)?;
     natives.set("setMetadata", Function::new(ctx.clone(), set_metadata)?)?;
@@ -117,6 +119,11 @@ fn session_call<'js>(
         other => return Err(Exception::throw_type(&ctx, &format!("unknown session method {other}"))),
     };
     host_result(&ctx, result)
+}
+
+/// `setPrimaryUser(userId)`.
+fn set_primary_user<'js>(ctx: Ctx<'js>, user_id: Value<'js>) -> Result<()> {
+    host_result(&ctx, authentication::set_primary_user(&string(&ctx, &user_id)?))
 }
 
 /// `samlSetAttribute(name, value)`.

@@ -20,8 +20,8 @@ use crate::bindings::{ActionRuntime, ActionRuntimePre};
 use crate::config::Config;
 use crate::epoch::EpochTicker;
 use crate::error::{ActionError, Error, Location, Result};
-use crate::outcome::{Decision, Outcome, Usage};
-use crate::state::HostState;
+use crate::outcome::{Command, Decision, Outcome, Usage, Warning};
+use crate::state::{HostState, Record};
 use crate::trigger::Trigger;
 use crate::{event, limits, prepare, source};
 
@@ -221,7 +221,8 @@ impl Engine {
     ) -> Outcome {
         let fuel = self.inner.config.fuel - store.get_fuel().unwrap_or(0);
         let state = store.data_mut();
-        let record = state.take_record();
+        let mut record = state.take_record();
+        discard_metadata_of_primary_user_switch(&mut record);
         let decision = match (failure, record.denied) {
             (Some(error), _) => Decision::Error { error },
             (None, Some((reason, code))) => Decision::Denied { reason, code },
@@ -240,6 +241,25 @@ impl Engine {
                 peak_memory_bytes: state.limiter.peak_bytes(),
             },
         }
+    }
+}
+
+/// User metadata set by an Action that also called `setPrimaryUser` is discarded, as on
+/// the platform: it belonged to the user being replaced.
+fn discard_metadata_of_primary_user_switch(record: &mut Record) {
+    if !record.commands.iter().any(|c| matches!(c, Command::SetPrimaryUser { .. })) {
+        return;
+    }
+    let mut keys = Vec::new();
+    record.commands.retain(|command| match command {
+        Command::SetUserMetadata { key, .. } => {
+            keys.push(key.clone());
+            false
+        }
+        _ => true,
+    });
+    if !keys.is_empty() {
+        record.warnings.push(Warning::UserMetadataDiscarded { keys });
     }
 }
 

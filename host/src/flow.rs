@@ -141,6 +141,9 @@ pub struct Changes {
     pub app_metadata: Map<String, Value>,
     pub id_token_claims: Map<String, Value>,
     pub access_token_claims: Map<String, Value>,
+    /// The user this login was linked to by `setPrimaryUser`, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub primary_user: Option<String>,
 }
 
 impl Engine {
@@ -214,6 +217,7 @@ fn apply(commands: &[Command], event: &mut Value, changes: &mut Changes) {
                 changes.access_token_claims.insert(name.clone(), value.clone());
             }
             Command::SetTransactionMetadata { key, value } => write_transaction_metadata(event, key, value),
+            Command::SetPrimaryUser { user_id } => changes.primary_user = Some(user_id.clone()),
             Command::Deny { .. }
             | Command::RejectInvalidSubjectToken { .. }
             | Command::ValidationError { .. }

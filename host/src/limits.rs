@@ -79,6 +79,8 @@ pub const MAX_SAML_ATTRIBUTE_VALUE_BYTES: usize = 2048;
 pub const MAX_SAML_BYTES: usize = 10 * 1024;
 /// SAML configuration text the limits seed gives no size for (issuer, relay state).
 pub const MAX_SAML_TEXT_BYTES: usize = 4096;
+/// `setPrimaryUser`'s id, in characters.
+pub const MAX_PRIMARY_USER_ID_CHARS: usize = 128;
 /// Length of a claim name or metadata key.
 pub const MAX_KEY_BYTES: usize = 1024;
 

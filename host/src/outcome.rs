@@ -72,6 +72,8 @@ pub enum Command {
     /// A configuration setter: `field` is `audience` for `setAudience`, and so on.
     #[serde(rename = "samlResponse.set")]
     SamlSetField { field: String, value: Value },
+    #[serde(rename = "authentication.setPrimaryUser")]
+    SetPrimaryUser { user_id: String },
     #[serde(rename = "access.rejectInvalidSubjectToken")]
     RejectInvalidSubjectToken { reason: String },
     #[serde(rename = "validation.error")]
@@ -121,6 +123,8 @@ pub enum SessionCommand {
 pub enum Warning {
     /// A custom claim with a restricted name was dropped.
     RestrictedClaim { token: String, name: String },
+    /// User metadata set in the same Action as `setPrimaryUser` was discarded.
+    UserMetadataDiscarded { keys: Vec<String> },
 }
 
 impl std::fmt::Display for Warning {
@@ -128,6 +132,9 @@ impl std::fmt::Display for Warning {
         match self {
             Warning::RestrictedClaim { token, name } => {
                 write!(f, "the {token} claim `{name}` is restricted and was dropped")
+            }
+            Warning::UserMetadataDiscarded { keys } => {
+                write!(f, "user metadata set in the same Action as setPrimaryUser was discarded: {}", keys.join(", "))
             }
         }
     }

@@ -97,6 +97,8 @@ pub struct Totals {
     pub session_metadata: SizedKeys,
     pub refresh_token_metadata: SizedKeys,
     pub saml_attributes: SizedKeys,
+    /// Whether `setPrimaryUser` was called in this transaction.
+    pub primary_user_set: bool,
 }
 
 /// The JSON size of each key written to one map, latest write winning.

@@ -112,6 +112,7 @@ fn command_line(command: &Command) -> String {
         }
         Command::SamlSetAttribute { name, value } => format!("samlResponse.setAttribute({name:?}, {value})"),
         Command::SamlSetField { field, value } => format!("samlResponse.set[{field}]({value})"),
+        Command::SetPrimaryUser { user_id } => format!("authentication.setPrimaryUser({user_id:?})"),
         Command::AddScope { scope } => format!("accessToken.addScope({scope:?})"),
         Command::RemoveScope { scope } => format!("accessToken.removeScope({scope:?})"),
         Command::Session(call) => format!("session.{}", session_call(call)),

@@ -4,6 +4,7 @@
 //! `Ok` or a message that the guest throws into the Action as an `Error`.
 
 mod access;
+mod authentication;
 mod cache;
 mod console;
 mod multifactor;
