@@ -45,6 +45,7 @@ mod epoch;
 mod error;
 mod event;
 mod flow;
+mod jwt;
 pub mod limits;
 mod outcome;
 mod prepare;
