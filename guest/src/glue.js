@@ -8,7 +8,8 @@
   'use strict';
   const {
     write, deny, rejectInvalidSubjectToken, validationError, notificationDrop, notificationRetry,
-    setCustomClaim, addScope, removeScope, sessionCall, samlSetAttribute, samlSetField, setPrimaryUser, setMetadata, enableMultifactor, setTransactionMetadata,
+    setCustomClaim, addScope, removeScope, sessionCall, samlSetAttribute, samlSetField, setPrimaryUser, setMetadata,
+    sendUserTo, encodeToken, validateToken, canRedirect, enableMultifactor, setTransactionMetadata,
     cacheGet, cacheSet, cacheDelete,
   } = natives;
   const objectKeys = Object.keys;
@@ -261,6 +262,34 @@
     return saml;
   }
 
+  function redirectApi(api) {
+    return {
+      sendUserTo(url, options) {
+        const method = 'api.redirect.sendUserTo';
+        const query = optionalObject(method, 'options', options).query;
+        sendUserTo(string(method, 'the url', url), optionalObject(method, 'options.query', query));
+        return api;
+      },
+      encodeToken(options) {
+        const method = 'api.redirect.encodeToken';
+        const opts = optionalObject(method, 'options', options);
+        if (opts.expiresInSeconds !== undefined && typeof opts.expiresInSeconds !== 'number') {
+          throw new TypeError(method + ': expiresInSeconds must be a number, got ' + describe(opts.expiresInSeconds));
+        }
+        return encodeToken(string(method, 'options.secret', opts.secret), optionalObject(method, 'options.payload', opts.payload), opts.expiresInSeconds);
+      },
+      validateToken(options) {
+        const method = 'api.redirect.validateToken';
+        const opts = optionalObject(method, 'options', options);
+        const parameter = opts.tokenParameterName === undefined ? 'session_token' : opts.tokenParameterName;
+        return validateToken(string(method, 'options.secret', opts.secret), string(method, 'options.tokenParameterName', parameter));
+      },
+      canRedirect() {
+        return canRedirect();
+      },
+    };
+  }
+
   // ---- api, per trigger: each has exactly its own methods ------------------------------
 
   function postLoginApi() {
@@ -284,6 +313,7 @@
     api.validation = validationApi(api);
     api.user = userMetadataApi(api);
     api.samlResponse = samlResponseApi();
+    api.redirect = redirectApi(api);
     api.authentication = {
       setPrimaryUser(userId) {
         setPrimaryUser(string('api.authentication.setPrimaryUser', 'the user id', userId));
@@ -359,6 +389,7 @@
   function passwordResetPostChallengeApi() {
     const api = {};
     api.access = denyWithReason(api);
+    api.redirect = redirectApi(api);
     api.cache = cacheApi('api.cache');
     return api;
   }

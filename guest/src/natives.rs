@@ -7,8 +7,8 @@
 use javy::quickjs::{Ctx, Exception, Function, Object, Result, Value, function::Opt};
 
 use crate::actionbox::runtime::{
-    access, authentication, cache, console, multifactor, notification, saml_response, sessions, tokens, transaction,
-    user, validation,
+    access, authentication, cache, console, multifactor, notification, redirect, saml_response, sessions, tokens,
+    transaction, user, validation,
 };
 use crate::{json, text};
 
@@ -25,6 +25,10 @@ pub fn register<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     natives.set("addScope", Function::new(ctx.clone(), add_scope)?)?;
     natives.set("removeScope", Function::new(ctx.clone(), remove_scope)?)?;
     natives.set("sessionCall", Function::new(ctx.clone(), session_call)?)?;
+    natives.set("sendUserTo", Function::new(ctx.clone(), send_user_to)?)?;
+    natives.set("encodeToken", Function::new(ctx.clone(), encode_token)?)?;
+    natives.set("validateToken", Function::new(ctx.clone(), validate_token)?)?;
+    natives.set("canRedirect", Function::new(ctx.clone(), can_redirect)?)?;
     natives.set("setPrimaryUser", Function::new(ctx.clone(), set_primary_user)?)?;
     natives.set("samlSetAttribute", Function::new(ctx.clone(), saml_set_attribute)?)?;
     natives.set("samlSetField", Function::new(ctx.clone(), saml_set_field)?)?;
@@ -119,6 +123,35 @@ fn session_call<'js>(
         other => return Err(Exception::throw_type(&ctx, &format!("unknown session method {other}"))),
     };
     host_result(&ctx, result)
+}
+
+/// `sendUserTo(url, query)`.
+fn send_user_to<'js>(ctx: Ctx<'js>, url: Value<'js>, query: Value<'js>) -> Result<()> {
+    let url = string(&ctx, &url)?;
+    let query = json::to_json(&ctx, query)?;
+    host_result(&ctx, redirect::send_user_to(&url, &query))
+}
+
+/// `encodeToken(secret, payload, expiresInSeconds)`: the token string.
+fn encode_token<'js>(ctx: Ctx<'js>, secret: Value<'js>, payload: Value<'js>, expires: Value<'js>) -> Result<String> {
+    let secret = string(&ctx, &secret)?;
+    let payload = json::to_json(&ctx, payload)?;
+    let expires = expires.as_number().map(|n| n.max(0.0) as u64);
+    redirect::encode_token(&secret, &payload, expires).map_err(|message| Exception::throw_message(&ctx, &message))
+}
+
+/// `validateToken(secret, parameter)`: the token's claims as an object.
+fn validate_token<'js>(ctx: Ctx<'js>, secret: Value<'js>, parameter: Value<'js>) -> Result<Value<'js>> {
+    let secret = string(&ctx, &secret)?;
+    let parameter = string(&ctx, &parameter)?;
+    let claims =
+        redirect::validate_token(&secret, &parameter).map_err(|message| Exception::throw_message(&ctx, &message))?;
+    ctx.json_parse(claims)
+}
+
+/// `canRedirect()`.
+fn can_redirect(_ctx: Ctx<'_>) -> bool {
+    redirect::can_redirect()
 }
 
 /// `setPrimaryUser(userId)`.

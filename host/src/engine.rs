@@ -21,7 +21,7 @@ use crate::config::Config;
 use crate::epoch::EpochTicker;
 use crate::error::{ActionError, Error, Location, Result};
 use crate::outcome::{Command, Decision, Outcome, Usage, Warning};
-use crate::state::{HostState, Record};
+use crate::state::{HostState, Identity, Record};
 use crate::trigger::Trigger;
 use crate::{event, limits, prepare, source};
 
@@ -109,7 +109,7 @@ impl Engine {
     /// produced until then.
     pub async fn execute(&self, trigger: Trigger, action: &CompiledAction, event: &Value) -> Result<Outcome> {
         let mut store = self.new_store(trigger, Instant::now() + self.inner.config.timeout);
-        self.execute_in(&mut store, action, event).await
+        self.execute_in(&mut store, action, event, trigger.handler()).await
     }
 
     /// Runs one Action in a fresh instance inside `store`, which may already hold the
@@ -120,6 +120,7 @@ impl Engine {
         store: &mut Store<HostState>,
         action: &CompiledAction,
         event: &Value,
+        handler: &str,
     ) -> Result<Outcome> {
         let started = Instant::now();
         let trigger = store.data().trigger;
@@ -128,7 +129,6 @@ impl Engine {
                 "it was compiled by a different actionbox guest: compile the source again".into(),
             ));
         }
-        let handler = trigger.handler();
         if !action.handlers().iter().any(|h| h == handler) {
             return Err(Error::NoHandler { handler: handler.into(), exported: action.handlers().to_vec() });
         }
@@ -141,6 +141,7 @@ impl Engine {
         };
         store.data_mut().begin_action();
         store.data_mut().protocol = event.pointer("/transaction/protocol").and_then(Value::as_str).map(str::to_owned);
+        store.data_mut().identity = Identity::of(event);
         store.set_fuel(self.inner.config.fuel).expect("fuel is enabled in the engine config");
         store.set_epoch_deadline(1);
         let limits = self.guest_limits();
@@ -223,10 +224,11 @@ impl Engine {
         let state = store.data_mut();
         let mut record = state.take_record();
         discard_metadata_of_primary_user_switch(&mut record);
-        let decision = match (failure, record.denied) {
-            (Some(error), _) => Decision::Error { error },
-            (None, Some((reason, code))) => Decision::Denied { reason, code },
-            (None, None) => Decision::Allowed,
+        let decision = match (failure, record.denied, record.redirect) {
+            (Some(error), _, _) => Decision::Error { error },
+            (None, Some((reason, code)), _) => Decision::Denied { reason, code },
+            (None, None, Some(url)) => Decision::Redirect { url },
+            (None, None, None) => Decision::Allowed,
         };
         Outcome {
             decision,

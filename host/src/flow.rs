@@ -13,14 +13,17 @@
 
 use std::time::Instant;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::action::CompiledAction;
+use wasmtime::Store;
+
+use crate::action::{CompiledAction, hex_sha256};
 use crate::engine::Engine;
 use crate::error::{ActionError, Error, Result};
 use crate::limits::{MAX_SECRET_KEY_CHARS, MAX_SECRET_VALUE_CHARS};
 use crate::outcome::{Command, Decision, Outcome};
+use crate::state::{Continuation, HostState, Totals};
 use crate::trigger::Trigger;
 
 /// A trigger and its Actions, in the order they run.
@@ -103,8 +106,12 @@ pub struct FlowOutcome {
     pub actions: Vec<ActionReport>,
     /// Actions that did not run because an earlier one denied or failed.
     pub skipped: Vec<String>,
-    /// The changes to apply once the flow ends, merged over all Actions.
+    /// The changes to apply, merged over the Actions that ran (when suspended: what to
+    /// flush before the redirect).
     pub changes: Changes,
+    /// When the decision is `suspended`: the state to resume with.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suspended: Option<SuspendedFlow>,
 }
 
 /// How a flow ended.
@@ -118,6 +125,12 @@ pub enum FlowDecision {
         reason: String,
         #[serde(skip_serializing_if = "Option::is_none")]
         code: Option<String>,
+    },
+    /// An Action redirected the user: the flow is suspended until the `/continue`
+    /// request (see [`Engine::resume_flow`]). `url` includes `state`.
+    Suspended {
+        action: String,
+        url: String,
     },
     /// An Action failed.
     Error {
@@ -146,29 +159,147 @@ pub struct Changes {
     pub primary_user: Option<String>,
 }
 
+/// A flow suspended by `api.redirect.sendUserTo`, to resume with
+/// [`Engine::resume_flow`]. Serializable, so it can be stored and resumed in another
+/// process; it only resumes the same flow (same trigger, Actions and sources).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SuspendedFlow {
+    trigger: Trigger,
+    fingerprint: String,
+    action: usize,
+    state: String,
+    event: Value,
+    totals: Totals,
+}
+
+impl SuspendedFlow {
+    /// The `state` the `/continue` request must carry.
+    pub fn state(&self) -> &str {
+        &self.state
+    }
+}
+
+/// The `/continue` request a suspended flow resumes with: its query and body parameters.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ContinueRequest {
+    #[serde(default)]
+    pub query: Map<String, Value>,
+    #[serde(default)]
+    pub body: Map<String, Value>,
+}
+
+impl Flow {
+    /// Identifies the flow's trigger, Actions and sources.
+    fn fingerprint(&self) -> String {
+        let mut text = self.trigger.name().to_owned();
+        for step in &self.actions {
+            text.push('\n');
+            text.push_str(&step.name);
+            text.push('\0');
+            text.push_str(step.action.source_sha256());
+        }
+        hex_sha256(text.as_bytes())
+    }
+}
+
 impl Engine {
     /// Runs the flow's Actions in order on `event` (its `secrets` are replaced by each
     /// Action's own). `Err` means the call itself was wrong, as for [`Engine::execute`].
     pub async fn run_flow(&self, flow: &Flow, event: &Value) -> Result<FlowOutcome> {
-        let deadline = Instant::now() + self.config().timeout;
-        let mut event = event.clone();
         if !event.is_object() {
             return Err(Error::InvalidEvent("the event must be a JSON object".into()));
         }
         // One store for the whole flow: each Action still gets a fresh instance, and the
         // store carries what a flow shares (deadline, flow-wide totals, the cache copy).
-        let mut store = self.new_store(flow.trigger, deadline);
+        let store = self.new_store(flow.trigger, Instant::now() + self.config().timeout);
+        self.run_from(flow, store, event.clone(), 0, false).await
+    }
+
+    /// Resumes a flow suspended by a redirect: the `state` must match (otherwise the flow
+    /// ends with `invalid_request`), the event gets a new `request` carrying the continue
+    /// parameters, the deadline restarts, the same Action's continue handler runs (when it
+    /// exports one), then the remaining Actions. `changes` holds only what came after.
+    pub async fn resume_flow(
+        &self,
+        flow: &Flow,
+        suspended: &SuspendedFlow,
+        request: &ContinueRequest,
+    ) -> Result<FlowOutcome> {
+        if suspended.trigger != flow.trigger || suspended.fingerprint != flow.fingerprint() {
+            return Err(Error::InvalidEvent("the suspended state belongs to another flow".into()));
+        }
+        let Some(step) = flow.actions.get(suspended.action) else {
+            return Err(Error::InvalidEvent("the suspended state names no Action of this flow".into()));
+        };
+        let given =
+            [&request.query, &request.body].iter().find_map(|fields| fields.get("state").and_then(Value::as_str));
+        if given != Some(suspended.state.as_str()) {
+            let decision = FlowDecision::Denied {
+                action: step.name.clone(),
+                reason: "the continue request's state is missing or wrong".into(),
+                code: Some("invalid_request".into()),
+            };
+            return Ok(FlowOutcome {
+                trigger: flow.trigger,
+                decision,
+                blocking: flow.trigger.is_blocking(),
+                actions: Vec::new(),
+                skipped: flow.actions[suspended.action..].iter().map(|a| a.name.clone()).collect(),
+                changes: Changes::default(),
+                suspended: None,
+            });
+        }
+        let mut event = suspended.event.clone();
+        let mut new_request = event.get("request").and_then(Value::as_object).cloned().unwrap_or_default();
+        new_request.insert("query".into(), Value::Object(request.query.clone()));
+        new_request.insert("body".into(), Value::Object(request.body.clone()));
+        event["request"] = Value::Object(new_request);
+        let mut store = self.new_store(flow.trigger, Instant::now() + self.config().timeout);
+        store.data_mut().record.totals = suspended.totals.clone();
+        store.data_mut().continuation = Some(Continuation {
+            state: suspended.state.clone(),
+            query: request.query.clone(),
+            body: request.body.clone(),
+        });
+        self.run_from(flow, store, event, suspended.action, true).await
+    }
+
+    /// Runs the flow's Actions from `start`; when `resuming`, the first one runs its
+    /// continue handler (and is skipped if it has none).
+    async fn run_from(
+        &self,
+        flow: &Flow,
+        mut store: Store<HostState>,
+        mut event: Value,
+        start: usize,
+        resuming: bool,
+    ) -> Result<FlowOutcome> {
+        let deadline = store.data().deadline;
         let mut changes = Changes::default();
-        let mut reports = Vec::with_capacity(flow.actions.len());
+        let mut reports = Vec::with_capacity(flow.actions.len() - start);
         let mut decision = FlowDecision::Allowed;
-        for step in &flow.actions {
+        let mut suspended = None;
+        let mut next = start;
+        for (index, step) in flow.actions.iter().enumerate().skip(start) {
+            next = index + 1;
+            let continuing = resuming && index == start;
+            let handler = if continuing {
+                match flow.trigger.continue_handler() {
+                    Some(handler) if step.action.handlers().iter().any(|h| h == handler) => handler,
+                    _ => continue,
+                }
+            } else {
+                store.data_mut().continuation = None;
+                flow.trigger.handler()
+            };
             if Instant::now() >= deadline {
                 let limit_ms = self.config().timeout.as_millis() as u64;
                 decision = FlowDecision::Error { action: step.name.clone(), error: ActionError::Timeout { limit_ms } };
+                next = index;
                 break;
             }
             event["secrets"] = Value::Object(step.secrets.clone());
-            let outcome = self.execute_in(&mut store, &step.action, &event).await?;
+            let outcome = self.execute_in(&mut store, &step.action, &event, handler).await?;
             apply(&outcome.commands, &mut event, &mut changes);
             let ended = match &outcome.decision {
                 Decision::Allowed => None,
@@ -178,6 +309,22 @@ impl Engine {
                 Decision::Error { error } => {
                     Some(FlowDecision::Error { action: step.name.clone(), error: error.clone() })
                 }
+                Decision::Redirect { url } => {
+                    let state = new_state();
+                    let separator = if url.contains('?') { '&' } else { '?' };
+                    suspended = Some(SuspendedFlow {
+                        trigger: flow.trigger,
+                        fingerprint: flow.fingerprint(),
+                        action: index,
+                        state: state.clone(),
+                        event: event.clone(),
+                        totals: store.data().record.totals.clone(),
+                    });
+                    Some(FlowDecision::Suspended {
+                        action: step.name.clone(),
+                        url: format!("{url}{separator}state={state}"),
+                    })
+                }
             };
             reports.push(ActionReport { name: step.name.clone(), outcome });
             if let Some(ended) = ended {
@@ -185,7 +332,7 @@ impl Engine {
                 break;
             }
         }
-        let skipped = flow.actions[reports.len()..].iter().map(|a| a.name.clone()).collect();
+        let skipped = flow.actions[next.min(flow.actions.len())..].iter().map(|a| a.name.clone()).collect();
         Ok(FlowOutcome {
             trigger: flow.trigger,
             decision,
@@ -193,8 +340,16 @@ impl Engine {
             actions: reports,
             skipped,
             changes,
+            suspended,
         })
     }
+}
+
+/// An unguessable `state`: 128 random bits, hex.
+fn new_state() -> String {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).expect("the operating system's random number generator");
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Applies one Action's metadata writes to `event.user` (for the Actions after it) and
@@ -225,6 +380,7 @@ fn apply(commands: &[Command], event: &mut Value, changes: &mut Changes) {
             | Command::RetryNotification { .. }
             | Command::EnableMultifactor { .. }
             | Command::AddScope { .. }
+            | Command::Redirect { .. }
             | Command::SamlSetAttribute { .. }
             | Command::SamlSetField { .. }
             | Command::RemoveScope { .. }

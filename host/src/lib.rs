@@ -59,6 +59,6 @@ pub use cache::{CacheEntries, CacheEntry, CacheStore, CacheStoreError, MemoryCac
 pub use config::Config;
 pub use engine::Engine;
 pub use error::{ActionError, Error, Location, Result};
-pub use flow::{ActionReport, Changes, Flow, FlowAction, FlowDecision, FlowOutcome};
+pub use flow::{ActionReport, Changes, ContinueRequest, Flow, FlowAction, FlowDecision, FlowOutcome, SuspendedFlow};
 pub use outcome::{Command, Decision, LogLevel, LogLine, Logs, Outcome, SessionCommand, Usage, Warning};
 pub use trigger::{Trigger, UnknownTrigger};

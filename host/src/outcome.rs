@@ -40,6 +40,9 @@ pub enum Decision {
         #[serde(skip_serializing_if = "Option::is_none")]
         code: Option<String>,
     },
+    /// The Action called `api.redirect.sendUserTo`: send the user to `url` (its query
+    /// included). A flow suspends here and adds `state`.
+    Redirect { url: String },
     /// The Action did not finish normally.
     Error { error: ActionError },
 }
@@ -72,6 +75,9 @@ pub enum Command {
     /// A configuration setter: `field` is `audience` for `setAudience`, and so on.
     #[serde(rename = "samlResponse.set")]
     SamlSetField { field: String, value: Value },
+    /// `query` holds the Action's parameters; the flow adds `state`.
+    #[serde(rename = "redirect.sendUserTo")]
+    Redirect { url: String, query: Value },
     #[serde(rename = "authentication.setPrimaryUser")]
     SetPrimaryUser { user_id: String },
     #[serde(rename = "access.rejectInvalidSubjectToken")]

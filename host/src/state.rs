@@ -22,6 +22,10 @@ pub struct HostState {
     pub trigger: Trigger,
     /// `event.transaction.protocol` as the host received it.
     pub protocol: Option<String>,
+    /// Who and where, from the event as the host received it (for token claims).
+    pub identity: Identity,
+    /// The continue request, while a suspended Action's continue handler runs.
+    pub continuation: Option<Continuation>,
     pub record: Record,
     /// Where `api.cache` entries live, and this execution's working copy of them.
     pub cache_store: SharedCacheStore,
@@ -38,6 +42,8 @@ impl HostState {
             deadline,
             trigger,
             protocol: None,
+            identity: Identity::default(),
+            continuation: None,
             record: Record::default(),
             cache_store,
             cache: None,
@@ -61,6 +67,53 @@ impl HostState {
     }
 }
 
+/// What the host knows of the user and transaction, read from the event it was given.
+#[derive(Debug, Clone)]
+pub struct Identity {
+    /// `event.request.hostname`, else `event.tenant.id`.
+    pub issuer: String,
+    /// `event.user.user_id`.
+    pub subject: String,
+    /// `event.request.ip`.
+    pub ip: String,
+    /// False for refresh-token and password grants and `prompt=none`.
+    pub interactive: bool,
+}
+
+impl Default for Identity {
+    fn default() -> Self {
+        Identity { issuer: String::new(), subject: String::new(), ip: String::new(), interactive: true }
+    }
+}
+
+impl Identity {
+    /// Reads the identity from an event.
+    pub fn of(event: &serde_json::Value) -> Self {
+        let text = |pointer: &str| event.pointer(pointer).and_then(serde_json::Value::as_str).map(str::to_owned);
+        let protocol = text("/transaction/protocol").unwrap_or_default();
+        let prompt_none = event
+            .pointer("/transaction/prompt")
+            .and_then(serde_json::Value::as_array)
+            .is_some_and(|prompts| prompts.iter().any(|p| p == "none"));
+        let non_interactive =
+            matches!(protocol.as_str(), "oauth2-refresh-token" | "oauth2-resource-owner" | "oauth2-password");
+        Identity {
+            issuer: text("/request/hostname").or_else(|| text("/tenant/id")).unwrap_or_default(),
+            subject: text("/user/user_id").unwrap_or_default(),
+            ip: text("/request/ip").unwrap_or_default(),
+            interactive: !non_interactive && !prompt_none,
+        }
+    }
+}
+
+/// The `/continue` request a suspended flow resumed with.
+#[derive(Debug, Clone, Default)]
+pub struct Continuation {
+    pub state: String,
+    pub query: serde_json::Map<String, serde_json::Value>,
+    pub body: serde_json::Map<String, serde_json::Value>,
+}
+
 /// WASI with nothing in it: no files, no environment, no arguments, no sockets, no
 /// inherited stdio. Clocks and random numbers are the only things it answers.
 fn empty_wasi() -> WasiCtx {
@@ -79,6 +132,8 @@ impl WasiView for HostState {
 #[derive(Default)]
 pub struct Record {
     pub commands: Vec<Command>,
+    /// Where `api.redirect.sendUserTo` sends the user (with its query), if it was called.
+    pub redirect: Option<String>,
     /// The first denial, if any: reason and code.
     pub denied: Option<(String, Option<String>)>,
     pub warnings: Vec<Warning>,
@@ -87,7 +142,7 @@ pub struct Record {
 }
 
 /// The sizes that limits count across a whole trigger execution (every Action of a flow).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Totals {
     pub id_token_claims: SizedKeys,
     pub access_token_claims: SizedKeys,
@@ -102,7 +157,7 @@ pub struct Totals {
 }
 
 /// The JSON size of each key written to one map, latest write winning.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct SizedKeys {
     sizes: std::collections::BTreeMap<String, usize>,
     total: usize,

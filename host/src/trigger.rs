@@ -91,6 +91,15 @@ impl Trigger {
         }
     }
 
+    /// The handler that runs when a suspended flow resumes at this trigger's Action.
+    pub fn continue_handler(self) -> Option<&'static str> {
+        match self {
+            Trigger::PostLogin => Some("onContinuePostLogin"),
+            Trigger::PasswordResetPostChallenge => Some("onContinuePostChallenge"),
+            _ => None,
+        }
+    }
+
     /// Whether the platform acts on the outcome. Non-blocking triggers run after the
     /// fact; their outcome is reported and ignored.
     pub fn is_blocking(self) -> bool {

@@ -13,6 +13,7 @@
 //! | 8 | stack overflow |
 //! | 9 | compile error: syntax, TypeScript, ES module, source too large, top level failed |
 //! | 10 | invalid input: event, artifact, missing handler |
+//! | 11 | redirect: the Action sent the user elsewhere (a flow is suspended) |
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -30,12 +31,14 @@ pub const MEMORY: u8 = 7;
 pub const STACK: u8 = 8;
 pub const COMPILE: u8 = 9;
 pub const INVALID_INPUT: u8 = 10;
+pub const REDIRECT: u8 = 11;
 
 /// The exit code for how an execution ended.
 pub fn for_decision(decision: &Decision) -> ExitCode {
     ExitCode::from(match decision {
         Decision::Allowed => 0,
         Decision::Denied { .. } => DENIED,
+        Decision::Redirect { .. } => REDIRECT,
         Decision::Error { error } => for_action_error(error),
     })
 }
@@ -45,6 +48,7 @@ pub fn for_flow_decision(decision: &FlowDecision) -> ExitCode {
     ExitCode::from(match decision {
         FlowDecision::Allowed => 0,
         FlowDecision::Denied { .. } => DENIED,
+        FlowDecision::Suspended { .. } => REDIRECT,
         FlowDecision::Error { error, .. } => for_action_error(error),
     })
 }

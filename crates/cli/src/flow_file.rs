@@ -12,7 +12,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use actionbox::{Engine, Flow, Trigger};
+use actionbox::{Engine, Flow, SuspendedFlow, Trigger};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
@@ -33,6 +33,31 @@ struct ActionEntry {
     path: PathBuf,
     #[serde(default)]
     secrets: BTreeMap<String, String>,
+}
+
+/// What `flow run --state` saves: the flow file (as an absolute path) and the state.
+#[derive(serde::Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StateFile {
+    flow: PathBuf,
+    suspended: SuspendedFlow,
+}
+
+/// Saves a suspended flow for `actionbox flow continue`.
+pub fn save_suspended(path: &Path, flow: &Path, suspended: &SuspendedFlow) -> Result<(), Failure> {
+    let flow = std::fs::canonicalize(flow).map_err(|e| Failure::io(format!("{}: {e}", flow.display())))?;
+    let text =
+        serde_json::to_string_pretty(&StateFile { flow, suspended: suspended.clone() }).expect("the state serializes");
+    std::fs::write(path, text).map_err(|e| Failure::io(format!("writing {}: {e}", path.display())))
+}
+
+/// Reads a state file and loads the flow it names.
+pub async fn load_suspended(engine: &Engine, path: &Path) -> Result<(Flow, SuspendedFlow), Failure> {
+    let text = std::fs::read_to_string(path).map_err(|e| Failure::io(format!("reading {}: {e}", path.display())))?;
+    let file: StateFile = serde_json::from_str(&text)
+        .map_err(|e| Failure::invalid_input(format!("{}: not a suspended flow: {e}", path.display())))?;
+    let flow = load(engine, &file.flow).await?;
+    Ok((flow, file.suspended))
 }
 
 /// Reads the flow file and compiles (or loads) each of its Actions.

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use actionbox::{CompiledAction, Engine};
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::exit::Failure;
 
@@ -31,6 +31,19 @@ pub async fn load_action(engine: &Engine, path: &Path) -> Result<CompiledAction,
     }
     let source = read_source(path)?;
     engine.compile(&file_name(path), &source).await.map_err(|e| Failure::compile(e, path, &source))
+}
+
+/// KEY=VALUE pairs as a JSON object of strings.
+pub fn pairs(flag: &str, pairs: &[String]) -> Result<Map<String, Value>, Failure> {
+    pairs
+        .iter()
+        .map(|pair| {
+            let (key, value) = pair
+                .split_once('=')
+                .ok_or_else(|| Failure::invalid_input(format!("{flag} {pair}: expected KEY=VALUE")))?;
+            Ok((key.to_owned(), Value::String(value.to_owned())))
+        })
+        .collect()
 }
 
 /// The event file, with `--secret KEY=VALUE` pairs merged into `event.secrets`.

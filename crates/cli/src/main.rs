@@ -80,6 +80,27 @@ enum FlowCommand {
         /// Print the flow outcome as JSON instead of a summary.
         #[arg(long)]
         json: bool,
+        /// Where to save the state if the flow is suspended by a redirect.
+        #[arg(long, value_name = "FILE")]
+        state: Option<PathBuf>,
+    },
+    /// Resume a flow suspended by a redirect, with the `/continue` request's parameters.
+    Continue {
+        /// The state file `flow run --state` saved.
+        state: PathBuf,
+        /// A query parameter of the continue request, KEY=VALUE (repeatable; `state` is
+        /// required).
+        #[arg(long = "query", value_name = "KEY=VALUE")]
+        query: Vec<String>,
+        /// A body parameter of the continue request, KEY=VALUE (repeatable).
+        #[arg(long = "body", value_name = "KEY=VALUE")]
+        body: Vec<String>,
+        /// Wall-clock deadline of the resumed part, e.g. `20s`.
+        #[arg(long, default_value = "20s", value_parser = humantime::parse_duration)]
+        timeout: Duration,
+        /// Print the flow outcome as JSON instead of a summary.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -144,18 +165,30 @@ async fn dispatch(command: Command) -> Result<ExitCode, exit::Failure> {
             }
             Ok(exit::for_decision(&outcome.decision))
         }
-        Command::Flow { command: FlowCommand::Run { flow, event, timeout, json } } => {
+        Command::Flow { command: FlowCommand::Run { flow: flow_path, event, timeout, json, state } } => {
             let mut config = Config::default();
             config.timeout(timeout);
             let engine = Engine::new(config).await?;
-            let flow = flow_file::load(&engine, &flow).await?;
+            let flow = flow_file::load(&engine, &flow_path).await?;
             let event = input::read_event(&event, &[])?;
             let outcome = engine.run_flow(&flow, &event).await?;
-            if json {
-                outln!("{}", serde_json::to_string_pretty(&outcome).expect("a FlowOutcome serializes"));
-            } else {
-                emit(&render::flow_summary(&outcome));
+            if let (Some(suspended), Some(state)) = (&outcome.suspended, &state) {
+                flow_file::save_suspended(state, &flow_path, suspended)?;
             }
+            report_flow(&outcome, json, state.is_none());
+            Ok(exit::for_flow_decision(&outcome.decision))
+        }
+        Command::Flow { command: FlowCommand::Continue { state, query, body, timeout, json } } => {
+            let mut config = Config::default();
+            config.timeout(timeout);
+            let engine = Engine::new(config).await?;
+            let (flow, suspended) = flow_file::load_suspended(&engine, &state).await?;
+            let request = actionbox::ContinueRequest {
+                query: input::pairs("--query", &query)?,
+                body: input::pairs("--body", &body)?,
+            };
+            let outcome = engine.resume_flow(&flow, &suspended, &request).await?;
+            report_flow(&outcome, json, true);
             Ok(exit::for_flow_decision(&outcome.decision))
         }
         Command::Bench { target, iterations, .. } if target.action.extension().is_some_and(|e| e == "toml") => {
@@ -172,6 +205,18 @@ async fn dispatch(command: Command) -> Result<ExitCode, exit::Failure> {
             bench::run(&engine, &action, &target, &event, iterations, !no_node).await?;
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// Prints a flow outcome; a suspension without `--state` gets a hint on stderr.
+fn report_flow(outcome: &actionbox::FlowOutcome, json: bool, hint_state: bool) {
+    if json {
+        outln!("{}", serde_json::to_string_pretty(outcome).expect("a FlowOutcome serializes"));
+    } else {
+        emit(&render::flow_summary(outcome));
+    }
+    if hint_state && outcome.suspended.is_some() {
+        eprintln!("note: pass --state FILE to save the suspended flow for `actionbox flow continue`");
     }
 }
 

@@ -13,6 +13,9 @@ pub fn summary(outcome: &Outcome) -> String {
         Decision::Denied { reason, code } => {
             let _ = writeln!(out, "decision: denied{}: {}", code_suffix(code), escape(reason));
         }
+        Decision::Redirect { url } => {
+            let _ = writeln!(out, "decision: redirect to {}", escape(url));
+        }
         Decision::Error { error } => {
             let _ = writeln!(out, "decision: error: {}", escape(&error.to_string()));
             if let ActionError::Threw { stack, .. } = error
@@ -76,6 +79,15 @@ pub fn flow_summary(outcome: &FlowOutcome) -> String {
             let (trigger, action, reason) = (outcome.trigger, escape(action), escape(reason));
             let _ = writeln!(out, "flow ({trigger}): denied by {action}{}: {reason}{blocking}", code_suffix(code));
         }
+        FlowDecision::Suspended { action, url } => {
+            let _ = writeln!(
+                out,
+                "flow ({}): suspended by {}: redirect to {}",
+                outcome.trigger,
+                escape(action),
+                escape(url)
+            );
+        }
         FlowDecision::Error { action, error } => {
             let _ = writeln!(
                 out,
@@ -112,6 +124,7 @@ fn command_line(command: &Command) -> String {
         }
         Command::SamlSetAttribute { name, value } => format!("samlResponse.setAttribute({name:?}, {value})"),
         Command::SamlSetField { field, value } => format!("samlResponse.set[{field}]({value})"),
+        Command::Redirect { url, query } => format!("redirect.sendUserTo({url:?}, {query})"),
         Command::SetPrimaryUser { user_id } => format!("authentication.setPrimaryUser({user_id:?})"),
         Command::AddScope { scope } => format!("accessToken.addScope({scope:?})"),
         Command::RemoveScope { scope } => format!("accessToken.removeScope({scope:?})"),

@@ -309,3 +309,44 @@ fn bench_takes_a_flow_file() {
         assert!(text.contains(expected), "missing `{expected}` in:\n{text}");
     }
 }
+
+#[test]
+fn a_suspended_flow_is_saved_and_continued() {
+    let dir = scratch("continue");
+    std::fs::write(
+        dir.join("ask.js"),
+        "exports.onExecutePostLogin = async (e, api) => { api.redirect.sendUserTo('https://ask.example.com/form', { query: { q: '1' } }); };
+         exports.onContinuePostLogin = async (e, api) => { api.user.setAppMetadata('answer', e.request.query.answer); };",
+    )
+    .unwrap();
+    std::fs::write(dir.join("flow.toml"), "trigger = \"post-login\"\n[[actions]]\nname = \"ask\"\npath = \"ask.js\"\n")
+        .unwrap();
+    let state_file = dir.join("state.json");
+    let event = example("roles-claim", "event.json");
+    let run = actionbox(&[
+        "flow",
+        "run",
+        path(&dir.join("flow.toml")),
+        "--event",
+        path(&event),
+        "--state",
+        path(&state_file),
+        "--json",
+    ]);
+    assert_eq!(code(&run), 11, "{}", stderr(&run));
+    let outcome: serde_json::Value = serde_json::from_str(&stdout(&run)).unwrap();
+    let url = outcome["decision"]["url"].as_str().unwrap();
+    assert!(url.starts_with("https://ask.example.com/form?q=1&state="), "{url}");
+    let state = url.rsplit_once("state=").unwrap().1;
+
+    let wrong = actionbox(&["flow", "continue", path(&state_file), "--query", "state=wrong"]);
+    assert_eq!(code(&wrong), 3);
+    assert!(stdout(&wrong).contains("invalid_request"), "{}", stdout(&wrong));
+
+    let state_arg = format!("state={state}");
+    let resumed =
+        actionbox(&["flow", "continue", path(&state_file), "--query", &state_arg, "--query", "answer=yes", "--json"]);
+    assert_eq!(code(&resumed), 0, "{}", stderr(&resumed));
+    let outcome: serde_json::Value = serde_json::from_str(&stdout(&resumed)).unwrap();
+    assert_eq!(outcome["changes"]["app_metadata"]["answer"], "yes");
+}

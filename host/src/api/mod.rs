@@ -9,6 +9,7 @@ mod cache;
 mod console;
 mod multifactor;
 mod notification;
+mod redirect;
 mod saml;
 mod sessions;
 mod tokens;
