@@ -9,7 +9,8 @@
   const {
     write, deny, rejectInvalidSubjectToken, validationError, notificationDrop, notificationRetry,
     setCustomClaim, addScope, removeScope, sessionCall, samlSetAttribute, samlSetField, setPrimaryUser, setMetadata,
-    sendUserTo, encodeToken, validateToken, canRedirect, enableMultifactor, setTransactionMetadata,
+    sendUserTo, encodeToken, validateToken, canRedirect,
+    setUserById, setUserByConnection, setOrganization, setActor, setResultUrl, enableMultifactor, setTransactionMetadata,
     cacheGet, cacheSet, cacheDelete,
   } = natives;
   const objectKeys = Object.keys;
@@ -390,6 +391,12 @@
     const api = {};
     api.access = denyWithReason(api);
     api.redirect = redirectApi(api);
+    api.transaction = {
+      setResultUrl(url) {
+        setResultUrl(string('api.transaction.setResultUrl', 'the url', url));
+        return api;
+      },
+    };
     api.cache = cacheApi('api.cache');
     return api;
   }
@@ -400,6 +407,26 @@
     api.access.rejectInvalidSubjectToken = function (reason) {
       rejectInvalidSubjectToken(reasonText(reason));
       return api;
+    };
+    const method = (name) => 'api.authentication.' + name;
+    api.authentication = {
+      setUserById(userId) {
+        setUserById(string(method('setUserById'), 'the user id', userId));
+        return api;
+      },
+      setUserByConnection(connection, profile, options) {
+        const name = method('setUserByConnection');
+        setUserByConnection(string(name, 'the connection', connection), optionalObject(name, 'the user profile', profile), optionalObject(name, 'options', options));
+        return api;
+      },
+      setOrganization(organization) {
+        setOrganization(string(method('setOrganization'), 'the organization', organization));
+        return api;
+      },
+      setActor(actor) {
+        setActor(optionalObject(method('setActor'), 'the actor', actor));
+        return api;
+      },
     };
     api.user = userMetadataApi(api);
     api.cache = cacheApi('api.cache');

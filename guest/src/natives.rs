@@ -30,6 +30,11 @@ pub fn register<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     natives.set("validateToken", Function::new(ctx.clone(), validate_token)?)?;
     natives.set("canRedirect", Function::new(ctx.clone(), can_redirect)?)?;
     natives.set("setPrimaryUser", Function::new(ctx.clone(), set_primary_user)?)?;
+    natives.set("setUserById", Function::new(ctx.clone(), set_user_by_id)?)?;
+    natives.set("setUserByConnection", Function::new(ctx.clone(), set_user_by_connection)?)?;
+    natives.set("setOrganization", Function::new(ctx.clone(), set_organization)?)?;
+    natives.set("setActor", Function::new(ctx.clone(), set_actor)?)?;
+    natives.set("setResultUrl", Function::new(ctx.clone(), set_result_url)?)?;
     natives.set("samlSetAttribute", Function::new(ctx.clone(), saml_set_attribute)?)?;
     natives.set("samlSetField", Function::new(ctx.clone(), saml_set_field)?)?;
     natives.set("setMetadata", Function::new(ctx.clone(), set_metadata)?)?;
@@ -157,6 +162,40 @@ fn can_redirect(_ctx: Ctx<'_>) -> bool {
 /// `setPrimaryUser(userId)`.
 fn set_primary_user<'js>(ctx: Ctx<'js>, user_id: Value<'js>) -> Result<()> {
     host_result(&ctx, authentication::set_primary_user(&string(&ctx, &user_id)?))
+}
+
+/// `setUserById(userId)`.
+fn set_user_by_id<'js>(ctx: Ctx<'js>, user_id: Value<'js>) -> Result<()> {
+    host_result(&ctx, authentication::set_user_by_id(&string(&ctx, &user_id)?))
+}
+
+/// `setUserByConnection(connection, profile, options)`.
+fn set_user_by_connection<'js>(
+    ctx: Ctx<'js>,
+    connection: Value<'js>,
+    profile: Value<'js>,
+    options: Value<'js>,
+) -> Result<()> {
+    let connection = string(&ctx, &connection)?;
+    let profile = json::to_json(&ctx, profile)?;
+    let options = json::to_json(&ctx, options)?;
+    host_result(&ctx, authentication::set_user_by_connection(&connection, &profile, &options))
+}
+
+/// `setOrganization(organization)`.
+fn set_organization<'js>(ctx: Ctx<'js>, organization: Value<'js>) -> Result<()> {
+    host_result(&ctx, authentication::set_organization(&string(&ctx, &organization)?))
+}
+
+/// `setActor(actor)`.
+fn set_actor<'js>(ctx: Ctx<'js>, actor: Value<'js>) -> Result<()> {
+    let actor = json::to_json(&ctx, actor)?;
+    host_result(&ctx, authentication::set_actor(&actor))
+}
+
+/// `setResultUrl(url)`.
+fn set_result_url<'js>(ctx: Ctx<'js>, url: Value<'js>) -> Result<()> {
+    host_result(&ctx, transaction::set_result_url(&string(&ctx, &url)?))
 }
 
 /// `samlSetAttribute(name, value)`.

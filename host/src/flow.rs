@@ -380,6 +380,11 @@ fn apply(commands: &[Command], event: &mut Value, changes: &mut Changes) {
             | Command::RetryNotification { .. }
             | Command::EnableMultifactor { .. }
             | Command::AddScope { .. }
+            | Command::SetUserById { .. }
+            | Command::SetUserByConnection { .. }
+            | Command::SetOrganization { .. }
+            | Command::SetActor { .. }
+            | Command::SetResultUrl { .. }
             | Command::Redirect { .. }
             | Command::SamlSetAttribute { .. }
             | Command::SamlSetField { .. }

@@ -80,6 +80,16 @@ pub enum Command {
     Redirect { url: String, query: Value },
     #[serde(rename = "authentication.setPrimaryUser")]
     SetPrimaryUser { user_id: String },
+    #[serde(rename = "authentication.setUserById")]
+    SetUserById { user_id: String },
+    #[serde(rename = "authentication.setUserByConnection")]
+    SetUserByConnection { connection: String, profile: Value, options: Value },
+    #[serde(rename = "authentication.setOrganization")]
+    SetOrganization { organization: String },
+    #[serde(rename = "authentication.setActor")]
+    SetActor { actor: Value },
+    #[serde(rename = "transaction.setResultUrl")]
+    SetResultUrl { url: String },
     #[serde(rename = "access.rejectInvalidSubjectToken")]
     RejectInvalidSubjectToken { reason: String },
     #[serde(rename = "validation.error")]

@@ -154,6 +154,8 @@ pub struct Totals {
     pub saml_attributes: SizedKeys,
     /// Whether `setPrimaryUser` was called in this transaction.
     pub primary_user_set: bool,
+    /// Whether custom-token-exchange's user was set in this transaction.
+    pub exchange_user_set: bool,
 }
 
 /// The JSON size of each key written to one map, latest write winning.

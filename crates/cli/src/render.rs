@@ -125,6 +125,13 @@ fn command_line(command: &Command) -> String {
         Command::SamlSetAttribute { name, value } => format!("samlResponse.setAttribute({name:?}, {value})"),
         Command::SamlSetField { field, value } => format!("samlResponse.set[{field}]({value})"),
         Command::Redirect { url, query } => format!("redirect.sendUserTo({url:?}, {query})"),
+        Command::SetUserById { user_id } => format!("authentication.setUserById({user_id:?})"),
+        Command::SetUserByConnection { connection, profile, options } => {
+            format!("authentication.setUserByConnection({connection:?}, {profile}, {options})")
+        }
+        Command::SetOrganization { organization } => format!("authentication.setOrganization({organization:?})"),
+        Command::SetActor { actor } => format!("authentication.setActor({actor})"),
+        Command::SetResultUrl { url } => format!("transaction.setResultUrl({url:?})"),
         Command::SetPrimaryUser { user_id } => format!("authentication.setPrimaryUser({user_id:?})"),
         Command::AddScope { scope } => format!("accessToken.addScope({scope:?})"),
         Command::RemoveScope { scope } => format!("accessToken.removeScope({scope:?})"),

@@ -47,4 +47,19 @@ impl Host for HostState {
         self.record.commands.push(Command::SetTransactionMetadata { key, value });
         Ok(())
     }
+
+    fn set_result_url(&mut self, url: String) -> Result<(), String> {
+        const METHOD: &str = "api.transaction.setResultUrl";
+        check_trigger(self, METHOD, &[Trigger::PasswordResetPostChallenge])?;
+        let host = url.strip_prefix("https://").unwrap_or_default();
+        if host.is_empty()
+            || host.starts_with('/')
+            || url.len() > 2048
+            || url.chars().any(|c| c.is_whitespace() || c.is_control())
+        {
+            return Err(format!("{METHOD}: the url must be an https URL of at most 2048 bytes"));
+        }
+        self.record.commands.push(Command::SetResultUrl { url });
+        Ok(())
+    }
 }
