@@ -4,7 +4,7 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use actionbox::{ActionError, ContinueRequest, Flow, FlowDecision, FlowOutcome, SuspendedFlow, Trigger};
+use actionbox::{ActionError, ContinueRequest, Flow, FlowDecision, FlowOutcome, Interaction, SuspendedFlow, Trigger};
 use actionbox_tests::{block_on, engine};
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -83,7 +83,7 @@ fn query_param(url: &str, name: &str) -> String {
 fn suspend() -> (Flow, FlowOutcome, String) {
     let flow = flow();
     let outcome = block_on(engine().run_flow(&flow, &event("oidc-basic-profile"))).unwrap();
-    let FlowDecision::Suspended { action, url } = &outcome.decision else {
+    let FlowDecision::Suspended { action, interaction: Interaction::Redirect { url } } = &outcome.decision else {
         panic!("expected a suspension, got {:?}", outcome.decision)
     };
     assert_eq!(action, "consent");
@@ -188,4 +188,87 @@ fn a_non_interactive_transaction_cannot_redirect() {
     let prompt_none = json!({ "user": { "user_id": "u" }, "transaction": { "prompt": ["none"] } });
     let result = block_on(engine().execute(Trigger::PostLogin, &check, &prompt_none)).unwrap();
     assert_eq!(result.logs.lines[0].message, "false");
+}
+
+fn two_step_flow(first: &str, second: &str) -> Flow {
+    let engine = engine();
+    let mut flow = Flow::new(Trigger::PostLogin);
+    flow.push("first", block_on(engine.compile("first.js", first)).unwrap(), Map::new()).unwrap();
+    flow.push("second", block_on(engine.compile("second.js", second)).unwrap(), Map::new()).unwrap();
+    flow
+}
+
+const SHOW_METHODS: &str = "exports.onExecutePostLogin = async (event) => {
+  console.log(event.authentication.methods.map((m) => m.name + ':' + (typeof m.timestamp)).join(','));
+};";
+
+fn resume_with(flow: &Flow, outcome: &FlowOutcome, query: Value, body: Value) -> FlowOutcome {
+    let suspended = outcome.suspended.as_ref().expect("a suspended flow");
+    let mut query = query.as_object().unwrap().clone();
+    query.insert("state".into(), json!(suspended.state()));
+    let request = ContinueRequest { query, body: body.as_object().unwrap().clone() };
+    block_on(engine().resume_flow(flow, suspended, &request)).unwrap()
+}
+
+#[test]
+fn a_challenge_resumes_at_the_next_action_which_sees_mfa() {
+    let flow = two_step_flow(
+        "exports.onExecutePostLogin = async (event, api) => {
+           api.authentication.challengeWith({ type: 'otp' }, { additionalFactors: [{ type: 'email' }] });
+         };
+         exports.onContinuePostLogin = async () => { throw new Error('not called after a challenge'); };",
+        SHOW_METHODS,
+    );
+    let outcome = block_on(engine().run_flow(&flow, &event("oidc-basic-profile"))).unwrap();
+    match &outcome.decision {
+        FlowDecision::Suspended { action, interaction: Interaction::Challenge { method, factors } } => {
+            assert_eq!(action, "first");
+            assert_eq!(method, "challengeWith");
+            assert_eq!(factors, &json!([{ "type": "otp" }, { "type": "email" }]));
+        }
+        other => panic!("expected a challenge, got {other:?}"),
+    }
+    let resumed = resume_with(&flow, &outcome, json!({}), json!({}));
+    assert_eq!(resumed.decision, FlowDecision::Allowed, "{:?}", resumed.decision);
+    assert_eq!(resumed.actions.len(), 1, "only the next Action runs");
+    assert_eq!(resumed.actions[0].name, "second");
+    assert_eq!(resumed.actions[0].outcome.logs.lines[0].message, "mfa:string");
+}
+
+#[test]
+fn a_prompt_resumes_in_the_same_actions_continue_handler_with_the_form() {
+    let flow = two_step_flow(
+        "exports.onExecutePostLogin = async (event, api) => {
+           try { api.authentication.recordMethod('https://idp.example.com/passkey'); } catch (e) { console.log('not yet'); }
+           api.prompt.render('profile-form', { fields: { nickname: 'ada' } });
+           try { api.redirect.sendUserTo('https://elsewhere.example.com'); } catch (e) { console.log('one interaction'); }
+         };
+         exports.onContinuePostLogin = async (event, api) => {
+           console.log(event.prompt.id + ' ' + event.prompt.fields.nickname);
+           api.authentication.recordMethod('https://idp.example.com/passkey');
+         };",
+        SHOW_METHODS,
+    );
+    let outcome = block_on(engine().run_flow(&flow, &event("oidc-basic-profile"))).unwrap();
+    assert!(matches!(&outcome.decision, FlowDecision::Suspended { interaction: Interaction::Prompt { .. }, .. }));
+    let logs: Vec<&str> = outcome.actions[0].outcome.logs.lines.iter().map(|l| l.message.as_str()).collect();
+    assert_eq!(logs, ["not yet", "one interaction"]);
+    let resumed = resume_with(&flow, &outcome, json!({}), json!({ "nickname": "countess" }));
+    assert_eq!(resumed.decision, FlowDecision::Allowed, "{:?}", resumed.decision);
+    assert_eq!(resumed.actions.len(), 2);
+    assert_eq!(resumed.actions[0].outcome.logs.lines[0].message, "profile-form countess");
+    assert_eq!(resumed.actions[1].outcome.logs.lines[0].message, "https://idp.example.com/passkey:string");
+}
+
+#[test]
+fn a_non_interactive_transaction_cannot_be_challenged() {
+    let flow = two_step_flow(
+        "exports.onExecutePostLogin = async (event, api) => { api.authentication.challengeWithAny([{ type: 'otp' }]); };",
+        SHOW_METHODS,
+    );
+    let outcome = block_on(engine().run_flow(&flow, &event("oauth2-resource-owner"))).unwrap();
+    match &outcome.decision {
+        FlowDecision::Denied { code, .. } => assert_eq!(code.as_deref(), Some("interaction_required")),
+        other => panic!("expected interaction_required, got {other:?}"),
+    }
 }

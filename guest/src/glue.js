@@ -10,7 +10,8 @@
     write, deny, rejectInvalidSubjectToken, validationError, notificationDrop, notificationRetry,
     setCustomClaim, addScope, removeScope, sessionCall, samlSetAttribute, samlSetField, setPrimaryUser, setMetadata,
     sendUserTo, encodeToken, validateToken, canRedirect,
-    setUserById, setUserByConnection, setOrganization, setActor, setResultUrl, enableMultifactor, setTransactionMetadata,
+    setUserById, setUserByConnection, setOrganization, setActor, setResultUrl,
+    challenge, recordMethod, renderPrompt, enableMultifactor, setTransactionMetadata,
     cacheGet, cacheSet, cacheDelete,
   } = natives;
   const objectKeys = Object.keys;
@@ -291,6 +292,37 @@
     };
   }
 
+  // `challengeWith(factor, {additionalFactors})`, `challengeWithAny(factors)`, and the
+  // `enroll` pair: kinds 0 to 3 of `challenge`.
+  function challengeApi(api, target) {
+    const single = (kind, name) => function (factor, options) {
+      const method = 'api.authentication.' + name;
+      const extra = optionalObject(method, 'options', options).additionalFactors;
+      if (extra !== undefined && !isArray(extra)) throw new TypeError(method + ': additionalFactors must be an array');
+      challenge(kind, [optionalObject(method, 'the factor', factor)].concat(extra || []));
+      return api;
+    };
+    const any = (kind, name) => function (factors) {
+      if (!isArray(factors)) throw new TypeError('api.authentication.' + name + ': the factors must be an array');
+      challenge(kind, factors);
+      return api;
+    };
+    target.challengeWith = single(0, 'challengeWith');
+    target.challengeWithAny = any(1, 'challengeWithAny');
+    target.enrollWith = single(2, 'enrollWith');
+    target.enrollWithAny = any(3, 'enrollWithAny');
+    return target;
+  }
+
+  function promptApi(api) {
+    return {
+      render(formId, options) {
+        renderPrompt(string('api.prompt.render', 'the form id', formId), optionalObject('api.prompt.render', 'options', options));
+        return api;
+      },
+    };
+  }
+
   // ---- api, per trigger: each has exactly its own methods ------------------------------
 
   function postLoginApi() {
@@ -315,12 +347,17 @@
     api.user = userMetadataApi(api);
     api.samlResponse = samlResponseApi();
     api.redirect = redirectApi(api);
-    api.authentication = {
+    api.authentication = challengeApi(api, {
       setPrimaryUser(userId) {
         setPrimaryUser(string('api.authentication.setPrimaryUser', 'the user id', userId));
         return api;
       },
-    };
+      recordMethod(url) {
+        recordMethod(string('api.authentication.recordMethod', 'the url', url));
+        return api;
+      },
+    });
+    api.prompt = promptApi(api);
     // actionbox runs no Rules, so none was executed.
     api.rules = {
       wasExecuted(ruleId) {
@@ -391,6 +428,8 @@
     const api = {};
     api.access = denyWithReason(api);
     api.redirect = redirectApi(api);
+    api.authentication = challengeApi(api, {});
+    api.prompt = promptApi(api);
     api.transaction = {
       setResultUrl(url) {
         setResultUrl(string('api.transaction.setResultUrl', 'the url', url));

@@ -7,8 +7,8 @@
 use javy::quickjs::{Ctx, Exception, Function, Object, Result, Value, function::Opt};
 
 use crate::actionbox::runtime::{
-    access, authentication, cache, console, multifactor, notification, redirect, saml_response, sessions, tokens,
-    transaction, user, validation,
+    access, authentication, cache, console, multifactor, notification, prompt, redirect, saml_response, sessions,
+    tokens, transaction, user, validation,
 };
 use crate::{json, text};
 
@@ -30,6 +30,9 @@ pub fn register<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     natives.set("validateToken", Function::new(ctx.clone(), validate_token)?)?;
     natives.set("canRedirect", Function::new(ctx.clone(), can_redirect)?)?;
     natives.set("setPrimaryUser", Function::new(ctx.clone(), set_primary_user)?)?;
+    natives.set("challenge", Function::new(ctx.clone(), challenge)?)?;
+    natives.set("recordMethod", Function::new(ctx.clone(), record_method)?)?;
+    natives.set("renderPrompt", Function::new(ctx.clone(), render_prompt)?)?;
     natives.set("setUserById", Function::new(ctx.clone(), set_user_by_id)?)?;
     natives.set("setUserByConnection", Function::new(ctx.clone(), set_user_by_connection)?)?;
     natives.set("setOrganization", Function::new(ctx.clone(), set_organization)?)?;
@@ -162,6 +165,32 @@ fn can_redirect(_ctx: Ctx<'_>) -> bool {
 /// `setPrimaryUser(userId)`.
 fn set_primary_user<'js>(ctx: Ctx<'js>, user_id: Value<'js>) -> Result<()> {
     host_result(&ctx, authentication::set_primary_user(&string(&ctx, &user_id)?))
+}
+
+/// `challenge(kind, factors)`: kind 0 challengeWith, 1 challengeWithAny, 2 enrollWith,
+/// 3 enrollWithAny.
+fn challenge<'js>(ctx: Ctx<'js>, kind: u32, factors: Value<'js>) -> Result<()> {
+    use authentication::ChallengeKind as K;
+    let kind = match kind {
+        0 => K::ChallengeWith,
+        1 => K::ChallengeWithAny,
+        2 => K::EnrollWith,
+        _ => K::EnrollWithAny,
+    };
+    let factors = json::to_json(&ctx, factors)?;
+    host_result(&ctx, authentication::challenge(kind, &factors))
+}
+
+/// `recordMethod(url)`.
+fn record_method<'js>(ctx: Ctx<'js>, url: Value<'js>) -> Result<()> {
+    host_result(&ctx, authentication::record_method(&string(&ctx, &url)?))
+}
+
+/// `renderPrompt(formId, options)`.
+fn render_prompt<'js>(ctx: Ctx<'js>, form_id: Value<'js>, options: Value<'js>) -> Result<()> {
+    let form_id = string(&ctx, &form_id)?;
+    let options = json::to_json(&ctx, options)?;
+    host_result(&ctx, prompt::render(&form_id, &options))
 }
 
 /// `setUserById(userId)`.

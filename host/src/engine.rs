@@ -20,7 +20,7 @@ use crate::bindings::{ActionRuntime, ActionRuntimePre};
 use crate::config::Config;
 use crate::epoch::EpochTicker;
 use crate::error::{ActionError, Error, Location, Result};
-use crate::outcome::{Command, Decision, Outcome, Usage, Warning};
+use crate::outcome::{Command, Decision, Interaction, Outcome, Usage, Warning};
 use crate::state::{HostState, Identity, Record};
 use crate::trigger::Trigger;
 use crate::{event, limits, prepare, source};
@@ -224,10 +224,12 @@ impl Engine {
         let state = store.data_mut();
         let mut record = state.take_record();
         discard_metadata_of_primary_user_switch(&mut record);
-        let decision = match (failure, record.denied, record.redirect) {
+        let decision = match (failure, record.denied, record.interaction) {
             (Some(error), _, _) => Decision::Error { error },
             (None, Some((reason, code)), _) => Decision::Denied { reason, code },
-            (None, None, Some(url)) => Decision::Redirect { url },
+            (None, None, Some(Interaction::Redirect { url })) => Decision::Redirect { url },
+            (None, None, Some(Interaction::Challenge { method, factors })) => Decision::Challenge { method, factors },
+            (None, None, Some(Interaction::Prompt { form_id, options })) => Decision::Prompt { form_id, options },
             (None, None, None) => Decision::Allowed,
         };
         Outcome {

@@ -22,8 +22,9 @@ use crate::action::{CompiledAction, hex_sha256};
 use crate::engine::Engine;
 use crate::error::{ActionError, Error, Result};
 use crate::limits::{MAX_SECRET_KEY_CHARS, MAX_SECRET_VALUE_CHARS};
-use crate::outcome::{Command, Decision, Outcome};
+use crate::outcome::{Command, Decision, Interaction, Outcome};
 use crate::state::{Continuation, HostState, Totals};
+use crate::text;
 use crate::trigger::Trigger;
 
 /// A trigger and its Actions, in the order they run.
@@ -126,11 +127,13 @@ pub enum FlowDecision {
         #[serde(skip_serializing_if = "Option::is_none")]
         code: Option<String>,
     },
-    /// An Action redirected the user: the flow is suspended until the `/continue`
-    /// request (see [`Engine::resume_flow`]). `url` includes `state`.
+    /// An Action redirected, challenged or prompted the user: the flow is suspended
+    /// until the `/continue` request (see [`Engine::resume_flow`]). A redirect's `url`
+    /// includes `state`; for the others, [`SuspendedFlow::state`] gives it.
     Suspended {
         action: String,
-        url: String,
+        #[serde(flatten)]
+        interaction: Interaction,
     },
     /// An Action failed.
     Error {
@@ -168,6 +171,7 @@ pub struct SuspendedFlow {
     fingerprint: String,
     action: usize,
     state: String,
+    interaction: Interaction,
     event: Value,
     totals: Totals,
 }
@@ -249,6 +253,7 @@ impl Engine {
                 suspended: None,
             });
         }
+        // A new `event.request` every time a flow resumes.
         let mut event = suspended.event.clone();
         let mut new_request = event.get("request").and_then(Value::as_object).cloned().unwrap_or_default();
         new_request.insert("query".into(), Value::Object(request.query.clone()));
@@ -256,12 +261,27 @@ impl Engine {
         event["request"] = Value::Object(new_request);
         let mut store = self.new_store(flow.trigger, Instant::now() + self.config().timeout);
         store.data_mut().record.totals = suspended.totals.clone();
-        store.data_mut().continuation = Some(Continuation {
-            state: suspended.state.clone(),
-            query: request.query.clone(),
-            body: request.body.clone(),
-        });
-        self.run_from(flow, store, event, suspended.action, true).await
+        match &suspended.interaction {
+            // After a second factor the flow goes on at the next Action, which sees it.
+            Interaction::Challenge { .. } => {
+                push_method(&mut event, "mfa");
+                self.run_from(flow, store, event, suspended.action + 1, false).await
+            }
+            interaction => {
+                if let Interaction::Prompt { form_id, .. } = interaction {
+                    let mut fields = if request.body.is_empty() { request.query.clone() } else { request.body.clone() };
+                    fields.remove("state");
+                    event["prompt"] = serde_json::json!({ "id": form_id, "fields": fields });
+                }
+                let continuation = Continuation {
+                    state: suspended.state.clone(),
+                    query: request.query.clone(),
+                    body: request.body.clone(),
+                };
+                store.data_mut().continuation = Some(continuation);
+                self.run_from(flow, store, event, suspended.action, true).await
+            }
+        }
     }
 
     /// Runs the flow's Actions from `start`; when `resuming`, the first one runs its
@@ -309,21 +329,31 @@ impl Engine {
                 Decision::Error { error } => {
                     Some(FlowDecision::Error { action: step.name.clone(), error: error.clone() })
                 }
-                Decision::Redirect { url } => {
+                Decision::Redirect { .. } | Decision::Challenge { .. } | Decision::Prompt { .. } => {
                     let state = new_state();
-                    let separator = if url.contains('?') { '&' } else { '?' };
+                    let interaction = match &outcome.decision {
+                        Decision::Redirect { url } => {
+                            let separator = if url.contains('?') { '&' } else { '?' };
+                            Interaction::Redirect { url: format!("{url}{separator}state={state}") }
+                        }
+                        Decision::Challenge { method, factors } => {
+                            Interaction::Challenge { method: method.clone(), factors: factors.clone() }
+                        }
+                        Decision::Prompt { form_id, options } => {
+                            Interaction::Prompt { form_id: form_id.clone(), options: options.clone() }
+                        }
+                        _ => unreachable!("matched above"),
+                    };
                     suspended = Some(SuspendedFlow {
                         trigger: flow.trigger,
                         fingerprint: flow.fingerprint(),
                         action: index,
-                        state: state.clone(),
+                        state,
+                        interaction: interaction.clone(),
                         event: event.clone(),
                         totals: store.data().record.totals.clone(),
                     });
-                    Some(FlowDecision::Suspended {
-                        action: step.name.clone(),
-                        url: format!("{url}{separator}state={state}"),
-                    })
+                    Some(FlowDecision::Suspended { action: step.name.clone(), interaction })
                 }
             };
             reports.push(ActionReport { name: step.name.clone(), outcome });
@@ -373,6 +403,7 @@ fn apply(commands: &[Command], event: &mut Value, changes: &mut Changes) {
             }
             Command::SetTransactionMetadata { key, value } => write_transaction_metadata(event, key, value),
             Command::SetPrimaryUser { user_id } => changes.primary_user = Some(user_id.clone()),
+            Command::RecordMethod { url } => push_method(event, url),
             Command::Deny { .. }
             | Command::RejectInvalidSubjectToken { .. }
             | Command::ValidationError { .. }
@@ -380,6 +411,8 @@ fn apply(commands: &[Command], event: &mut Value, changes: &mut Changes) {
             | Command::RetryNotification { .. }
             | Command::EnableMultifactor { .. }
             | Command::AddScope { .. }
+            | Command::Challenge { .. }
+            | Command::RenderPrompt { .. }
             | Command::SetUserById { .. }
             | Command::SetUserByConnection { .. }
             | Command::SetOrganization { .. }
@@ -395,6 +428,22 @@ fn apply(commands: &[Command], event: &mut Value, changes: &mut Changes) {
             | Command::CacheDelete { .. } => {}
         }
     }
+}
+
+/// Appends `{name, timestamp}` to `event.authentication.methods`.
+fn push_method(event: &mut Value, name: &str) {
+    let Some(event) = event.as_object_mut() else { return };
+    let authentication = event.entry("authentication").or_insert_with(|| Value::Object(Map::new()));
+    if !authentication.is_object() {
+        *authentication = Value::Object(Map::new());
+    }
+    let methods =
+        authentication.as_object_mut().expect("an object").entry("methods").or_insert_with(|| Value::Array(Vec::new()));
+    if !methods.is_array() {
+        *methods = Value::Array(Vec::new());
+    }
+    let timestamp = text::iso8601(std::time::SystemTime::now());
+    methods.as_array_mut().expect("an array").push(serde_json::json!({ "name": name, "timestamp": timestamp }));
 }
 
 /// `event.transaction.metadata[key] = value`, or removes the key when `value` is null.

@@ -60,5 +60,5 @@ pub use config::Config;
 pub use engine::Engine;
 pub use error::{ActionError, Error, Location, Result};
 pub use flow::{ActionReport, Changes, ContinueRequest, Flow, FlowAction, FlowDecision, FlowOutcome, SuspendedFlow};
-pub use outcome::{Command, Decision, LogLevel, LogLine, Logs, Outcome, SessionCommand, Usage, Warning};
+pub use outcome::{Command, Decision, Interaction, LogLevel, LogLine, Logs, Outcome, SessionCommand, Usage, Warning};
 pub use trigger::{Trigger, UnknownTrigger};

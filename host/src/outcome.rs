@@ -10,7 +10,7 @@
 //!   "usage": {"fuel": 1234567, "wall_time_us": 80, "instantiate_us": 9, "run_us": 65, "peak_memory_bytes": 2162688} }
 //! ```
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::error::ActionError;
@@ -43,6 +43,12 @@ pub enum Decision {
     /// The Action called `api.redirect.sendUserTo`: send the user to `url` (its query
     /// included). A flow suspends here and adds `state`.
     Redirect { url: String },
+    /// The Action asked for (or to enroll) a second factor; a flow suspends here and
+    /// resumes at the next Action.
+    Challenge { method: String, factors: Value },
+    /// The Action rendered a form; a flow suspends here and resumes in the same Action's
+    /// continue handler.
+    Prompt { form_id: String, options: Value },
     /// The Action did not finish normally.
     Error { error: ActionError },
 }
@@ -80,6 +86,13 @@ pub enum Command {
     Redirect { url: String, query: Value },
     #[serde(rename = "authentication.setPrimaryUser")]
     SetPrimaryUser { user_id: String },
+    /// `method` is `challengeWith`, `challengeWithAny`, `enrollWith` or `enrollWithAny`.
+    #[serde(rename = "authentication.challenge")]
+    Challenge { method: String, factors: Value },
+    #[serde(rename = "authentication.recordMethod")]
+    RecordMethod { url: String },
+    #[serde(rename = "prompt.render")]
+    RenderPrompt { form_id: String, options: Value },
     #[serde(rename = "authentication.setUserById")]
     SetUserById { user_id: String },
     #[serde(rename = "authentication.setUserByConnection")]
@@ -118,6 +131,18 @@ pub enum Command {
     CacheSet { key: String, value: String, expires_at: u64 },
     #[serde(rename = "cache.delete")]
     CacheDelete { key: String },
+}
+
+/// What a suspended flow waits for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Interaction {
+    /// The user was sent to `url` (which includes `state` when a flow suspended).
+    Redirect { url: String },
+    /// A second factor is asked for (or enrolled).
+    Challenge { method: String, factors: Value },
+    /// Form `form_id` is shown.
+    Prompt { form_id: String, options: Value },
 }
 
 /// A call on `api.session` or `api.refreshToken`; times are milliseconds since 1970.

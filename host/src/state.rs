@@ -8,7 +8,7 @@ use wasmtime_wasi::{WasiCtx, WasiCtxBuilder, WasiCtxView, WasiView};
 
 use crate::cache::{CacheEntries, SharedCacheStore};
 use crate::limits::{self, MemoryLimiter};
-use crate::outcome::{Command, LogLevel, LogLine, Logs, Warning};
+use crate::outcome::{Command, Interaction, LogLevel, LogLine, Logs, Warning};
 use crate::text;
 use crate::trigger::Trigger;
 
@@ -132,8 +132,8 @@ impl WasiView for HostState {
 #[derive(Default)]
 pub struct Record {
     pub commands: Vec<Command>,
-    /// Where `api.redirect.sendUserTo` sends the user (with its query), if it was called.
-    pub redirect: Option<String>,
+    /// What the Action asked the user for (redirect, challenge, form), if anything.
+    pub interaction: Option<Interaction>,
     /// The first denial, if any: reason and code.
     pub denied: Option<(String, Option<String>)>,
     pub warnings: Vec<Warning>,

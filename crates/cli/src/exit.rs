@@ -13,7 +13,7 @@
 //! | 8 | stack overflow |
 //! | 9 | compile error: syntax, TypeScript, ES module, source too large, top level failed |
 //! | 10 | invalid input: event, artifact, missing handler |
-//! | 11 | redirect: the Action sent the user elsewhere (a flow is suspended) |
+//! | 11 | the Action redirects, challenges or prompts the user (a flow is suspended) |
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -38,7 +38,7 @@ pub fn for_decision(decision: &Decision) -> ExitCode {
     ExitCode::from(match decision {
         Decision::Allowed => 0,
         Decision::Denied { .. } => DENIED,
-        Decision::Redirect { .. } => REDIRECT,
+        Decision::Redirect { .. } | Decision::Challenge { .. } | Decision::Prompt { .. } => REDIRECT,
         Decision::Error { error } => for_action_error(error),
     })
 }

@@ -3,7 +3,9 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use actionbox::{ActionError, Command, Decision, FlowDecision, FlowOutcome, Location, Outcome, SessionCommand};
+use actionbox::{
+    ActionError, Command, Decision, FlowDecision, FlowOutcome, Interaction, Location, Outcome, SessionCommand,
+};
 
 /// The readable summary `actionbox run` prints.
 pub fn summary(outcome: &Outcome) -> String {
@@ -15,6 +17,12 @@ pub fn summary(outcome: &Outcome) -> String {
         }
         Decision::Redirect { url } => {
             let _ = writeln!(out, "decision: redirect to {}", escape(url));
+        }
+        Decision::Challenge { method, factors } => {
+            let _ = writeln!(out, "decision: {method} {}", escape(&factors.to_string()));
+        }
+        Decision::Prompt { form_id, .. } => {
+            let _ = writeln!(out, "decision: prompt (form {})", escape(form_id));
         }
         Decision::Error { error } => {
             let _ = writeln!(out, "decision: error: {}", escape(&error.to_string()));
@@ -79,14 +87,13 @@ pub fn flow_summary(outcome: &FlowOutcome) -> String {
             let (trigger, action, reason) = (outcome.trigger, escape(action), escape(reason));
             let _ = writeln!(out, "flow ({trigger}): denied by {action}{}: {reason}{blocking}", code_suffix(code));
         }
-        FlowDecision::Suspended { action, url } => {
-            let _ = writeln!(
-                out,
-                "flow ({}): suspended by {}: redirect to {}",
-                outcome.trigger,
-                escape(action),
-                escape(url)
-            );
+        FlowDecision::Suspended { action, interaction } => {
+            let waiting = match interaction {
+                Interaction::Redirect { url } => format!("redirect to {}", escape(url)),
+                Interaction::Challenge { method, factors } => format!("{method} {}", escape(&factors.to_string())),
+                Interaction::Prompt { form_id, .. } => format!("prompt (form {})", escape(form_id)),
+            };
+            let _ = writeln!(out, "flow ({}): suspended by {}: {waiting}", outcome.trigger, escape(action));
         }
         FlowDecision::Error { action, error } => {
             let _ = writeln!(
@@ -132,6 +139,9 @@ fn command_line(command: &Command) -> String {
         Command::SetOrganization { organization } => format!("authentication.setOrganization({organization:?})"),
         Command::SetActor { actor } => format!("authentication.setActor({actor})"),
         Command::SetResultUrl { url } => format!("transaction.setResultUrl({url:?})"),
+        Command::Challenge { method, factors } => format!("authentication.{method}({factors})"),
+        Command::RecordMethod { url } => format!("authentication.recordMethod({url:?})"),
+        Command::RenderPrompt { form_id, options } => format!("prompt.render({form_id:?}, {options})"),
         Command::SetPrimaryUser { user_id } => format!("authentication.setPrimaryUser({user_id:?})"),
         Command::AddScope { scope } => format!("accessToken.addScope({scope:?})"),
         Command::RemoveScope { scope } => format!("accessToken.removeScope({scope:?})"),

@@ -5,15 +5,19 @@
 //! Action is discarded when the outcome is assembled (`engine.rs`), as on the platform;
 //! later Actions keep theirs.
 //!
+//! post-login and password-reset-post-challenge `challengeWith`, `challengeWithAny`,
+//! `enrollWith`, `enrollWithAny`: factors of the known types; the flow suspends after the
+//! Action and resumes at the next one. `recordMethod` only in a continue handler.
+//!
 //! custom-token-exchange `setUserById` / `setUserByConnection` (one of the two, once per
 //! transaction), `setOrganization`, `setActor`.
 
 use serde_json::Value;
 
 use super::{check_key, check_trigger, parse_json};
-use crate::bindings::actionbox::runtime::authentication::Host;
+use crate::bindings::actionbox::runtime::authentication::{ChallengeKind, Host};
 use crate::limits::MAX_PRIMARY_USER_ID_CHARS;
-use crate::outcome::Command;
+use crate::outcome::{Command, Interaction};
 use crate::state::HostState;
 use crate::trigger::Trigger;
 
@@ -47,7 +51,7 @@ impl Host for HostState {
         let Value::Object(profile) = parse_json(METHOD, "the user profile", &profile, 16 * 1024)? else {
             return Err(format!("{METHOD}: the user profile must be an object"));
         };
-        if !profile.get("user_id").is_some_and(|id| id.as_str().is_some_and(|s| !s.is_empty())) {
+        if profile.get("user_id").and_then(Value::as_str).is_none_or(str::is_empty) {
             return Err(format!("{METHOD}: the user profile needs a `user_id` string"));
         }
         let options = parse_json(METHOD, "options", &options, 4 * 1024)?;
@@ -82,7 +86,53 @@ impl Host for HostState {
         self.record.commands.push(Command::SetActor { actor });
         Ok(())
     }
+
+    fn challenge(&mut self, kind: ChallengeKind, factors: String) -> Result<(), String> {
+        let name = match kind {
+            ChallengeKind::ChallengeWith => "challengeWith",
+            ChallengeKind::ChallengeWithAny => "challengeWithAny",
+            ChallengeKind::EnrollWith => "enrollWith",
+            ChallengeKind::EnrollWithAny => "enrollWithAny",
+        };
+        let method = format!("api.authentication.{name}");
+        check_trigger(self, &method, &[Trigger::PostLogin, Trigger::PasswordResetPostChallenge])?;
+        let factors = parse_json(&method, "the factors", &factors, 16 * 1024)?;
+        let Some(list) = factors.as_array().filter(|l| !l.is_empty() && l.len() <= MAX_FACTORS) else {
+            return Err(format!("{method}: give 1 to {MAX_FACTORS} factors"));
+        };
+        for factor in list {
+            let kind = factor.get("type").and_then(Value::as_str).unwrap_or_default();
+            if !FACTOR_TYPES.contains(&kind) {
+                return Err(format!(
+                    "{method}: unknown factor type `{kind}` (expected one of: {})",
+                    FACTOR_TYPES.join(", ")
+                ));
+            }
+            if factor.get("options").is_some_and(|o| !o.is_object()) {
+                return Err(format!("{method}: a factor's options must be an object"));
+            }
+        }
+        self.begin_interaction(&method, Interaction::Challenge { method: name.into(), factors: factors.clone() })?;
+        self.record.commands.push(Command::Challenge { method: name.into(), factors });
+        Ok(())
+    }
+
+    fn record_method(&mut self, url: String) -> Result<(), String> {
+        const METHOD: &str = "api.authentication.recordMethod";
+        check_trigger(self, METHOD, &[Trigger::PostLogin])?;
+        if self.continuation.is_none() {
+            return Err(format!("{METHOD}: only available in onContinuePostLogin"));
+        }
+        check_key(METHOD, "the url", &url)?;
+        self.record.commands.push(Command::RecordMethod { url });
+        Ok(())
+    }
 }
+
+/// The factor types `challengeWith*` and `enrollWith*` accept.
+const FACTOR_TYPES: &[&str] =
+    &["otp", "recovery-code", "email", "phone", "push-notification", "webauthn-platform", "webauthn-roaming"];
+const MAX_FACTORS: usize = 10;
 
 impl HostState {
     /// custom-token-exchange sets its user once: by id or by connection, not both.

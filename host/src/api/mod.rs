@@ -9,6 +9,7 @@ mod cache;
 mod console;
 mod multifactor;
 mod notification;
+mod prompt;
 mod redirect;
 mod saml;
 mod sessions;

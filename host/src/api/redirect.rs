@@ -15,7 +15,7 @@ use serde_json::Value;
 use super::{check_trigger, parse_json};
 use crate::bindings::actionbox::runtime::redirect::Host;
 use crate::jwt::{self, DEFAULT_EXPIRES_IN_SECONDS, HostClaims, MAX_EXPIRES_IN_SECONDS};
-use crate::outcome::Command;
+use crate::outcome::{Command, Interaction};
 use crate::state::HostState;
 use crate::trigger::Trigger;
 
@@ -43,12 +43,7 @@ impl Host for HostState {
         if let Some((key, _)) = query.iter().find(|(k, v)| !v.is_string() || *k == "state") {
             return Err(format!("{METHOD}: query parameter `{key}` must be a string (and `state` is the host's)"));
         }
-        if !self.identity.interactive {
-            self.record.denied.get_or_insert_with(|| {
-                ("this transaction cannot redirect".into(), Some("interaction_required".into()))
-            });
-        }
-        self.record.redirect = Some(with_query(&url, &query));
+        self.begin_interaction(METHOD, Interaction::Redirect { url: with_query(&url, &query) })?;
         self.record.commands.push(Command::Redirect { url, query: Value::Object(query) });
         Ok(())
     }
@@ -88,6 +83,24 @@ impl Host for HostState {
 
     fn can_redirect(&mut self) -> bool {
         self.identity.interactive
+    }
+}
+
+impl HostState {
+    /// Records what the Action asks the user for. Only the first request of an Action
+    /// counts; in a non-interactive transaction it makes the decision a denial with code
+    /// `interaction_required` instead.
+    pub(super) fn begin_interaction(&mut self, method: &str, interaction: Interaction) -> Result<(), String> {
+        if self.record.interaction.is_some() {
+            return Err(format!("{method}: this Action already redirects, challenges or prompts the user"));
+        }
+        if !self.identity.interactive {
+            self.record.denied.get_or_insert_with(|| {
+                ("this transaction cannot interact with the user".into(), Some("interaction_required".into()))
+            });
+        }
+        self.record.interaction = Some(interaction);
+        Ok(())
     }
 }
 

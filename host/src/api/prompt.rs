@@ -1,0 +1,29 @@
+//! `api.prompt.render(formId, {fields, vars})` (post-login, password-reset-post-challenge):
+//! shows a form; the flow suspends after the Action and resumes in its continue handler,
+//! where `event.prompt` holds the form's id and fields.
+
+use serde_json::Value;
+
+use super::{check_key, check_trigger, parse_json};
+use crate::bindings::actionbox::runtime::prompt::Host;
+use crate::outcome::{Command, Interaction};
+use crate::state::HostState;
+use crate::trigger::Trigger;
+
+impl Host for HostState {
+    fn render(&mut self, form_id: String, options: String) -> Result<(), String> {
+        const METHOD: &str = "api.prompt.render";
+        check_trigger(self, METHOD, &[Trigger::PostLogin, Trigger::PasswordResetPostChallenge])?;
+        check_key(METHOD, "the form id", &form_id)?;
+        let options = parse_json(METHOD, "options", &options, 16 * 1024)?;
+        for field in ["fields", "vars"] {
+            if options.get(field).is_some_and(|v| !v.is_object()) {
+                return Err(format!("{METHOD}: options.{field} must be an object"));
+            }
+        }
+        let interaction = Interaction::Prompt { form_id: form_id.clone(), options: options.clone() };
+        self.begin_interaction(METHOD, interaction)?;
+        self.record.commands.push(Command::RenderPrompt { form_id, options: Value::clone(&options) });
+        Ok(())
+    }
+}
