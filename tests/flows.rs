@@ -194,3 +194,18 @@ fn set_primary_user_is_once_per_transaction_and_later_actions_keep_user_metadata
     assert!(!outcome.changes.user_metadata.contains_key("lost"));
     assert_eq!(outcome.changes.user_metadata["kept"], true);
 }
+
+#[test]
+fn the_last_multifactor_requirement_is_applied_after_every_action() {
+    let outcome = run_flow(&[
+        ("first", "api.multifactor.enable('guardian');"),
+        ("second", "api.multifactor.enable('any', { allowRememberBrowser: true });"),
+        ("third", "api.user.setAppMetadata('after_mfa_request', true);"),
+    ]);
+    assert_eq!(outcome.decision, FlowDecision::Allowed);
+    assert_eq!(outcome.actions.len(), 3, "MFA does not stop the flow; it runs last");
+    assert_eq!(
+        outcome.changes.multifactor,
+        Some(json!({ "provider": "any", "options": { "allowRememberBrowser": true } }))
+    );
+}

@@ -157,6 +157,10 @@ pub struct Changes {
     pub app_metadata: Map<String, Value>,
     pub id_token_claims: Map<String, Value>,
     pub access_token_claims: Map<String, Value>,
+    /// The multifactor requirement to apply after every Action has run (the last
+    /// `multifactor.enable`): `{provider, options}`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub multifactor: Option<Value>,
     /// The user this login was linked to by `setPrimaryUser`, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub primary_user: Option<String>,
@@ -403,13 +407,16 @@ fn apply(commands: &[Command], event: &mut Value, changes: &mut Changes) {
             }
             Command::SetTransactionMetadata { key, value } => write_transaction_metadata(event, key, value),
             Command::SetPrimaryUser { user_id } => changes.primary_user = Some(user_id.clone()),
+            // MFA runs last, after every Action: the flow returns the final requirement.
+            Command::EnableMultifactor { provider, options } => {
+                changes.multifactor = Some(serde_json::json!({ "provider": provider, "options": options }));
+            }
             Command::RecordMethod { url } => push_method(event, url),
             Command::Deny { .. }
             | Command::RejectInvalidSubjectToken { .. }
             | Command::ValidationError { .. }
             | Command::DropNotification { .. }
             | Command::RetryNotification { .. }
-            | Command::EnableMultifactor { .. }
             | Command::AddScope { .. }
             | Command::Challenge { .. }
             | Command::RenderPrompt { .. }

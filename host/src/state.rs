@@ -60,10 +60,12 @@ impl HostState {
         self.cache_writes = 0;
     }
 
-    /// The record of the Action that just ran; the totals stay for the next one.
+    /// The record of the Action that just ran (without the totals, which stay for the
+    /// next one).
     pub fn take_record(&mut self) -> Record {
-        let totals = self.record.totals.clone();
-        std::mem::replace(&mut self.record, Record { totals, ..Record::default() })
+        let mut record = std::mem::take(&mut self.record);
+        self.record.totals = std::mem::take(&mut record.totals);
+        record
     }
 }
 
