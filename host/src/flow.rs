@@ -333,21 +333,10 @@ impl Engine {
                 Decision::Error { error } => {
                     Some(FlowDecision::Error { action: step.name.clone(), error: error.clone() })
                 }
-                Decision::Redirect { .. } | Decision::Challenge { .. } | Decision::Prompt { .. } => {
+                waiting => {
                     let state = new_state();
-                    let interaction = match &outcome.decision {
-                        Decision::Redirect { url } => {
-                            let separator = if url.contains('?') { '&' } else { '?' };
-                            Interaction::Redirect { url: format!("{url}{separator}state={state}") }
-                        }
-                        Decision::Challenge { method, factors } => {
-                            Interaction::Challenge { method: method.clone(), factors: factors.clone() }
-                        }
-                        Decision::Prompt { form_id, options } => {
-                            Interaction::Prompt { form_id: form_id.clone(), options: options.clone() }
-                        }
-                        _ => unreachable!("matched above"),
-                    };
+                    let interaction =
+                        waiting.interaction().expect("the other decisions wait for the user").with_state(&state);
                     suspended = Some(SuspendedFlow {
                         trigger: flow.trigger,
                         fingerprint: flow.fingerprint(),

@@ -145,6 +145,35 @@ pub enum Interaction {
     Prompt { form_id: String, options: Value },
 }
 
+impl Decision {
+    /// What the decision waits for from the user: a redirect, a challenge or a form.
+    pub fn interaction(&self) -> Option<Interaction> {
+        match self {
+            Decision::Redirect { url } => Some(Interaction::Redirect { url: url.clone() }),
+            Decision::Challenge { method, factors } => {
+                Some(Interaction::Challenge { method: method.clone(), factors: factors.clone() })
+            }
+            Decision::Prompt { form_id, options } => {
+                Some(Interaction::Prompt { form_id: form_id.clone(), options: options.clone() })
+            }
+            Decision::Allowed | Decision::Denied { .. } | Decision::Error { .. } => None,
+        }
+    }
+}
+
+impl Interaction {
+    /// The interaction as a suspended flow presents it: a redirect's URL carries `state`.
+    pub(crate) fn with_state(self, state: &str) -> Self {
+        match self {
+            Interaction::Redirect { url } => {
+                let separator = if url.contains('?') { '&' } else { '?' };
+                Interaction::Redirect { url: format!("{url}{separator}state={state}") }
+            }
+            other => other,
+        }
+    }
+}
+
 /// A call on `api.session` or `api.refreshToken`; times are milliseconds since 1970.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "method", rename_all = "camelCase")]
