@@ -20,7 +20,7 @@ pub fn prepare(trigger: Trigger, event: &Value) -> Result<Vec<u8>> {
         return invalid(format!("the event must be a JSON object, not {}", kind(event)));
     };
     if let Some(secrets) = fields.get("secrets") {
-        check_secrets(secrets)?;
+        check_secrets_value(secrets)?;
     }
     for field in ["request", "tenant"] {
         if let Some(value) = fields.get(field).filter(|v| !v.is_object()) {
@@ -124,11 +124,16 @@ fn check(trigger: Trigger, event: &Value, requirement: Requirement) -> Result<()
     Ok(())
 }
 
-fn check_secrets(secrets: &Value) -> Result<()> {
+fn check_secrets_value(secrets: &Value) -> Result<()> {
+    match secrets {
+        Value::Object(secrets) => check_secrets(secrets),
+        other => Err(Error::InvalidEvent(format!("`event.secrets` must be an object, not {}", kind(other)))),
+    }
+}
+
+/// Secrets: string values, keys of at most 128 characters, values of at most 4,096.
+pub(crate) fn check_secrets(secrets: &serde_json::Map<String, Value>) -> Result<()> {
     let invalid = |message: String| Err(Error::InvalidEvent(message));
-    let Value::Object(secrets) = secrets else {
-        return invalid(format!("`event.secrets` must be an object, not {}", kind(secrets)));
-    };
     for (key, value) in secrets {
         if key.chars().count() > MAX_SECRET_KEY_CHARS {
             return invalid(format!("the secret key `{key}` is longer than {MAX_SECRET_KEY_CHARS} characters"));

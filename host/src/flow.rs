@@ -21,7 +21,7 @@ use wasmtime::Store;
 use crate::action::{CompiledAction, hex_sha256};
 use crate::engine::Engine;
 use crate::error::{ActionError, Error, Result};
-use crate::limits::{MAX_SECRET_KEY_CHARS, MAX_SECRET_VALUE_CHARS};
+use crate::event;
 use crate::outcome::{Command, Decision, Interaction, Outcome};
 use crate::state::{Continuation, HostState, Totals};
 use crate::text;
@@ -63,19 +63,10 @@ impl Flow {
         if !action.handlers().iter().any(|h| h == handler) {
             return Err(Error::NoHandler { handler: handler.into(), exported: action.handlers().to_vec() });
         }
-        for (key, value) in &secrets {
-            let invalid = |what: String| Err(Error::InvalidEvent(format!("Action `{name}`: {what}")));
-            if key.chars().count() > MAX_SECRET_KEY_CHARS {
-                return invalid(format!("the secret key `{key}` is longer than {MAX_SECRET_KEY_CHARS} characters"));
-            }
-            match value {
-                Value::String(v) if v.chars().count() > MAX_SECRET_VALUE_CHARS => {
-                    return invalid(format!("the secret `{key}` is longer than {MAX_SECRET_VALUE_CHARS} characters"));
-                }
-                Value::String(_) => {}
-                _ => return invalid(format!("the secret `{key}` must be a string")),
-            }
-        }
+        event::check_secrets(&secrets).map_err(|e| match e {
+            Error::InvalidEvent(message) => Error::InvalidEvent(format!("Action `{name}`: {message}")),
+            other => other,
+        })?;
         self.actions.push(FlowAction { name: name.to_owned(), action, secrets });
         Ok(self)
     }
