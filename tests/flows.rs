@@ -209,3 +209,67 @@ fn the_last_multifactor_requirement_is_applied_after_every_action() {
         Some(json!({ "provider": "any", "options": { "allowRememberBrowser": true } }))
     );
 }
+
+#[test]
+fn nothing_an_action_leaves_behind_reaches_the_next_one() {
+    // The Actions of a flow may share an instance, never a JavaScript runtime.
+    let outcome = run_flow(&[
+        (
+            "leaver",
+            "Object.prototype.polluted = 'yes';
+             Array.prototype.push = function () { throw new Error('patched'); };
+             globalThis.shared = 'leak';
+             Symbol.for('mark').description;
+             // Still queued when the handler's promise settles.
+             Promise.resolve().then(() => null).then(() => {
+               api.idToken.setCustomClaim('https://x.example/late', 'leaked');
+             });",
+        ),
+        (
+            "checker",
+            "const seen = [];
+             seen.push(typeof ({}).polluted, typeof globalThis.shared);
+             await null;
+             api.idToken.setCustomClaim('https://x.example/seen', seen);",
+        ),
+    ]);
+    assert_eq!(outcome.decision, FlowDecision::Allowed);
+    assert_eq!(claim(&outcome, 1, "https://x.example/seen"), json!(["undefined", "undefined"]));
+    assert!(!outcome.changes.id_token_claims.contains_key("https://x.example/late"), "a job left queued never runs");
+    assert_eq!(claim(&outcome, 0, "https://x.example/late"), Value::Null);
+}
+
+#[test]
+fn a_flow_longer_than_an_instance_serves_runs_every_action() {
+    let count = "const n = (event.user.app_metadata.n || 0) + 1;
+                 if (globalThis.mine !== undefined) throw new Error('a global survived');
+                 globalThis.mine = n;
+                 api.user.setAppMetadata('n', n);";
+    let names: Vec<String> = (1..=12).map(|i| format!("step-{i}")).collect();
+    let actions: Vec<(&str, &str)> = names.iter().map(|name| (name.as_str(), count)).collect();
+    let outcome = run_flow(&actions);
+    assert_eq!(outcome.decision, FlowDecision::Allowed);
+    assert_eq!(outcome.actions.len(), 12);
+    assert_eq!(outcome.changes.app_metadata["n"], 12);
+}
+
+#[test]
+fn an_action_that_grows_the_memory_leaves_the_next_one_a_new_instance() {
+    // 30 MiB held by the first Action and 36 MiB by the second do not fit in one 64 MiB
+    // instance: the second has all of its own.
+    let limits = Limits { memory_bytes: Some(64 * 1024 * 1024), ..Limits::default() };
+    let outcome = run_flow_with(
+        limits,
+        &[
+            ("holder", "globalThis.held = new Float64Array(30 * 1024 * 1024 / 8).fill(1);"),
+            (
+                "needs-room",
+                "const big = new Float64Array(36 * 1024 * 1024 / 8).fill(2);
+                 api.idToken.setCustomClaim('https://x.example/sum', big[0] + big[big.length - 1]);",
+            ),
+        ],
+        json!({ "user": { "user_id": "u" } }),
+    );
+    assert_eq!(outcome.decision, FlowDecision::Allowed, "{:?}", outcome.actions.last().map(|a| &a.outcome.decision));
+    assert_eq!(claim(&outcome, 1, "https://x.example/sum"), 4);
+}

@@ -1,10 +1,17 @@
-//! The instance's one QuickJS runtime and context, created at pre-initialization.
+//! The instance's QuickJS runtimes, created at pre-initialization.
 //!
-//! `initialize` builds them (through `javy`) and evaluates the JavaScript glue; the host
-//! snapshots the instance right after, so no execution ever pays for it. `with_context`
-//! applies the caller's limits and lends the context to one `compile` or `run`.
+//! `initialize` builds them (through `javy`), each with its own context and its own copy
+//! of the JavaScript glue; the host snapshots the instance right after, so no execution
+//! ever pays for them. How many is the host's choice, given at pre-initialization in the
+//! [`RUNTIMES_VARIABLE`] environment variable: one for a snapshot that serves single
+//! executions, a few for one that serves the Actions of a flow in turn. `with_fresh_runtime` applies the caller's limits
+//! and lends one runtime to one `compile` or `run`: a runtime serves once, so the
+//! Actions of a flow that share an instance share no heap, atoms, job queue or global
+//! object, and nothing one left behind (a pending job, a patched prototype) can run or
+//! be seen in another. When none is left the caller is told, and the host starts a new
+//! instance.
 
-use std::cell::OnceCell;
+use std::cell::RefCell;
 
 use javy::quickjs::{Ctx, Function, Object, Persistent, context::EvalOptions, qjs};
 use javy::{Config, Runtime};
@@ -13,59 +20,94 @@ use crate::actionbox::runtime::types::Limits;
 use crate::exception::GLUE_FILENAME;
 use crate::natives;
 
-/// The JavaScript side of `api` and `console`, evaluated once at pre-initialization.
+/// The JavaScript side of `api` and `console`, evaluated in each runtime at
+/// pre-initialization.
 const GLUE: &str = include_str!("glue.js");
 
-/// What one instance keeps: the runtime and the glue's entry points.
-struct Engine {
+/// The environment variable that says how many runtimes to build (1 when unset).
+const RUNTIMES_VARIABLE: &str = "ACTIONBOX_RUNTIMES";
+/// At most this many, whatever the variable says.
+const MAX_RUNTIMES: usize = 16;
+
+/// One QuickJS runtime with its context, and the glue's entry points in it.
+struct Fresh {
     runtime: Runtime,
     /// The object `glue.js` returns: `{ apis, module, exports, require }`.
     glue: Persistent<Object<'static>>,
-    /// Where QuickJS keeps its lower stack limit (see [`StackLimit`]).
+}
+
+/// What one instance keeps.
+struct Engine {
+    /// Runtimes no `compile` or `run` has used yet, taken from the end.
+    fresh: Vec<Fresh>,
+    /// Where QuickJS keeps its lower stack limit (see [`StackLimit`]); the same offset
+    /// in every runtime.
     stack_limit: StackLimit,
 }
 
 thread_local! {
-    static ENGINE: OnceCell<Engine> = const { OnceCell::new() };
+    static ENGINE: RefCell<Option<Engine>> = const { RefCell::new(None) };
 }
 
-/// Creates the runtime and evaluates the glue. Runs once, under Wizer.
+/// Creates the runtimes and evaluates the glue in each. Runs once, under Wizer.
 pub fn initialize() {
     ENGINE.with(|cell| {
-        cell.get_or_init(|| {
-            let mut config = Config::default();
-            config.text_encoding(true).javy_stream_io(false);
-            let runtime = Runtime::new(config).expect("the QuickJS runtime to start");
-            let glue = runtime.context().with(|ctx| {
-                let mut options = EvalOptions::default();
-                options.global = true;
-                options.strict = true;
-                options.filename = Some(GLUE_FILENAME.into());
-                let install: Function =
-                    ctx.eval_with_options(GLUE, options).unwrap_or_else(|e| panic!("glue.js to evaluate: {e}"));
-                let natives = natives::register(&ctx).expect("the native functions to register");
-                let glue: Object = install.call((natives,)).unwrap_or_else(|e| panic!("glue.js to install: {e}"));
-                Persistent::save(&ctx, glue)
-            });
-            let stack_limit = runtime.context().with(|ctx| StackLimit::locate(&ctx));
-            Engine { runtime, glue, stack_limit }
-        });
+        let mut engine = cell.borrow_mut();
+        if engine.is_none() {
+            let count = std::env::var(RUNTIMES_VARIABLE).ok().and_then(|n| n.parse().ok()).unwrap_or(1);
+            let fresh: Vec<Fresh> = (0..count.clamp(1, MAX_RUNTIMES)).map(|_| Fresh::new()).collect();
+            let stack_limit = fresh[0].runtime.context().with(|ctx| StackLimit::locate(&ctx));
+            *engine = Some(Engine { fresh, stack_limit });
+        }
     });
 }
 
-/// Applies `limits` and runs `f` with the context and the glue object.
-pub fn with_context<R>(limits: &Limits, f: impl for<'js> FnOnce(Ctx<'js>, Object<'js>) -> R) -> R {
+impl Fresh {
+    fn new() -> Self {
+        let mut config = Config::default();
+        config.text_encoding(true).javy_stream_io(false);
+        let runtime = Runtime::new(config).expect("the QuickJS runtime to start");
+        let glue = runtime.context().with(|ctx| {
+            let mut options = EvalOptions::default();
+            options.global = true;
+            options.strict = true;
+            options.filename = Some(GLUE_FILENAME.into());
+            let install: Function =
+                ctx.eval_with_options(GLUE, options).unwrap_or_else(|e| panic!("glue.js to evaluate: {e}"));
+            let natives = natives::register(&ctx).expect("the native functions to register");
+            let glue: Object = install.call((natives,)).unwrap_or_else(|e| panic!("glue.js to install: {e}"));
+            Persistent::save(&ctx, glue)
+        });
+        Fresh { runtime, glue }
+    }
+}
+
+/// Takes a runtime no call has used, applies `limits`, and runs `f` with its context and
+/// glue object; `None` when every runtime of this instance has served.
+///
+/// The runtime is never handed out again. Its memory stays allocated until the host
+/// discards the instance (QuickJS freeing a whole heap costs more than the host's reset
+/// of the pages), which is why the host gives the next Action a new instance once an
+/// Action has grown the memory.
+pub fn with_fresh_runtime<R>(limits: &Limits, f: impl for<'js> FnOnce(Ctx<'js>, Object<'js>) -> R) -> Option<R> {
     // A no-op in a pre-initialized instance; a module run without Wizer pays it here.
     initialize();
-    ENGINE.with(|cell| {
-        let engine = cell.get().expect("initialize fills the engine cell");
-        engine.runtime.context().with(|ctx| {
-            apply_limits(&ctx, limits);
-            engine.stack_limit.arm(&ctx);
-            let glue = engine.glue.clone().restore(&ctx).expect("the glue object to restore");
-            f(ctx, glue)
-        })
-    })
+    let (fresh, stack_limit) = ENGINE.with(|cell| {
+        let mut engine = cell.borrow_mut();
+        let engine = engine.as_mut().expect("initialize fills the engine cell");
+        (engine.fresh.pop(), engine.stack_limit.offset)
+    });
+    let fresh = fresh?;
+    let result = fresh.runtime.context().with(|ctx| {
+        apply_limits(&ctx, limits);
+        StackLimit { offset: stack_limit }.arm(&ctx);
+        let glue = fresh.glue.clone().restore(&ctx).expect("the glue object to restore");
+        f(ctx, glue)
+    });
+    // Dropping would free nothing (javy keeps its runtime and context in `ManuallyDrop`)
+    // but the glue reference; the whole runtime goes with the instance instead.
+    std::mem::forget(fresh);
+    Some(result)
 }
 
 fn apply_limits(ctx: &Ctx<'_>, limits: &Limits) {

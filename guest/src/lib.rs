@@ -2,9 +2,10 @@
 //!
 //! It exports the `sandbox` interface of `wit/runtime.wit`: `compile` turns an Action's
 //! CommonJS source into bytecode and lists its handlers; `run` loads bytecode and runs one
-//! handler with an `event` and the trigger's `api`. The QuickJS runtime, its context and
-//! the JavaScript glue are created by `wizer-initialize`, which the host runs once under
-//! Wizer, so every instance starts from that snapshot.
+//! handler with an `event` and the trigger's `api`. The QuickJS runtimes, their contexts
+//! and the JavaScript glue are created by `wizer-initialize`, which the host runs once under
+//! Wizer, so every instance starts from that snapshot. Each call takes a runtime of its
+//! own (`engine.rs`), so one instance can serve the Actions of a flow in turn.
 //!
 //! The guest holds no host objects: `api` methods are JavaScript functions that call the
 //! imported WIT interfaces with plain data (see `natives.rs`).
@@ -30,17 +31,19 @@ struct Sandbox;
 
 impl Guest for Sandbox {
     fn compile(filename: String, source: String, limits: Limits) -> Result<Compiled, CompileError> {
-        engine::with_context(&limits, |ctx, glue| script::compile(ctx, glue, &filename, &source))
+        engine::with_fresh_runtime(&limits, |ctx, glue| script::compile(ctx, glue, &filename, &source))
+            .unwrap_or(Err(CompileError::Exhausted))
     }
 
     fn run(request: RunRequest, limits: Limits) -> Result<(), RunError> {
-        engine::with_context(&limits, |ctx, glue| run::run(ctx, glue, request))
+        engine::with_fresh_runtime(&limits, |ctx, glue| run::run(ctx, glue, request))
+            .unwrap_or(Err(RunError::Exhausted))
     }
 }
 
 export!(Sandbox);
 
-/// Creates the QuickJS runtime, its context and the glue. Wizer calls this once and
+/// Creates the QuickJS runtimes, their contexts and the glue. Wizer calls this once and
 /// snapshots the result; it is not exported from the pre-initialized module.
 #[unsafe(export_name = "wizer-initialize")]
 pub extern "C" fn wizer_initialize() {

@@ -2,7 +2,7 @@
 //! call the handler and run the job queue until its promise settles.
 //!
 //! Once the promise settles nothing more runs: jobs still queued are abandoned with the
-//! instance, which the host discards.
+//! runtime, which no later call uses (`engine.rs`).
 
 use javy::quickjs::{Ctx, Function, Object, Value, promise::PromiseState, qjs};
 

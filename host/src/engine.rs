@@ -33,6 +33,11 @@ const WASM_STACK_BYTES: usize = 16 * 1024 * 1024;
 /// does not fault the snapshot's heap in again. With `PAGEMAP_SCAN` (Linux 6.7+) only
 /// the pages an execution dirtied are reset; elsewhere the low addresses are rewritten.
 const KEEP_RESIDENT_BYTES: usize = 4 * 1024 * 1024;
+/// How much an Action may grow an instance's memory and still leave the instance to the
+/// next Action of its flow (which then starts in a JavaScript runtime of its own). Past
+/// it the next Action gets a new instance, so each Action of a flow has at least the
+/// memory cap less this much beyond what it would have alone.
+const REUSE_GROWTH_BYTES: usize = 4 * 1024 * 1024;
 
 /// Compiles and executes Actions. Create one per process and share it.
 #[derive(Clone)]
@@ -42,7 +47,10 @@ pub struct Engine {
 
 struct Inner {
     engine: wasmtime::Engine,
-    pre: ActionRuntimePre<HostState>,
+    /// The snapshot with one JavaScript runtime: compiling and single executions.
+    single: ActionRuntimePre<HostState>,
+    /// The snapshot with several: the Actions of a flow (see `execute_in`).
+    flow: ActionRuntimePre<HostState>,
     config: Config,
     guest_sha256: String,
     _ticker: EpochTicker,
@@ -58,11 +66,13 @@ impl Engine {
         let mut linker = Linker::<HostState>::new(&engine);
         wasmtime_wasi::p2::add_to_linker_async(&mut linker).map_err(internal)?;
         ActionRuntime::add_to_linker::<HostState, HasSelf<HostState>>(&mut linker, |state| state).map_err(internal)?;
-        let pre = linker.instantiate_pre(&guest.component).map_err(internal)?;
-        let pre = ActionRuntimePre::new(pre).map_err(internal)?;
+        let pre = |component| linker.instantiate_pre(component).and_then(ActionRuntimePre::new).map_err(internal);
+        let (single, flow) = (pre(&guest.single)?, pre(&guest.flow)?);
         let ticker = EpochTicker::start(engine.clone())
             .map_err(|e| Error::Internal(format!("starting the epoch ticker: {e}")))?;
-        Ok(Engine { inner: Arc::new(Inner { engine, pre, config, guest_sha256: guest.guest_sha256, _ticker: ticker }) })
+        Ok(Engine {
+            inner: Arc::new(Inner { engine, single, flow, config, guest_sha256: guest.guest_sha256, _ticker: ticker }),
+        })
     }
 
     /// The configuration this engine was created with.
@@ -80,7 +90,7 @@ impl Engine {
         store.set_fuel(self.inner.config.fuel).expect("fuel is enabled in the engine config");
         let limits = self.guest_limits();
         let called = async {
-            let instance = self.inner.pre.instantiate_async(&mut store).await?;
+            let instance = self.inner.single.instantiate_async(&mut store).await?;
             instance.actionbox_runtime_sandbox().call_compile(&mut store, filename, source, limits).await
         }
         .await;
@@ -97,6 +107,9 @@ impl Engine {
             }
             Ok(Err(CompileError::Threw(e))) => Err(Error::TopLevel(threw(e))),
             Ok(Err(CompileError::OutOfMemory)) => Err(Error::TopLevel(self.memory_error())),
+            Ok(Err(CompileError::Exhausted)) => {
+                Err(Error::Internal("a new instance has no JavaScript runtime left".into()))
+            }
             Err(trap) => Err(Error::TopLevel(self.classify_trap(&trap, &store))),
         }
     }
@@ -109,15 +122,23 @@ impl Engine {
     /// produced until then.
     pub async fn execute(&self, trigger: Trigger, action: &CompiledAction, event: &Value) -> Result<Outcome> {
         let mut store = self.new_store(trigger, Instant::now() + self.inner.config.timeout);
-        self.execute_in(&mut store, action, event, trigger.handler()).await
+        self.execute_in(&mut store, None, action, event, trigger.handler()).await
     }
 
-    /// Runs one Action in a fresh instance inside `store`, which may already hold the
-    /// instances of earlier Actions of the same flow: they share the deadline, the
-    /// running totals of flow-wide limits and the cache's working copy, nothing else.
+    /// Runs one Action inside `store`, which may already hold the instances of earlier
+    /// Actions of the same flow: they share the deadline, the running totals of
+    /// flow-wide limits and the cache's working copy.
+    ///
+    /// A single execution (`flow` is `None`) gets a new instance of the one-runtime
+    /// snapshot. In a flow, `flow` holds the instance the previous Action left, if any:
+    /// the Action runs there, in a JavaScript runtime no Action used, when one is left;
+    /// otherwise in a new instance of the flow snapshot. Afterwards it holds the instance
+    /// for the next Action, or `None` when this one failed or grew the memory past
+    /// [`REUSE_GROWTH_BYTES`].
     pub(crate) async fn execute_in(
         &self,
         store: &mut Store<HostState>,
+        flow: Option<&mut Option<ActionRuntime>>,
         action: &CompiledAction,
         event: &Value,
         handler: &str,
@@ -146,14 +167,33 @@ impl Engine {
         store.set_epoch_deadline(1);
         let limits = self.guest_limits();
         let mut timing = Timing::default();
+        let (pre, mut unused) = match flow {
+            Some(left) => (&self.inner.flow, Some(left)),
+            None => (&self.inner.single, None),
+        };
+        let mut kept = None;
         let called = async {
-            let instance = self.inner.pre.instantiate_async(&mut *store).await?;
+            if let Some(reused) = unused.as_mut().and_then(|left| left.take()) {
+                timing.instantiated = Some(Instant::now());
+                let result = reused.actionbox_runtime_sandbox().call_run(&mut *store, &request, limits).await;
+                if !matches!(result, Ok(Err(RunError::Exhausted))) {
+                    timing.ran = Some(Instant::now());
+                    kept = Some(reused);
+                    return result;
+                }
+            }
+            let fresh = pre.instantiate_async(&mut *store).await?;
             timing.instantiated = Some(Instant::now());
-            let result = instance.actionbox_runtime_sandbox().call_run(&mut *store, &request, limits).await;
+            let result = fresh.actionbox_runtime_sandbox().call_run(&mut *store, &request, limits).await;
             timing.ran = Some(Instant::now());
+            kept = Some(fresh);
             result
         }
         .await;
+        if let Some(left) = unused {
+            let reusable = matches!(called, Ok(Ok(()))) && store.data().limiter.grown_bytes() <= REUSE_GROWTH_BYTES;
+            *left = kept.filter(|_| reusable);
+        }
         let failure = match called {
             Ok(Ok(())) => None,
             // Memory growth was refused and the Action then failed: whatever it threw
@@ -166,6 +206,9 @@ impl Engine {
             Ok(Err(RunError::InvalidEvent(message))) => return Err(Error::InvalidEvent(message)),
             Ok(Err(RunError::NoSuchHandler(handler))) => {
                 return Err(Error::NoHandler { handler, exported: action.handlers().to_vec() });
+            }
+            Ok(Err(RunError::Exhausted)) => {
+                return Err(Error::Internal("a new instance has no JavaScript runtime left".into()));
             }
             Err(trap) => Some(self.classify_trap(&trap, store)),
         };

@@ -10,6 +10,13 @@
 //!   (custom claims, metadata) count across all of its Actions.
 //! - The outcome of a non-blocking trigger is reported, but the platform ignores it
 //!   ([`FlowOutcome::blocking`] is false).
+//!
+//! Each Action runs in a JavaScript runtime of its own: its heap, global object, atoms and
+//! job queue are new, and nothing another Action left there (a global, a patched
+//! prototype, a job still queued) can be seen or run. Up to five consecutive Actions share
+//! one instance of the flow snapshot, one runtime each, which is what keeps a flow cheaper
+//! than its Actions run alone; an Action that fails or grows the memory by more than
+//! 4 MiB leaves the next one a new instance (`Engine::execute_in`).
 
 use std::time::Instant;
 
@@ -295,6 +302,8 @@ impl Engine {
         let mut decision = FlowDecision::Allowed;
         let mut suspended = None;
         let mut next = start;
+        // The instance the previous Action left for the next one (see `execute_in`).
+        let mut instance = None;
         for (index, step) in flow.actions.iter().enumerate().skip(start) {
             next = index + 1;
             let continuing = resuming && index == start;
@@ -314,7 +323,7 @@ impl Engine {
                 break;
             }
             event["secrets"] = Value::Object(step.secrets.clone());
-            let outcome = self.execute_in(&mut store, &step.action, &event, handler).await?;
+            let outcome = self.execute_in(&mut store, Some(&mut instance), &step.action, &event, handler).await?;
             apply(&outcome.commands, &mut event, &mut changes);
             let ended = match &outcome.decision {
                 Decision::Allowed => None,

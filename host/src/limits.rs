@@ -84,23 +84,38 @@ pub const MAX_PRIMARY_USER_ID_CHARS: usize = 128;
 /// Length of a claim name or metadata key.
 pub const MAX_KEY_BYTES: usize = 1024;
 
-/// Caps one instance's linear memory and tables, and records the peak and any refusal.
+/// Caps one instance's linear memory and tables, and records the peak, the growth since
+/// the newest instance started, and any refusal.
 #[derive(Debug)]
 pub struct MemoryLimiter {
     limit_bytes: usize,
     peak_bytes: usize,
+    /// The newest memory's size when it was created, and now.
+    initial_bytes: usize,
+    current_bytes: usize,
     refused: bool,
 }
 
 impl MemoryLimiter {
     pub fn new(limit_bytes: u64) -> Self {
-        MemoryLimiter { limit_bytes: limit_bytes as usize, peak_bytes: 0, refused: false }
+        MemoryLimiter {
+            limit_bytes: limit_bytes as usize,
+            peak_bytes: 0,
+            initial_bytes: 0,
+            current_bytes: 0,
+            refused: false,
+        }
     }
 
     /// Forgets the peak and any refusal, for the next Action in the same store.
     pub fn reset(&mut self) {
-        self.peak_bytes = 0;
+        self.peak_bytes = self.current_bytes;
         self.refused = false;
+    }
+
+    /// How much the newest instance's memory has grown since it was created.
+    pub fn grown_bytes(&self) -> usize {
+        self.current_bytes - self.initial_bytes
     }
 
     /// The largest memory size reached.
@@ -122,6 +137,11 @@ impl wasmtime::ResourceLimiter for MemoryLimiter {
             return Ok(false);
         }
         self.peak_bytes = self.peak_bytes.max(desired);
+        // Wasmtime asks with `current` 0 when it creates a memory.
+        if current == 0 {
+            self.initial_bytes = desired;
+        }
+        self.current_bytes = desired;
         Ok(true)
     }
 

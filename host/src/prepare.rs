@@ -1,7 +1,12 @@
-//! From the embedded guest module to a ready-to-instantiate component, once per process
-//! at most and once per machine normally:
+//! From the embedded guest module to ready-to-instantiate components, once per process
+//! at most and once per machine normally. There are two snapshots of the same guest: one
+//! with a single JavaScript runtime, for compiling and for single executions, and one
+//! with [`FLOW_RUNTIMES`], whose instances serve a flow's Actions in turn. Keeping them
+//! apart keeps single executions as cheap as they are alone: the pool resets a slot by
+//! copying back every page ever written in it, so a slot that served flows would make
+//! later single executions pay for the pages of all the runtimes. For each snapshot:
 //!
-//! 1. Wizer runs the guest's `wizer-initialize` (QuickJS runtime, context, glue) and
+//! 1. Wizer runs the guest's `wizer-initialize` (QuickJS runtimes, contexts, glue) and
 //!    snapshots the instance into a new module;
 //! 2. `wit-component` wraps that module, with the WASI preview 1 adapter, into a component;
 //! 3. Cranelift compiles it, and the result is written to the cache directory, keyed by
@@ -24,24 +29,46 @@ use crate::error::{Error, Result};
 const GUEST_WASM: &[u8] = include_bytes!(env!("ACTIONBOX_GUEST_WASM"));
 
 /// Bumped whenever the preparation steps change, so old cache files are not reused.
-const PREPARATION_VERSION: u32 = 1;
+const PREPARATION_VERSION: u32 = 2;
 
-/// The prepared guest and the SHA-256 (hex) of the module it came from.
+/// JavaScript runtimes in the flow snapshot: one instance runs up to this many Actions of
+/// a flow, each in a runtime of its own. Each costs about 170 KiB of snapshot.
+pub const FLOW_RUNTIMES: usize = 5;
+
+/// How the guest is told how many runtimes to build (read by its `engine.rs`).
+const RUNTIMES_VARIABLE: &str = "ACTIONBOX_RUNTIMES";
+
+/// The prepared snapshots and the SHA-256 (hex) of the module they came from.
 pub struct PreparedGuest {
-    pub component: Component,
+    /// One JavaScript runtime: compiling and single executions.
+    pub single: Component,
+    /// [`FLOW_RUNTIMES`] JavaScript runtimes: the Actions of a flow.
+    pub flow: Component,
     pub guest_sha256: String,
 }
 
-/// Returns the prepared guest, from `cache_dir` when a usable copy is there.
+/// Returns the prepared guest, from `cache_dir` when usable copies are there.
 pub async fn prepare(engine: &wasmtime::Engine, cache_dir: Option<&Path>) -> Result<PreparedGuest> {
     let guest_sha256 = hex_sha256(GUEST_WASM);
-    let cached = cache_dir.map(|dir| dir.join(cache_file_name(engine, &guest_sha256)));
+    let single = snapshot(engine, cache_dir, &guest_sha256, 1).await?;
+    let flow = snapshot(engine, cache_dir, &guest_sha256, FLOW_RUNTIMES).await?;
+    Ok(PreparedGuest { single, flow, guest_sha256 })
+}
+
+/// The component of the snapshot with `runtimes` JavaScript runtimes.
+async fn snapshot(
+    engine: &wasmtime::Engine,
+    cache_dir: Option<&Path>,
+    guest_sha256: &str,
+    runtimes: usize,
+) -> Result<Component> {
+    let cached = cache_dir.map(|dir| dir.join(cache_file_name(engine, guest_sha256, runtimes)));
     if let Some(path) = &cached
         && let Some(component) = load_cached(engine, path)
     {
-        return Ok(PreparedGuest { component, guest_sha256 });
+        return Ok(component);
     }
-    let initialized = pre_initialize(engine).await?;
+    let initialized = pre_initialize(engine, runtimes).await?;
     let component_wasm = componentize(&initialized)?;
     let compiled = engine.precompile_component(&component_wasm).map_err(guest_error("compiling the guest"))?;
     if let Some(path) = &cached {
@@ -49,16 +76,14 @@ pub async fn prepare(engine: &wasmtime::Engine, cache_dir: Option<&Path>) -> Res
         let _ = store_cached(path, &compiled);
     }
     // SAFETY: `compiled` was produced just above by this engine.
-    let component =
-        unsafe { Component::deserialize(engine, &compiled) }.map_err(guest_error("loading the compiled guest"))?;
-    Ok(PreparedGuest { component, guest_sha256 })
+    unsafe { Component::deserialize(engine, &compiled) }.map_err(guest_error("loading the compiled guest"))
 }
 
-fn cache_file_name(engine: &wasmtime::Engine, guest_sha256: &str) -> String {
+fn cache_file_name(engine: &wasmtime::Engine, guest_sha256: &str, runtimes: usize) -> String {
     let mut hasher = DefaultHasher::new();
     engine.precompile_compatibility_hash().hash(&mut hasher);
     PREPARATION_VERSION.hash(&mut hasher);
-    format!("guest-{}-{:016x}.cwasm", &guest_sha256[..16], hasher.finish())
+    format!("guest-{}-{:016x}-{runtimes}.cwasm", &guest_sha256[..16], hasher.finish())
 }
 
 fn load_cached(engine: &wasmtime::Engine, path: &Path) -> Option<Component> {
@@ -78,9 +103,11 @@ fn store_cached(path: &Path, compiled: &[u8]) -> std::io::Result<()> {
     std::fs::rename(&temporary, path)
 }
 
-/// Runs the guest's initializer under Wizer and returns the snapshot module.
-async fn pre_initialize(engine: &wasmtime::Engine) -> Result<Vec<u8>> {
-    let mut store = Store::new(engine, WasiCtxBuilder::new().build_p1());
+/// Runs the guest's initializer under Wizer, building `runtimes` JavaScript runtimes, and
+/// returns the snapshot module.
+async fn pre_initialize(engine: &wasmtime::Engine, runtimes: usize) -> Result<Vec<u8>> {
+    let wasi = WasiCtxBuilder::new().env(RUNTIMES_VARIABLE, runtimes.to_string()).build_p1();
+    let mut store = Store::new(engine, wasi);
     store.set_fuel(u64::MAX).map_err(guest_error("configuring the initializer"))?;
     store.set_epoch_deadline(1 << 40);
     let mut linker = Linker::<WasiP1Ctx>::new(engine);
