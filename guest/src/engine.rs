@@ -4,12 +4,13 @@
 //! of the JavaScript glue; the host snapshots the instance right after, so no execution
 //! ever pays for them. How many is the host's choice, given at pre-initialization in the
 //! [`RUNTIMES_VARIABLE`] environment variable: one for a snapshot that serves single
-//! executions, a few for one that serves the Actions of a flow in turn. `with_fresh_runtime` applies the caller's limits
-//! and lends one runtime to one `compile` or `run`: a runtime serves once, so the
-//! Actions of a flow that share an instance share no heap, atoms, job queue or global
-//! object, and nothing one left behind (a pending job, a patched prototype) can run or
-//! be seen in another. When none is left the caller is told, and the host starts a new
-//! instance.
+//! executions, a few for one that serves the Actions of a flow in turn.
+//!
+//! `with_fresh_runtime` applies the caller's limits and lends one runtime to one
+//! `compile` or `run`. A runtime serves once, so the Actions of a flow that share an
+//! instance share no heap, atoms, job queue or global object, and nothing one left behind
+//! (a pending job, a patched prototype) can run or be seen in another. When none is left
+//! the caller is told, and the host starts a new instance.
 
 use std::cell::RefCell;
 
@@ -95,12 +96,12 @@ pub fn with_fresh_runtime<R>(limits: &Limits, f: impl for<'js> FnOnce(Ctx<'js>, 
     let (fresh, stack_limit) = ENGINE.with(|cell| {
         let mut engine = cell.borrow_mut();
         let engine = engine.as_mut().expect("initialize fills the engine cell");
-        (engine.fresh.pop(), engine.stack_limit.offset)
+        (engine.fresh.pop(), engine.stack_limit)
     });
     let fresh = fresh?;
     let result = fresh.runtime.context().with(|ctx| {
         apply_limits(&ctx, limits);
-        StackLimit { offset: stack_limit }.arm(&ctx);
+        stack_limit.arm(&ctx);
         let glue = fresh.glue.clone().restore(&ctx).expect("the glue object to restore");
         f(ctx, glue)
     });
@@ -132,6 +133,7 @@ fn apply_limits(ctx: &Ctx<'_>, limits: &Limits) {
 /// `stack_top`. The word is found once, at pre-initialization, from the known values of
 /// its two neighbours; if it cannot be found the guest refuses to initialize rather than
 /// run without a stack limit. `limit-stack-overflow-is-catchable` tests the result.
+#[derive(Clone, Copy)]
 struct StackLimit {
     /// Byte offset of `stack_size` in `JSRuntime`; `stack_top` and `stack_limit` follow.
     offset: usize,
