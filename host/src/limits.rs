@@ -115,7 +115,7 @@ impl MemoryLimiter {
 
     /// How much the newest instance's memory has grown since it was created.
     pub fn grown_bytes(&self) -> usize {
-        self.current_bytes - self.initial_bytes
+        self.current_bytes.saturating_sub(self.initial_bytes)
     }
 
     /// The largest memory size reached.
