@@ -113,9 +113,9 @@ fn a_redirect_suspends_with_a_signed_token_and_state() {
 fn the_flow_resumes_from_its_serialized_state_with_a_valid_token() {
     let (flow, outcome, url) = suspend();
     let state = query_param(&url, "state");
-    // As if stored and resumed in another process.
-    let stored = serde_json::to_string(outcome.suspended.as_ref().unwrap()).unwrap();
-    let suspended: SuspendedFlow = serde_json::from_str(&stored).unwrap();
+    // As if stored and resumed in another process with the same state key.
+    let stored = outcome.suspended.as_ref().unwrap().token().to_owned();
+    let suspended: SuspendedFlow = engine().open_suspended(&stored).unwrap();
     let result = sign(SECRET, json!({ "state": state, "answer": "yes", "exp": now() + 60 }));
     let request = ContinueRequest {
         query: [("state", state.as_str()), ("result", &result), ("extra", "x1")]

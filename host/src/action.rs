@@ -1,21 +1,33 @@
 //! [`CompiledAction`]: an Action's bytecode and metadata, and its file format.
 //!
-//! On disk a compiled Action is a `.wasm` file with no code, only two custom sections:
-//! `actionbox-meta` (JSON: format, file name, handlers, hashes) and `actionbox-bytecode`.
-//! Loading one checks that it has nothing else, that its bytecode matches its hash, and
-//! (at execution) that it was compiled by the same guest, whose QuickJS reads it.
+//! On disk a compiled Action is a `.wasm` file with no code, only custom sections:
+//! `actionbox-meta` (JSON: format, file name, handlers, hashes), `actionbox-bytecode`,
+//! and, when it was signed, `actionbox-signature`. Loading one checks that it has nothing
+//! else and no section twice, that its bytecode matches its hash and keeps QuickJS's own
+//! checksum in force, and (at execution) that it was compiled by the same guest, whose
+//! QuickJS reads it.
 //!
 //! QuickJS bytecode is trusted input to the guest: an artifact must come from
-//! `actionbox compile` run by the operator. Hashes catch corruption and stale
-//! artifacts, not forgery; a forged one still runs only inside the sandbox.
+//! `actionbox compile` run by the operator. Hashes catch corruption and stale artifacts,
+//! not forgery. An embedder that keeps artifacts where others could write gives the
+//! engine an artifact key ([`Config::artifact_key`](crate::Config::artifact_key)): it
+//! signs what it saves and refuses what it loads without a valid signature. A forged
+//! artifact would still run only inside the sandbox.
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
+use crate::key::Key;
 
 const META_SECTION: &str = "actionbox-meta";
 const BYTECODE_SECTION: &str = "actionbox-bytecode";
+const SIGNATURE_SECTION: &str = "actionbox-signature";
+/// Separates this use of an artifact key from others.
+const SIGNATURE_PURPOSE: &str = "actionbox artifact";
+/// QuickJS-ng's bytecode starts with a version byte and a 32-bit checksum; this checksum
+/// value tells it to skip the check.
+const UNCHECKED_BYTECODE: [u8; 4] = [0xff; 4];
 const FORMAT: u32 = 1;
 
 /// A compiled Action, ready to execute any number of times.
@@ -79,34 +91,54 @@ impl CompiledAction {
         &self.bytecode
     }
 
-    /// The artifact as a `.wasm` file's bytes.
+    /// The artifact as a `.wasm` file's bytes, unsigned.
     pub fn to_wasm(&self) -> Vec<u8> {
+        self.encode(None)
+    }
+
+    /// The artifact as a `.wasm` file's bytes, signed with `key` when one is given.
+    pub(crate) fn encode(&self, key: Option<&Key>) -> Vec<u8> {
         let meta = serde_json::to_vec(&self.meta).expect("metadata serializes");
         let mut module = wasm_encoder::Module::new();
-        module.section(&wasm_encoder::CustomSection { name: META_SECTION.into(), data: meta.into() });
+        module.section(&wasm_encoder::CustomSection { name: META_SECTION.into(), data: (&meta[..]).into() });
         module
             .section(&wasm_encoder::CustomSection { name: BYTECODE_SECTION.into(), data: (&self.bytecode[..]).into() });
+        if let Some(key) = key {
+            let signature = key.tag(SIGNATURE_PURPOSE, &[&meta, &self.bytecode]);
+            module.section(&wasm_encoder::CustomSection {
+                name: SIGNATURE_SECTION.into(),
+                data: (&signature[..]).into(),
+            });
+        }
         module.finish()
     }
 
-    /// Reads an artifact written by [`to_wasm`](Self::to_wasm).
+    /// Reads an artifact written by [`to_wasm`](Self::to_wasm). A signature, if present,
+    /// is not checked: use [`Engine::load_artifact`](crate::Engine::load_artifact) with
+    /// an artifact key for that.
     pub fn from_wasm(bytes: &[u8]) -> Result<Self> {
+        Self::decode(bytes, None)
+    }
+
+    /// Reads an artifact; with a key, only one whose signature matches.
+    pub(crate) fn decode(bytes: &[u8], key: Option<&Key>) -> Result<Self> {
         let invalid = |message: &str| Error::InvalidArtifact(message.to_owned());
-        let mut meta = None;
-        let mut bytecode = None;
+        let (mut meta, mut bytecode, mut signature) = (None, None, None);
         for payload in wasmparser::Parser::new(0).parse_all(bytes) {
             let payload = payload.map_err(|e| Error::InvalidArtifact(format!("not a WebAssembly file: {e}")))?;
             match payload {
                 wasmparser::Payload::Version { .. } | wasmparser::Payload::End(_) => {}
-                wasmparser::Payload::CustomSection(section) if section.name() == META_SECTION => {
-                    let parsed: Meta = serde_json::from_slice(section.data())
-                        .map_err(|e| Error::InvalidArtifact(format!("unreadable metadata: {e}")))?;
-                    meta = Some(parsed);
+                wasmparser::Payload::CustomSection(section) => {
+                    let slot = match section.name() {
+                        META_SECTION => &mut meta,
+                        BYTECODE_SECTION => &mut bytecode,
+                        SIGNATURE_SECTION => &mut signature,
+                        _ => continue,
+                    };
+                    if slot.replace(section.data()).is_some() {
+                        return Err(Error::InvalidArtifact(format!("the section `{}` appears twice", section.name())));
+                    }
                 }
-                wasmparser::Payload::CustomSection(section) if section.name() == BYTECODE_SECTION => {
-                    bytecode = Some(section.data().to_vec());
-                }
-                wasmparser::Payload::CustomSection(_) => {}
                 _ => {
                     return Err(invalid(
                         "it is a WebAssembly module with code, not a compiled Action (run `actionbox compile` on the JavaScript source)",
@@ -114,18 +146,34 @@ impl CompiledAction {
                 }
             }
         }
-        let meta = meta.ok_or_else(|| invalid("no actionbox metadata: not produced by `actionbox compile`"))?;
+        let meta_bytes = meta.ok_or_else(|| invalid("no actionbox metadata: not produced by `actionbox compile`"))?;
         let bytecode = bytecode.ok_or_else(|| invalid("no bytecode section"))?;
+        if let Some(key) = key {
+            let signature =
+                signature.ok_or_else(|| invalid("it is not signed, and this engine requires signed artifacts"))?;
+            if !key.verify(SIGNATURE_PURPOSE, &[meta_bytes, bytecode], signature) {
+                return Err(invalid("its signature does not match (it was changed, or signed with another key)"));
+            }
+        }
+        let meta: Meta = serde_json::from_slice(meta_bytes)
+            .map_err(|e| Error::InvalidArtifact(format!("unreadable metadata: {e}")))?;
         if meta.format != FORMAT {
             return Err(Error::InvalidArtifact(format!(
                 "format {} is not supported (this build reads format {FORMAT})",
                 meta.format
             )));
         }
-        if hex_sha256(&bytecode) != meta.bytecode_sha256 {
+        if hex_sha256(bytecode) != meta.bytecode_sha256 {
             return Err(invalid("the bytecode does not match its hash (the file is corrupt)"));
         }
-        Ok(CompiledAction { meta, bytecode })
+        match bytecode.get(1..5) {
+            None => return Err(invalid("its bytecode is truncated")),
+            Some(checksum) if checksum == UNCHECKED_BYTECODE => {
+                return Err(invalid("its bytecode turns QuickJS's own checksum off"));
+            }
+            Some(_) => {}
+        }
+        Ok(CompiledAction { meta, bytecode: bytecode.to_vec() })
     }
 }
 

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use crate::cache::{CacheStore, SharedCacheStore};
 use crate::error::{Error, Result};
+use crate::key::Key;
 use crate::limits;
 
 /// How an [`Engine`](crate::Engine) runs Actions. `Config::default()` mirrors the platform.
@@ -18,6 +19,11 @@ pub struct Config {
     pub(crate) max_concurrent: u32,
     pub(crate) cache_dir: Option<PathBuf>,
     pub(crate) cache_store: SharedCacheStore,
+    pub(crate) cache_key: Option<Key>,
+    pub(crate) artifact_limit_bytes: u64,
+    pub(crate) artifact_key: Option<Key>,
+    pub(crate) state_key: Key,
+    pub(crate) suspended_lifetime: Duration,
 }
 
 impl Default for Config {
@@ -30,12 +36,18 @@ impl Default for Config {
             max_concurrent: 64,
             cache_dir: default_cache_dir(),
             cache_store: SharedCacheStore::default(),
+            cache_key: None,
+            artifact_limit_bytes: limits::DEFAULT_MAX_ARTIFACT_BYTES,
+            artifact_key: None,
+            state_key: Key::generate(),
+            suspended_lifetime: limits::DEFAULT_SUSPENDED_LIFETIME,
         }
     }
 }
 
 impl Config {
-    /// Wall-clock deadline of one execution, enforced by epoch interruption. Default 20 s.
+    /// Wall-clock deadline of one execution, enforced by epoch interruption. Default 20 s,
+    /// at most one hour.
     pub fn timeout(&mut self, timeout: Duration) -> &mut Self {
         self.timeout = timeout;
         self
@@ -61,8 +73,9 @@ impl Config {
         self
     }
 
-    /// How many instances may exist at once (pool slots). Default 64. An execution holds
-    /// one; a flow holds one per Action that has run, until the flow ends.
+    /// How many instances may exist at once (pool slots). Default 64. An execution, a
+    /// compilation and a whole flow each hold one slot while they run; when every slot is
+    /// taken, the next call fails at once with [`Error::Busy`].
     pub fn max_concurrent(&mut self, n: u32) -> &mut Self {
         self.max_concurrent = n;
         self
@@ -70,7 +83,8 @@ impl Config {
 
     /// Where the compiled guest is cached across processes; `None` keeps it in memory
     /// only. Default: `$ACTIONBOX_CACHE_DIR`, else `$XDG_CACHE_HOME/actionbox`, else
-    /// `~/.cache/actionbox`.
+    /// `~/.cache/actionbox`. The directory is created private (0700); each file in it is
+    /// checked against a keyed hash before it is loaded (see [`Config::cache_key`]).
     pub fn cache_dir(&mut self, dir: Option<PathBuf>) -> &mut Self {
         self.cache_dir = dir;
         self
@@ -83,10 +97,64 @@ impl Config {
         self
     }
 
+    /// The key that authenticates the files of the guest cache. Default: the key in
+    /// `guest-cache.key` under the data directory (`$ACTIONBOX_DATA_DIR`, else
+    /// `$XDG_DATA_HOME/actionbox`, else `~/.local/share/actionbox`), created on first use.
+    /// A cached file whose hash does not match is rebuilt, never loaded.
+    pub fn cache_key(&mut self, key: Key) -> &mut Self {
+        self.cache_key = Some(key);
+        self
+    }
+
+    /// The largest compiled artifact accepted, in bytes. Default 64 MiB. A larger one is
+    /// an [`Error::InvalidArtifact`].
+    pub fn artifact_limit(&mut self, bytes: u64) -> &mut Self {
+        self.artifact_limit_bytes = bytes;
+        self
+    }
+
+    /// Signs the artifacts [`Engine::save_artifact`](crate::Engine::save_artifact)
+    /// writes, and makes [`Engine::load_artifact`](crate::Engine::load_artifact) refuse
+    /// any artifact without a valid signature by this key. For embedders that keep
+    /// artifacts where others could write. Default: no key (artifacts are checked for
+    /// corruption only).
+    pub fn artifact_key(&mut self, key: Option<Key>) -> &mut Self {
+        self.artifact_key = key;
+        self
+    }
+
+    /// The key that seals suspended-flow state ([`SuspendedFlow`](crate::SuspendedFlow)).
+    /// Default: a random key of this configuration, so state resumes only in an engine
+    /// made from it; give every process that resumes flows the same key.
+    pub fn state_key(&mut self, key: Key) -> &mut Self {
+        self.state_key = key;
+        self
+    }
+
+    /// How long a suspended flow can be resumed. Default 15 minutes.
+    pub fn suspended_lifetime(&mut self, lifetime: Duration) -> &mut Self {
+        self.suspended_lifetime = lifetime;
+        self
+    }
+
+    /// The largest compiled artifact accepted, in bytes.
+    pub fn artifact_limit_bytes(&self) -> u64 {
+        self.artifact_limit_bytes
+    }
+
     pub(crate) fn validate(&self) -> Result<()> {
         let invalid = |what: String| Err(Error::InvalidConfig(what));
-        if self.timeout.is_zero() {
-            return invalid("the timeout must be more than zero".into());
+        if self.timeout.is_zero() || self.timeout > limits::MAX_TIMEOUT {
+            return invalid(format!(
+                "the timeout must be more than zero and at most {} s",
+                limits::MAX_TIMEOUT.as_secs()
+            ));
+        }
+        if self.suspended_lifetime.is_zero() || self.suspended_lifetime > Duration::from_secs(24 * 60 * 60) {
+            return invalid("the suspended-flow lifetime must be more than zero and at most a day".into());
+        }
+        if self.artifact_limit_bytes == 0 {
+            return invalid("the artifact limit must be more than zero".into());
         }
         if self.fuel == 0 {
             return invalid("the fuel budget must be more than zero".into());
@@ -111,9 +179,20 @@ impl Config {
     }
 }
 
+fn env_dir(name: &str) -> Option<PathBuf> {
+    std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from)
+}
+
 fn default_cache_dir() -> Option<PathBuf> {
-    let env = |name| std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from);
-    env("ACTIONBOX_CACHE_DIR")
-        .or_else(|| env("XDG_CACHE_HOME").map(|d| d.join("actionbox")))
-        .or_else(|| env("HOME").map(|d| d.join(".cache").join("actionbox")))
+    env_dir("ACTIONBOX_CACHE_DIR")
+        .or_else(|| env_dir("XDG_CACHE_HOME").map(|d| d.join("actionbox")))
+        .or_else(|| env_dir("HOME").map(|d| d.join(".cache").join("actionbox")))
+}
+
+/// Where actionbox keeps its keys: `$ACTIONBOX_DATA_DIR`, else `$XDG_DATA_HOME/actionbox`,
+/// else `~/.local/share/actionbox`.
+pub fn data_dir() -> Option<PathBuf> {
+    env_dir("ACTIONBOX_DATA_DIR")
+        .or_else(|| env_dir("XDG_DATA_HOME").map(|d| d.join("actionbox")))
+        .or_else(|| env_dir("HOME").map(|d| d.join(".local").join("share").join("actionbox")))
 }

@@ -6,13 +6,22 @@
 //! copy-on-write memory images start it from the pre-initialized snapshot; nothing
 //! survives it. Limits: fuel for CPU, the epoch callback for the deadline, the memory
 //! limiter for linear memory, QuickJS's own caps for its heap and stack (`limits.rs`).
+//!
+//! Every call holds one of [`Config::max_concurrent`] slots while it runs (a flow holds
+//! one for all its Actions, which never hold more than one instance at a time); when none
+//! is free the call fails at once with [`Error::Busy`], so a full pool is never blamed on
+//! an Action.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
+use tokio::sync::{OnceCell, OwnedSemaphorePermit, Semaphore};
 use wasmtime::component::{HasSelf, Linker};
-use wasmtime::{Enabled, InstanceAllocationStrategy, OptLevel, PoolingAllocationConfig, Store, Trap, UpdateDeadline};
+use wasmtime::{
+    Enabled, InstanceAllocationStrategy, OptLevel, PoolConcurrencyLimitError, PoolingAllocationConfig, Store, Trap,
+    UpdateDeadline,
+};
 
 use crate::action::CompiledAction;
 use crate::bindings::types::{CompileError, Exception, Limits, RunError, RunRequest};
@@ -21,9 +30,10 @@ use crate::config::Config;
 use crate::epoch::EpochTicker;
 use crate::error::{ActionError, Error, Location, Result};
 use crate::outcome::{Command, Decision, Interaction, Outcome, Usage, Warning};
-use crate::state::{HostState, Identity, Record};
+use crate::prepare::{self, GuestCache};
+use crate::state::{Carried, Continuation, HostState, Record};
 use crate::trigger::Trigger;
-use crate::{event, limits, prepare, source};
+use crate::{event, limits, text};
 
 /// Native stack for Wasm frames. QuickJS's stack cap (at most 768 KiB of the guest's
 /// 1 MiB shadow stack) is reached well before this, so deep recursion is a catchable
@@ -38,6 +48,10 @@ const KEEP_RESIDENT_BYTES: usize = 4 * 1024 * 1024;
 /// it the next Action gets a new instance, so each Action of a flow has at least the
 /// memory cap less this much beyond what it would have alone.
 const REUSE_GROWTH_BYTES: usize = 4 * 1024 * 1024;
+/// The caps on strings the guest reports in an exception (the guest applies the same).
+const MAX_ERROR_NAME_BYTES: usize = 256;
+const MAX_ERROR_MESSAGE_BYTES: usize = 4 * 1024;
+const MAX_ERROR_STACK_BYTES: usize = 16 * 1024;
 
 /// Compiles and executes Actions. Create one per process and share it.
 #[derive(Clone)]
@@ -47,31 +61,95 @@ pub struct Engine {
 
 struct Inner {
     engine: wasmtime::Engine,
+    linker: Linker<HostState>,
     /// The snapshot with one JavaScript runtime: compiling and single executions.
     single: ActionRuntimePre<HostState>,
-    /// The snapshot with several: the Actions of a flow (see `execute_in`).
-    flow: ActionRuntimePre<HostState>,
+    /// The snapshot with several, for the Actions of a flow; prepared at the first flow.
+    flow: OnceCell<ActionRuntimePre<HostState>>,
+    cache: Option<GuestCache>,
+    /// One permit per pool slot.
+    slots: Arc<Semaphore>,
     config: Config,
     guest_sha256: String,
     _ticker: EpochTicker,
 }
 
+/// A store and the instance in it that a flow's next Action may run in.
+pub(crate) struct Held {
+    store: Store<HostState>,
+    instance: ActionRuntime,
+}
+
+/// The store state a flow carries between its Actions: in the store of the instance the
+/// last Action left, or, when none is left, on its own.
+#[allow(clippy::large_enum_variant, reason = "one per flow, on its stack")]
+pub(crate) enum FlowSlot {
+    Idle(Carried),
+    Holding(Held),
+}
+
+impl FlowSlot {
+    pub(crate) fn new(carried: Carried) -> Self {
+        FlowSlot::Idle(carried)
+    }
+
+    /// Drops the instance (and its store), keeping what the flow carries.
+    fn release(&mut self) -> Carried {
+        match std::mem::replace(self, FlowSlot::Idle(Carried::default())) {
+            FlowSlot::Idle(carried) => carried,
+            FlowSlot::Holding(held) => held.store.into_data().into_carried(),
+        }
+    }
+
+    /// The flow-wide totals so far.
+    pub(crate) fn totals(&self) -> &crate::state::Totals {
+        match self {
+            FlowSlot::Idle(carried) => &carried.totals,
+            FlowSlot::Holding(held) => &held.store.data().totals,
+        }
+    }
+}
+
+/// What one Action of a flow is run with.
+pub(crate) struct FlowStep<'a> {
+    pub trigger: Trigger,
+    pub deadline: Instant,
+    pub action: &'a CompiledAction,
+    pub event: &'a Value,
+    pub handler: &'a str,
+    pub continuation: Option<Continuation>,
+}
+
+/// A call's result as wasmtime returns it.
+type Called<T, E> = std::result::Result<std::result::Result<T, E>, wasmtime::Error>;
+
 impl Engine {
     /// Configures wasmtime and prepares the guest (from the cache directory when it holds
-    /// a usable copy; otherwise pre-initializing and compiling it, about two seconds).
+    /// a valid copy; otherwise pre-initializing and compiling it, about two seconds).
     pub async fn new(config: Config) -> Result<Self> {
         config.validate()?;
         let engine = wasmtime::Engine::new(&wasmtime_config(&config)).map_err(internal)?;
-        let guest = prepare::prepare(&engine, config.cache_dir.as_deref()).await?;
+        let cache = config.cache_dir.as_deref().and_then(|dir| GuestCache::open(dir, config.cache_key.as_ref()));
+        let single = prepare::snapshot(&engine, cache.as_ref(), 1).await?;
         let mut linker = Linker::<HostState>::new(&engine);
         wasmtime_wasi::p2::add_to_linker_async(&mut linker).map_err(internal)?;
         ActionRuntime::add_to_linker::<HostState, HasSelf<HostState>>(&mut linker, |state| state).map_err(internal)?;
-        let pre = |component| linker.instantiate_pre(component).and_then(ActionRuntimePre::new).map_err(internal);
-        let (single, flow) = (pre(&guest.single)?, pre(&guest.flow)?);
+        let single = linker.instantiate_pre(&single).and_then(ActionRuntimePre::new).map_err(internal)?;
         let ticker = EpochTicker::start(engine.clone())
             .map_err(|e| Error::Internal(format!("starting the epoch ticker: {e}")))?;
+        let slots = Arc::new(Semaphore::new(config.max_concurrent as usize));
         Ok(Engine {
-            inner: Arc::new(Inner { engine, single, flow, config, guest_sha256: guest.guest_sha256, _ticker: ticker }),
+            inner: Arc::new(Inner {
+                engine,
+                linker,
+                single,
+                flow: OnceCell::new(),
+                cache,
+                slots,
+                config,
+                guest_sha256: prepare::guest_sha256(),
+                _ticker: ticker,
+            }),
         })
     }
 
@@ -85,15 +163,13 @@ impl Engine {
     /// The guest parses the source and runs its top level once, under the same limits
     /// as an execution, to learn which handlers it exports.
     pub async fn compile(&self, filename: &str, source: &str) -> Result<CompiledAction> {
-        source::check_before_compile(filename, source)?;
-        let mut store = self.new_store(Trigger::PostLogin, Instant::now() + self.inner.config.timeout);
+        crate::source::check_before_compile(filename, source)?;
+        let _slot = self.slot()?;
+        let mut store = self.new_store(Trigger::PostLogin, self.deadline()?, Carried::default());
         store.set_fuel(self.inner.config.fuel).expect("fuel is enabled in the engine config");
         let limits = self.guest_limits();
-        let called = async {
-            let instance = self.inner.single.instantiate_async(&mut store).await?;
-            instance.actionbox_runtime_sandbox().call_compile(&mut store, filename, source, limits).await
-        }
-        .await;
+        let instance = self.instantiate(&self.inner.single, &mut store).await?;
+        let called = instance.actionbox_runtime_sandbox().call_compile(&mut store, filename, source, limits).await;
         match called {
             Ok(Ok(compiled)) => Ok(CompiledAction::new(
                 filename,
@@ -103,7 +179,8 @@ impl Engine {
                 &self.inner.guest_sha256,
             )),
             Ok(Err(CompileError::Syntax(e))) => {
-                Err(source::explain_syntax_error(source, e.message, e.location.map(location)))
+                let message = text::truncate(e.message, MAX_ERROR_MESSAGE_BYTES);
+                Err(crate::source::explain_syntax_error(source, message, e.location.map(location)))
             }
             Ok(Err(CompileError::Threw(e))) => Err(Error::TopLevel(threw(e))),
             Ok(Err(CompileError::OutOfMemory)) => Err(Error::TopLevel(self.memory_error())),
@@ -114,112 +191,159 @@ impl Engine {
         }
     }
 
+    /// Reads a compiled artifact ([`CompiledAction::to_wasm`]'s format): at most
+    /// [`Config::artifact_limit`] bytes and, when the engine has an
+    /// [artifact key](Config::artifact_key), signed with it.
+    pub fn load_artifact(&self, bytes: &[u8]) -> Result<CompiledAction> {
+        let limit = self.inner.config.artifact_limit_bytes;
+        if bytes.len() as u64 > limit {
+            return Err(Error::InvalidArtifact(format!("it is {} bytes; the limit is {limit}", bytes.len())));
+        }
+        CompiledAction::decode(bytes, self.inner.config.artifact_key.as_ref())
+    }
+
+    /// The artifact's bytes, signed when the engine has an [artifact key](Config::artifact_key).
+    pub fn save_artifact(&self, action: &CompiledAction) -> Vec<u8> {
+        action.encode(self.inner.config.artifact_key.as_ref())
+    }
+
     /// Runs the trigger's handler of `action` with `event`, in a fresh instance.
     ///
     /// `Err` means the call itself was wrong (an invalid event, an artifact from another
-    /// guest, no handler for the trigger). Whatever happens inside the Action, including
-    /// every limit, is reported in the [`Outcome`]'s decision, with the logs and commands
-    /// produced until then.
+    /// guest, no handler for the trigger) or the engine is busy. Whatever happens inside
+    /// the Action, including every limit, is reported in the [`Outcome`]'s decision, with
+    /// the logs and commands produced until then.
     pub async fn execute(&self, trigger: Trigger, action: &CompiledAction, event: &Value) -> Result<Outcome> {
-        let mut store = self.new_store(trigger, Instant::now() + self.inner.config.timeout);
-        self.execute_in(&mut store, None, action, event, trigger.handler()).await
+        let request = self.request(trigger, action, event, trigger.handler())?;
+        let _slot = self.slot()?;
+        let started = Instant::now();
+        let mut store = self.new_store(trigger, self.deadline()?, Carried::default());
+        store.data_mut().begin_action(event, None);
+        store.set_fuel(self.inner.config.fuel).expect("fuel is enabled in the engine config");
+        let instance = self.instantiate(&self.inner.single, &mut store).await?;
+        let mut timing = Timing { instantiated: Some(Instant::now()), ran: None };
+        let called = instance.actionbox_runtime_sandbox().call_run(&mut store, &request, self.guest_limits()).await;
+        timing.ran = Some(Instant::now());
+        let (outcome, _) = self.finish(&mut store, called, started, timing)?;
+        Ok(outcome)
     }
 
-    /// Runs one Action inside `store`, which may already hold the instances of earlier
-    /// Actions of the same flow: they share the deadline, the running totals of
-    /// flow-wide limits and the cache's working copy.
-    ///
-    /// A single execution (`flow` is `None`) gets a new instance of the one-runtime
-    /// snapshot. In a flow, `flow` holds the instance the previous Action left, if any:
-    /// the Action runs there, in a JavaScript runtime no Action used, when one is left;
-    /// otherwise in a new instance of the flow snapshot. Afterwards it holds the instance
-    /// for the next Action, or `None` when this one failed or grew the memory past
+    /// Runs one Action of a flow. It runs in the instance `slot` holds when that has a
+    /// JavaScript runtime no Action used; otherwise in a new instance of the flow
+    /// snapshot, in a new store (the old one is dropped first, so the flow holds one
+    /// instance at a time). Afterwards `slot` holds the instance for the next Action, or
+    /// only the carried state when this one failed or grew the memory past
     /// [`REUSE_GROWTH_BYTES`].
-    pub(crate) async fn execute_in(
-        &self,
-        store: &mut Store<HostState>,
-        flow: Option<&mut Option<ActionRuntime>>,
-        action: &CompiledAction,
-        event: &Value,
-        handler: &str,
-    ) -> Result<Outcome> {
+    pub(crate) async fn execute_in_flow(&self, slot: &mut FlowSlot, step: FlowStep<'_>) -> Result<Outcome> {
+        let request = self.request(step.trigger, step.action, step.event, step.handler)?;
         let started = Instant::now();
-        let trigger = store.data().trigger;
+        let limits = self.guest_limits();
+        if let FlowSlot::Holding(held) = slot {
+            held.store.data_mut().begin_action(step.event, step.continuation.clone());
+            self.arm(&mut held.store);
+            let timing = Timing { instantiated: Some(Instant::now()), ran: None };
+            let called = held.instance.actionbox_runtime_sandbox().call_run(&mut held.store, &request, limits).await;
+            if !matches!(called, Ok(Err(RunError::Exhausted))) {
+                let timing = Timing { ran: Some(Instant::now()), ..timing };
+                let (outcome, reusable) = self.finish(&mut held.store, called, started, timing)?;
+                if !reusable {
+                    slot.release();
+                }
+                return Ok(outcome);
+            }
+        }
+        let carried = slot.release();
+        let mut store = self.new_store(step.trigger, step.deadline, carried);
+        store.data_mut().begin_action(step.event, step.continuation);
+        self.arm(&mut store);
+        let pre = self.flow_snapshot().await?;
+        let instance = self.instantiate(pre, &mut store).await?;
+        let timing = Timing { instantiated: Some(Instant::now()), ran: None };
+        let called = instance.actionbox_runtime_sandbox().call_run(&mut store, &request, limits).await;
+        let timing = Timing { ran: Some(Instant::now()), ..timing };
+        let (outcome, reusable) = self.finish(&mut store, called, started, timing)?;
+        *slot = if reusable {
+            FlowSlot::Holding(Held { store, instance })
+        } else {
+            FlowSlot::Idle(store.into_data().into_carried())
+        };
+        Ok(outcome)
+    }
+
+    /// Checks a run before it takes a slot: the artifact, the handler, the event.
+    fn request(&self, trigger: Trigger, action: &CompiledAction, event: &Value, handler: &str) -> Result<RunRequest> {
         if action.guest_sha256() != self.inner.guest_sha256 {
             return Err(Error::InvalidArtifact(
                 "it was compiled by a different actionbox guest: compile the source again".into(),
             ));
         }
+        let bytecode_limit = (self.inner.config.memory_bytes / 4).min(self.inner.config.artifact_limit_bytes);
+        if action.bytecode().len() as u64 > bytecode_limit {
+            return Err(Error::InvalidArtifact(format!(
+                "its bytecode is {} bytes; at most {bytecode_limit} can run within the memory limit",
+                action.bytecode().len()
+            )));
+        }
         if !action.handlers().iter().any(|h| h == handler) {
             return Err(Error::NoHandler { handler: handler.into(), exported: action.handlers().to_vec() });
         }
-        let request = RunRequest {
+        Ok(RunRequest {
             bytecode: action.bytecode().to_vec(),
             filename: action.filename().to_owned(),
             trigger: trigger.to_wit(),
             handler: handler.to_owned(),
             event: event::prepare(trigger, event)?,
-        };
-        store.data_mut().begin_action();
-        store.data_mut().protocol = event.pointer("/transaction/protocol").and_then(Value::as_str).map(str::to_owned);
-        store.data_mut().identity = Identity::of(event);
-        store.set_fuel(self.inner.config.fuel).expect("fuel is enabled in the engine config");
-        store.set_epoch_deadline(1);
-        let limits = self.guest_limits();
-        let mut timing = Timing::default();
-        let (pre, mut unused) = match flow {
-            Some(left) => (&self.inner.flow, Some(left)),
-            None => (&self.inner.single, None),
-        };
-        let mut kept = None;
-        let called = async {
-            if let Some(reused) = unused.as_mut().and_then(|left| left.take()) {
-                timing.instantiated = Some(Instant::now());
-                let result = reused.actionbox_runtime_sandbox().call_run(&mut *store, &request, limits).await;
-                if !matches!(result, Ok(Err(RunError::Exhausted))) {
-                    timing.ran = Some(Instant::now());
-                    kept = Some(reused);
-                    return result;
-                }
-            }
-            let fresh = pre.instantiate_async(&mut *store).await?;
-            timing.instantiated = Some(Instant::now());
-            let result = fresh.actionbox_runtime_sandbox().call_run(&mut *store, &request, limits).await;
-            timing.ran = Some(Instant::now());
-            kept = Some(fresh);
-            result
-        }
-        .await;
-        if let Some(left) = unused {
-            let reusable = matches!(called, Ok(Ok(()))) && store.data().limiter.grown_bytes() <= REUSE_GROWTH_BYTES;
-            *left = kept.filter(|_| reusable);
-        }
-        let failure = match called {
-            Ok(Ok(())) => None,
-            // Memory growth was refused and the Action then failed: whatever it threw
-            // (often `null`, QuickJS having no memory left for an Error), it ran out.
-            Ok(Err(RunError::Threw(_))) if store.data().limiter.refused() => Some(self.memory_error()),
-            Ok(Err(RunError::Threw(e))) => Some(threw(e)),
-            Ok(Err(RunError::OutOfMemory)) => Some(self.memory_error()),
-            Ok(Err(RunError::NeverSettled)) => Some(ActionError::NeverSettled),
-            Ok(Err(RunError::InvalidBytecode(message))) => return Err(Error::InvalidArtifact(message)),
-            Ok(Err(RunError::InvalidEvent(message))) => return Err(Error::InvalidEvent(message)),
-            Ok(Err(RunError::NoSuchHandler(handler))) => {
-                return Err(Error::NoHandler { handler, exported: action.handlers().to_vec() });
-            }
-            Ok(Err(RunError::Exhausted)) => {
-                return Err(Error::Internal("a new instance has no JavaScript runtime left".into()));
-            }
-            Err(trap) => Some(self.classify_trap(&trap, store)),
-        };
-        Ok(self.outcome(store, failure, started, timing))
+        })
     }
 
-    /// A store for one execution, or for all the Actions of one flow: the memory limiter
-    /// and the deadline set (fuel is set per Action).
-    pub(crate) fn new_store(&self, trigger: Trigger, deadline: Instant) -> Store<HostState> {
+    /// One of the pool's slots, or [`Error::Busy`] when all are taken.
+    pub(crate) fn slot(&self) -> Result<OwnedSemaphorePermit> {
+        self.inner
+            .slots
+            .clone()
+            .try_acquire_owned()
+            .map_err(|_| Error::Busy { max_concurrent: self.inner.config.max_concurrent })
+    }
+
+    /// When an execution starting now must end.
+    pub(crate) fn deadline(&self) -> Result<Instant> {
+        Instant::now()
+            .checked_add(self.inner.config.timeout)
+            .ok_or_else(|| Error::InvalidConfig("the timeout is too long for this clock".into()))
+    }
+
+    /// The flow snapshot, prepared the first time a flow runs.
+    async fn flow_snapshot(&self) -> Result<&ActionRuntimePre<HostState>> {
+        let inner = &self.inner;
+        inner
+            .flow
+            .get_or_try_init(|| async {
+                let flow = prepare::snapshot(&inner.engine, inner.cache.as_ref(), prepare::FLOW_RUNTIMES).await?;
+                inner.linker.instantiate_pre(&flow).and_then(ActionRuntimePre::new).map_err(internal)
+            })
+            .await
+    }
+
+    /// A new instance in `store`. A full pool is the engine's problem, not the Action's.
+    async fn instantiate(
+        &self,
+        pre: &ActionRuntimePre<HostState>,
+        store: &mut Store<HostState>,
+    ) -> Result<ActionRuntime> {
+        pre.instantiate_async(store).await.map_err(|e| {
+            if e.downcast_ref::<PoolConcurrencyLimitError>().is_some() {
+                Error::Busy { max_concurrent: self.inner.config.max_concurrent }
+            } else {
+                Error::Internal(format!("instantiating the guest: {e:#}"))
+            }
+        })
+    }
+
+    /// A store for one execution, or for the Actions of a flow that share an instance:
+    /// the memory limiter and the deadline set (fuel is set per Action).
+    fn new_store(&self, trigger: Trigger, deadline: Instant, carried: Carried) -> Store<HostState> {
         let config = &self.inner.config;
-        let state = HostState::new(trigger, config.memory_bytes, deadline, config.cache_store.clone());
+        let state = HostState::new(trigger, config.memory_bytes, deadline, config.cache_store.clone(), carried);
         let mut store = Store::new(&self.inner.engine, state);
         store.limiter(|state| &mut state.limiter);
         // Checked at every epoch tick: past the deadline the call traps, otherwise it
@@ -235,6 +359,12 @@ impl Engine {
         store
     }
 
+    /// A full CPU budget and a fresh epoch deadline for the next Action.
+    fn arm(&self, store: &mut Store<HostState>) {
+        store.set_fuel(self.inner.config.fuel).expect("fuel is enabled in the engine config");
+        store.set_epoch_deadline(1);
+    }
+
     fn guest_limits(&self) -> Limits {
         let config = &self.inner.config;
         Limits { heap_bytes: limits::js_heap_bytes(config.memory_bytes), stack_bytes: config.js_stack_bytes }
@@ -244,6 +374,46 @@ impl Engine {
         ActionError::MemoryLimit { limit_bytes: self.inner.config.memory_bytes }
     }
 
+    /// What a run's result means: the outcome, and whether its instance may serve the
+    /// next Action of a flow. `Err` for what the caller got wrong (the artifact, the
+    /// event, the handler).
+    fn finish(
+        &self,
+        store: &mut Store<HostState>,
+        called: Called<(), RunError>,
+        started: Instant,
+        timing: Timing,
+    ) -> Result<(Outcome, bool)> {
+        let state = store.data();
+        let failure = match called {
+            Ok(Ok(())) => None,
+            // Memory growth was refused and the Action then failed: whatever it threw
+            // (often `null`, QuickJS having no memory left for an Error), it ran out.
+            Ok(Err(RunError::Threw(_))) if state.limiter.refused() => Some(self.memory_error()),
+            // An output cap was reached and the Action then failed: that is the limit.
+            Ok(Err(RunError::Threw(_))) if state.record.output_limit.is_some() => {
+                let limit = state.record.output_limit.expect("checked above");
+                Some(ActionError::OutputLimit { limit, max: limit.max() })
+            }
+            Ok(Err(RunError::Threw(e))) => Some(threw(e)),
+            Ok(Err(RunError::OutOfMemory)) => Some(self.memory_error()),
+            Ok(Err(RunError::NeverSettled)) => Some(ActionError::NeverSettled),
+            Ok(Err(RunError::InvalidBytecode(message))) => return Err(Error::InvalidArtifact(message)),
+            Ok(Err(RunError::InvalidEvent(message))) => return Err(Error::InvalidEvent(message)),
+            Ok(Err(RunError::NoSuchHandler(handler))) => {
+                return Err(Error::InvalidArtifact(format!(
+                    "it lists `{handler}` among its handlers, but its bytecode does not export it"
+                )));
+            }
+            Ok(Err(RunError::Exhausted)) => {
+                return Err(Error::Internal("a new instance has no JavaScript runtime left".into()));
+            }
+            Err(trap) => Some(self.classify_trap(&trap, store)),
+        };
+        let reusable = failure.is_none() && store.data().limiter.grown_bytes() <= REUSE_GROWTH_BYTES;
+        Ok((self.outcome(store, failure, started, timing), reusable))
+    }
+
     /// What a trap means, in the Action's terms.
     fn classify_trap(&self, error: &wasmtime::Error, store: &Store<HostState>) -> ActionError {
         match error.downcast_ref::<Trap>() {
@@ -251,11 +421,11 @@ impl Engine {
             Some(Trap::OutOfFuel) => ActionError::CpuLimit { fuel: self.inner.config.fuel },
             Some(Trap::StackOverflow) => ActionError::StackOverflow,
             _ if store.data().limiter.refused() => self.memory_error(),
-            _ => ActionError::Trap { message: format!("{error:#}") },
+            _ => ActionError::Trap { message: text::truncate(format!("{error:#}"), MAX_ERROR_MESSAGE_BYTES) },
         }
     }
 
-    /// The Action's outcome, taken from the store's record (which keeps the totals).
+    /// The Action's outcome, taken from the store's record.
     fn outcome(
         &self,
         store: &mut Store<HostState>,
@@ -263,9 +433,9 @@ impl Engine {
         started: Instant,
         timing: Timing,
     ) -> Outcome {
-        let fuel = self.inner.config.fuel - store.get_fuel().unwrap_or(0);
+        let fuel = self.inner.config.fuel.saturating_sub(store.get_fuel().unwrap_or(0));
         let state = store.data_mut();
-        let mut record = state.take_record();
+        let mut record = std::mem::take(&mut state.record);
         discard_metadata_of_primary_user_switch(&mut record);
         let decision = match (failure, record.denied, record.interaction) {
             (Some(error), _, _) => Decision::Error { error },
@@ -311,7 +481,7 @@ fn discard_metadata_of_primary_user_switch(record: &mut Record) {
 }
 
 /// When the steps of an execution ended, for [`Usage`].
-#[derive(Default)]
+#[derive(Default, Clone, Copy)]
 struct Timing {
     instantiated: Option<Instant>,
     ran: Option<Instant>,
@@ -326,7 +496,7 @@ fn wasmtime_config(config: &Config) -> wasmtime::Config {
     let mut pool = PoolingAllocationConfig::default();
     pool.total_component_instances(slots)
         // The component holds the guest, the WASI adapter and wit-component's shims;
-        // one more slot is for the pre-initialization run.
+        // one more slot is for a pre-initialization run.
         .total_core_instances(slots * 8 + 1)
         .total_memories(slots * 2 + 1)
         .total_tables(slots * 4 + 1)
@@ -350,8 +520,15 @@ fn wasmtime_config(config: &Config) -> wasmtime::Config {
     wasmtime
 }
 
+/// The guest's description of a thrown value, with every string it carries bounded
+/// here too (the guest is not trusted to have done it).
 fn threw(e: Exception) -> ActionError {
-    ActionError::Threw { name: e.name, message: e.message, stack: e.stack, location: e.location.map(location) }
+    ActionError::Threw {
+        name: text::truncate(e.name, MAX_ERROR_NAME_BYTES),
+        message: text::truncate(e.message, MAX_ERROR_MESSAGE_BYTES),
+        stack: text::truncate(e.stack, MAX_ERROR_STACK_BYTES),
+        location: e.location.map(location),
+    }
 }
 
 fn location(l: crate::bindings::types::Location) -> Location {

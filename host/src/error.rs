@@ -57,6 +57,15 @@ pub enum Error {
     #[error("invalid compiled Action: {0}")]
     InvalidArtifact(String),
 
+    /// A suspended flow's token cannot be resumed: changed, sealed with another key,
+    /// expired, or for another flow.
+    #[error("invalid suspended-flow state: {0}")]
+    InvalidState(String),
+
+    /// Every instance slot is in use (`Config::max_concurrent`): try again later.
+    #[error("the engine is busy: all {max_concurrent} instance slots are in use")]
+    Busy { max_concurrent: u32 },
+
     /// A configuration value is out of range.
     #[error("invalid configuration: {0}")]
     InvalidConfig(String),
@@ -83,6 +92,8 @@ impl Error {
             Error::NoHandler { .. } => "no_handler",
             Error::InvalidEvent(_) => "invalid_event",
             Error::InvalidArtifact(_) => "invalid_artifact",
+            Error::InvalidState(_) => "invalid_state",
+            Error::Busy { .. } => "busy",
             Error::InvalidConfig(_) => "invalid_config",
             Error::Guest(_) => "guest",
             Error::Internal(_) => "internal",
@@ -129,9 +140,49 @@ pub enum ActionError {
     #[error("the handler's promise never settled")]
     NeverSettled,
 
+    /// The Action's commands and warnings passed a per-execution cap. The `api` call that
+    /// would have passed it threw an Error the Action could catch; this is the end of an
+    /// execution that did not.
+    #[error("the Action passed its output cap ({limit}: at most {max})")]
+    OutputLimit { limit: OutputLimit, max: u64 },
+
+    /// In a flow, the event grew past its size cap through this Action's writes
+    /// (metadata), so the Actions after it cannot be given it.
+    #[error("the Action's writes grew the event to {bytes} bytes; the limit is {limit_bytes}")]
+    EventTooLarge { bytes: u64, limit_bytes: u64 },
+
     /// The guest trapped for another reason (a bug in the guest, not the Action).
     #[error("the sandbox trapped: {message}")]
     Trap { message: String },
+}
+
+/// The output caps of one execution (`limits.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutputLimit {
+    /// [`MAX_OUTPUT_RECORDS`](crate::limits::MAX_OUTPUT_RECORDS) commands and warnings.
+    Records,
+    /// [`MAX_OUTPUT_BYTES`](crate::limits::MAX_OUTPUT_BYTES) of their JSON.
+    Bytes,
+}
+
+impl OutputLimit {
+    /// The cap's value.
+    pub fn max(self) -> u64 {
+        match self {
+            OutputLimit::Records => crate::limits::MAX_OUTPUT_RECORDS as u64,
+            OutputLimit::Bytes => crate::limits::MAX_OUTPUT_BYTES as u64,
+        }
+    }
+}
+
+impl std::fmt::Display for OutputLimit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            OutputLimit::Records => "commands and warnings",
+            OutputLimit::Bytes => "bytes of commands and warnings",
+        })
+    }
 }
 
 fn at(location: &Option<Location>) -> String {

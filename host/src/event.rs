@@ -10,8 +10,63 @@ use crate::trigger::{Requirement, Trigger};
 
 /// Largest event accepted, as encoded.
 pub const MAX_EVENT_BYTES: usize = 1024 * 1024;
-/// Deepest nesting of arrays and objects in an event.
+/// Deepest nesting of arrays and objects in an event, in levels (the event object is
+/// the first).
 pub const MAX_EVENT_DEPTH: usize = 128;
+
+/// Parses an event from JSON text, with messages that say what is wrong and where:
+/// invalid UTF-8 (with its byte offset), nesting deeper than [`MAX_EVENT_DEPTH`] levels,
+/// or a JSON syntax error (with its line and column). A leading UTF-8 byte order mark is
+/// skipped. The result still goes through the checks of `execute`.
+pub fn parse(json: &[u8]) -> Result<Value> {
+    const BOM: &[u8] = b"\xEF\xBB\xBF";
+    let skipped = if json.starts_with(BOM) { BOM.len() } else { 0 };
+    let text = std::str::from_utf8(&json[skipped..]).map_err(|e| {
+        Error::InvalidEvent(format!(
+            "the event is not UTF-8 text (invalid byte at offset {})",
+            skipped + e.valid_up_to()
+        ))
+    })?;
+    check_nesting(text)?;
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    // `check_nesting` bounds the depth, so serde's own (lower) recursion limit is lifted.
+    deserializer.disable_recursion_limit();
+    let event = serde::Deserialize::deserialize(&mut deserializer).and_then(|event: Value| {
+        deserializer.end()?;
+        Ok(event)
+    });
+    event.map_err(|e| Error::InvalidEvent(format!("the event is not valid JSON: {e}")))
+}
+
+/// Refuses JSON text nested more than [`MAX_EVENT_DEPTH`] levels, naming where.
+fn check_nesting(text: &str) -> Result<()> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let (mut line, mut column) = (1, 0);
+    for c in text.chars() {
+        column += 1;
+        match c {
+            '\n' => (line, column) = (line + 1, 0),
+            _ if in_string => match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            },
+            '"' => in_string = true,
+            '[' | '{' => {
+                depth += 1;
+                if depth > MAX_EVENT_DEPTH {
+                    return Err(Error::InvalidEvent(format!(
+                        "the event is nested more than {MAX_EVENT_DEPTH} levels deep (at line {line}, column {column})"
+                    )));
+                }
+            }
+            ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
 
 /// Validates `event` for `trigger` and returns its tape.
 pub fn prepare(trigger: Trigger, event: &Value) -> Result<Vec<u8>> {
@@ -40,7 +95,7 @@ pub fn prepare(trigger: Trigger, event: &Value) -> Result<Vec<u8>> {
 
 /// Appends `value` to the tape, in prefix order.
 fn encode(value: &Value, depth: usize, tape: &mut Vec<u8>) -> Result<()> {
-    if depth > MAX_EVENT_DEPTH {
+    if depth >= MAX_EVENT_DEPTH && (value.is_array() || value.is_object()) {
         return Err(Error::InvalidEvent(format!("the event is nested more than {MAX_EVENT_DEPTH} levels deep")));
     }
     if tape.len() > MAX_EVENT_BYTES {
@@ -115,7 +170,10 @@ fn check(trigger: Trigger, event: &Value, requirement: Requirement) -> Result<()
             None => return Err(Error::InvalidEvent(format!("`{name}` is required for {trigger}"))),
         };
         let last = depth + 1 == path.len();
-        let ok = if last && want_string { value.as_str().is_some_and(|s| !s.is_empty()) } else { value.is_object() };
+        if last && want_string && value.as_str() == Some("") {
+            return Err(Error::InvalidEvent(format!("`{name}` must not be empty")));
+        }
+        let ok = if last && want_string { value.is_string() } else { value.is_object() };
         if !ok {
             let wanted = if last && want_string { "a non-empty string" } else { "an object" };
             return Err(Error::InvalidEvent(format!("`{name}` must be {wanted}, not {}", kind(value))));
@@ -192,5 +250,31 @@ mod tests {
             deep = json!({ "user": { "user_id": "u" }, "next": deep });
         }
         assert!(matches!(prepare(Trigger::PostLogin, &deep), Err(Error::InvalidEvent(_))));
+    }
+
+    #[test]
+    fn nesting_is_limited_to_128_levels_in_values_and_in_text() {
+        let nested = |levels: usize| {
+            format!("{{\"user\":{{\"user_id\":\"u\"}},\"x\":{}1{}}}", "[".repeat(levels - 1), "]".repeat(levels - 1))
+        };
+        let at_limit = parse(nested(MAX_EVENT_DEPTH).as_bytes()).unwrap();
+        assert!(prepare(Trigger::PostLogin, &at_limit).is_ok());
+        assert!(matches!(parse(nested(MAX_EVENT_DEPTH + 1).as_bytes()), Err(Error::InvalidEvent(_))));
+        // Brackets inside strings do not count.
+        let quoted = format!("{{\"s\": \"{}\\\" {}\"}}", "[".repeat(500), "{".repeat(500));
+        assert!(parse(quoted.as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn event_text_problems_are_named() {
+        assert!(parse(b"\xEF\xBB\xBF{\"a\": 1}").is_ok(), "a byte order mark is skipped");
+        let Err(Error::InvalidEvent(message)) = parse(b"{\"a\": \"\xff\"}") else { panic!("invalid UTF-8 accepted") };
+        assert!(message.contains("offset 7"), "{message}");
+        assert!(matches!(parse(b"{} trailing"), Err(Error::InvalidEvent(_))));
+        let empty = json!({ "user": { "user_id": "" } });
+        let Err(Error::InvalidEvent(message)) = prepare(Trigger::PostLogin, &empty) else {
+            panic!("empty id accepted")
+        };
+        assert!(message.contains("must not be empty"), "{message}");
     }
 }

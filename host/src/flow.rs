@@ -16,23 +16,24 @@
 //! prototype, a job still queued) can be seen or run. Up to five consecutive Actions share
 //! one instance of the flow snapshot, one runtime each, which is what keeps a flow cheaper
 //! than its Actions run alone; an Action that fails or grows the memory by more than
-//! 4 MiB leaves the next one a new instance (`Engine::execute_in`).
+//! 4 MiB leaves the next one a new instance (`Engine::execute_in_flow`). Each instance
+//! lives in a store of its own, dropped as soon as its Actions are done, so a flow holds
+//! one instance (and one pool slot) at a time, however long it is; the deadline, the
+//! flow-wide totals and the cache's working copy pass from store to store.
 
-use std::time::Instant;
+use std::time::{Instant, SystemTime};
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use wasmtime::Store;
-
 use crate::action::{CompiledAction, hex_sha256};
-use crate::engine::Engine;
+use crate::engine::{Engine, FlowSlot, FlowStep};
 use crate::error::{ActionError, Error, Result};
-use crate::event;
 use crate::outcome::{Command, Decision, Interaction, Outcome};
-use crate::state::{Continuation, HostState, Totals};
-use crate::text;
+use crate::state::{Carried, Continuation};
+use crate::suspended::{self, SuspendedFlow};
 use crate::trigger::Trigger;
+use crate::{event, text};
 
 /// A trigger and its Actions, in the order they run.
 #[derive(Debug, Clone)]
@@ -164,27 +165,6 @@ pub struct Changes {
     pub primary_user: Option<String>,
 }
 
-/// A flow suspended by `api.redirect.sendUserTo`, to resume with
-/// [`Engine::resume_flow`]. Serializable, so it can be stored and resumed in another
-/// process; it only resumes the same flow (same trigger, Actions and sources).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct SuspendedFlow {
-    trigger: Trigger,
-    fingerprint: String,
-    action: usize,
-    state: String,
-    interaction: Interaction,
-    event: Value,
-    totals: Totals,
-}
-
-impl SuspendedFlow {
-    /// The `state` the `/continue` request must carry.
-    pub fn state(&self) -> &str {
-        &self.state
-    }
-}
-
 /// The `/continue` request a suspended flow resumes with: its query and body parameters.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ContinueRequest {
@@ -212,34 +192,43 @@ impl Engine {
     /// Runs the flow's Actions in order on `event` (its `secrets` are replaced by each
     /// Action's own). `Err` means the call itself was wrong, as for [`Engine::execute`].
     pub async fn run_flow(&self, flow: &Flow, event: &Value) -> Result<FlowOutcome> {
-        if !event.is_object() {
-            return Err(Error::InvalidEvent("the event must be a JSON object".into()));
-        }
-        // One store for the whole flow: each Action still gets a fresh instance, and the
-        // store carries what a flow shares (deadline, flow-wide totals, the cache copy).
-        let store = self.new_store(flow.trigger, Instant::now() + self.config().timeout);
-        self.run_from(flow, store, event.clone(), 0, false).await
+        let _slot = self.slot()?;
+        let deadline = self.deadline()?;
+        self.run_from(flow, FlowSlot::new(Carried::default()), deadline, event.clone(), 0, None).await
     }
 
-    /// Resumes a flow suspended by a redirect: the `state` must match (otherwise the flow
-    /// ends with `invalid_request`), the event gets a new `request` carrying the continue
-    /// parameters, the deadline restarts, the same Action's continue handler runs (when it
-    /// exports one), then the remaining Actions. `changes` holds only what came after.
+    /// Checks a suspended flow's token (see [`SuspendedFlow`]) and returns it, ready for
+    /// [`Engine::resume_flow`]: its signature under [`Config::state_key`], its expiry and
+    /// its fields. A token that fails any check is an [`Error::InvalidState`].
+    ///
+    /// [`Config::state_key`]: crate::Config::state_key
+    pub fn open_suspended(&self, token: &str) -> Result<SuspendedFlow> {
+        SuspendedFlow::open(&self.config().state_key, token, SystemTime::now())
+    }
+
+    /// Resumes a flow suspended by a redirect, a challenge or a prompt: the `state` must
+    /// match (otherwise the flow ends with `invalid_request`), the event gets a new
+    /// `request` carrying the continue parameters, the deadline restarts, the same
+    /// Action's continue handler runs (when it exports one), then the remaining Actions.
+    /// `changes` holds only what came after.
+    ///
+    /// Each token should resume once: when [`SuspendedFlow::accepts`] the request, record
+    /// [`SuspendedFlow::id`] before calling this, and refuse an id already recorded (until
+    /// [`SuspendedFlow::expires_at`]).
     pub async fn resume_flow(
         &self,
         flow: &Flow,
         suspended: &SuspendedFlow,
         request: &ContinueRequest,
     ) -> Result<FlowOutcome> {
-        if suspended.trigger != flow.trigger || suspended.fingerprint != flow.fingerprint() {
-            return Err(Error::InvalidEvent("the suspended state belongs to another flow".into()));
+        let saved = suspended.payload();
+        if saved.trigger != flow.trigger || saved.fingerprint != flow.fingerprint() {
+            return Err(Error::InvalidState("it belongs to another flow".into()));
         }
-        let Some(step) = flow.actions.get(suspended.action) else {
-            return Err(Error::InvalidEvent("the suspended state names no Action of this flow".into()));
+        let Some(step) = flow.actions.get(saved.action) else {
+            return Err(Error::InvalidState("it names no Action of this flow".into()));
         };
-        let given =
-            [&request.query, &request.body].iter().find_map(|fields| fields.get("state").and_then(Value::as_str));
-        if given != Some(suspended.state.as_str()) {
+        if !suspended.accepts(request) {
             let decision = FlowDecision::Denied {
                 action: step.name.clone(),
                 reason: "the continue request's state is missing or wrong".into(),
@@ -250,24 +239,25 @@ impl Engine {
                 decision,
                 blocking: flow.trigger.is_blocking(),
                 actions: Vec::new(),
-                skipped: flow.actions[suspended.action..].iter().map(|a| a.name.clone()).collect(),
+                skipped: flow.actions[saved.action..].iter().map(|a| a.name.clone()).collect(),
                 changes: Changes::default(),
                 suspended: None,
             });
         }
+        let _slot = self.slot()?;
         // A new `event.request` every time a flow resumes.
-        let mut event = suspended.event.clone();
+        let mut event = saved.event.clone();
         let mut new_request = event.get("request").and_then(Value::as_object).cloned().unwrap_or_default();
         new_request.insert("query".into(), Value::Object(request.query.clone()));
         new_request.insert("body".into(), Value::Object(request.body.clone()));
         event["request"] = Value::Object(new_request);
-        let mut store = self.new_store(flow.trigger, Instant::now() + self.config().timeout);
-        store.data_mut().record.totals = suspended.totals.clone();
-        match &suspended.interaction {
+        let slot = FlowSlot::new(Carried { totals: saved.totals.clone(), cache: None });
+        let deadline = self.deadline()?;
+        match &saved.interaction {
             // After a second factor the flow goes on at the next Action, which sees it.
             Interaction::Challenge { .. } => {
                 push_method(&mut event, "mfa");
-                self.run_from(flow, store, event, suspended.action + 1, false).await
+                self.run_from(flow, slot, deadline, event, saved.action + 1, None).await
             }
             interaction => {
                 if let Interaction::Prompt { form_id, .. } = interaction {
@@ -276,44 +266,40 @@ impl Engine {
                     event["prompt"] = serde_json::json!({ "id": form_id, "fields": fields });
                 }
                 let continuation = Continuation {
-                    state: suspended.state.clone(),
+                    state: saved.state.clone(),
                     query: request.query.clone(),
                     body: request.body.clone(),
                 };
-                store.data_mut().continuation = Some(continuation);
-                self.run_from(flow, store, event, suspended.action, true).await
+                self.run_from(flow, slot, deadline, event, saved.action, Some(continuation)).await
             }
         }
     }
 
-    /// Runs the flow's Actions from `start`; when `resuming`, the first one runs its
+    /// Runs the flow's Actions from `start`; with a `continuation`, the first one runs its
     /// continue handler (and is skipped if it has none).
     async fn run_from(
         &self,
         flow: &Flow,
-        mut store: Store<HostState>,
+        mut slot: FlowSlot,
+        deadline: Instant,
         mut event: Value,
         start: usize,
-        resuming: bool,
+        mut continuation: Option<Continuation>,
     ) -> Result<FlowOutcome> {
-        let deadline = store.data().deadline;
         let mut changes = Changes::default();
-        let mut reports = Vec::with_capacity(flow.actions.len() - start);
+        let mut reports = Vec::with_capacity(flow.actions.len().saturating_sub(start));
         let mut decision = FlowDecision::Allowed;
         let mut suspended = None;
         let mut next = start;
-        // The instance the previous Action left for the next one (see `execute_in`).
-        let mut instance = None;
         for (index, step) in flow.actions.iter().enumerate().skip(start) {
             next = index + 1;
-            let continuing = resuming && index == start;
-            let handler = if continuing {
+            let continuing = continuation.take();
+            let handler = if continuing.is_some() {
                 match flow.trigger.continue_handler() {
                     Some(handler) if step.action.handlers().iter().any(|h| h == handler) => handler,
                     _ => continue,
                 }
             } else {
-                store.data_mut().continuation = None;
                 flow.trigger.handler()
             };
             if Instant::now() >= deadline {
@@ -323,7 +309,29 @@ impl Engine {
                 break;
             }
             event["secrets"] = Value::Object(step.secrets.clone());
-            let outcome = self.execute_in(&mut store, Some(&mut instance), &step.action, &event, handler).await?;
+            let run = FlowStep {
+                trigger: flow.trigger,
+                deadline,
+                action: &step.action,
+                event: &event,
+                handler,
+                continuation: continuing,
+            };
+            let outcome = match self.execute_in_flow(&mut slot, run).await {
+                Ok(outcome) => outcome,
+                // The event was valid when the flow began: if it is not now, the writes of
+                // the Action before this one grew it past its cap. That is a failure of
+                // that Action, reported with the outcomes so far, not the caller's error.
+                Err(Error::InvalidEvent(_)) if !reports.is_empty() => {
+                    let bytes = serde_json::to_vec(&event).map_or(u64::MAX, |json| json.len() as u64);
+                    let error = ActionError::EventTooLarge { bytes, limit_bytes: event::MAX_EVENT_BYTES as u64 };
+                    let culprit: &ActionReport = reports.last().expect("checked above");
+                    decision = FlowDecision::Error { action: culprit.name.clone(), error };
+                    next = index;
+                    break;
+                }
+                Err(other) => return Err(other),
+            };
             apply(&outcome.commands, &mut event, &mut changes);
             let ended = match &outcome.decision {
                 Decision::Allowed => None,
@@ -337,15 +345,20 @@ impl Engine {
                     let state = new_state();
                     let interaction =
                         waiting.interaction().expect("the other decisions wait for the user").with_state(&state);
-                    suspended = Some(SuspendedFlow {
+                    let expires_at = suspended::millis(SystemTime::now() + self.config().suspended_lifetime);
+                    let payload = suspended::Payload {
+                        version: 0,
+                        id: new_state(),
                         trigger: flow.trigger,
                         fingerprint: flow.fingerprint(),
                         action: index,
                         state,
                         interaction: interaction.clone(),
                         event: event.clone(),
-                        totals: store.data().record.totals.clone(),
-                    });
+                        totals: slot.totals().clone(),
+                        expires_at,
+                    };
+                    suspended = Some(SuspendedFlow::seal(&self.config().state_key, payload));
                     Some(FlowDecision::Suspended { action: step.name.clone(), interaction })
                 }
             };

@@ -14,6 +14,8 @@
 //! | metadata value | [`MAX_METADATA_BYTES`] per kind | `api::user` |
 //! | transaction metadata | key [`MAX_TX_METADATA_KEY_CHARS`] characters, value [`MAX_TX_METADATA_VALUE_BYTES`], total [`MAX_TX_METADATA_BYTES`] | `api::transaction` |
 //! | cache | [`MAX_CACHE_ENTRIES`] entries, key [`MAX_CACHE_KEY_BYTES`], value [`MAX_CACHE_VALUE_BYTES`], total [`MAX_CACHE_BYTES`], [`MAX_CACHE_TTL_MS`] | `api::cache` |
+//! | commands and warnings | [`MAX_OUTPUT_RECORDS`], [`MAX_OUTPUT_BYTES`] of JSON per execution | `state::Record` |
+//! | compiled artifact | [`DEFAULT_MAX_ARTIFACT_BYTES`] (configurable) | checked on load and before running |
 //! | secrets | key [`MAX_SECRET_KEY_CHARS`], value [`MAX_SECRET_VALUE_CHARS`] characters | `event.rs` |
 
 use std::time::Duration;
@@ -22,6 +24,18 @@ use std::time::Duration;
 pub const MAX_SOURCE_BYTES: usize = 100 * 1024;
 /// Each execution of a trigger must complete in 20 seconds.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(20);
+/// The longest deadline a configuration may set.
+pub const MAX_TIMEOUT: Duration = Duration::from_secs(60 * 60);
+/// How long a suspended flow can be resumed, by default: the redirect's lifetime.
+pub const DEFAULT_SUSPENDED_LIFETIME: Duration = Duration::from_secs(15 * 60);
+/// Commands and warnings one execution may produce, in number and in bytes of JSON (the
+/// same bound as the whole log): past either, the `api` call throws a catchable Error.
+pub const MAX_OUTPUT_RECORDS: usize = 10_000;
+pub const MAX_OUTPUT_BYTES: usize = 1024 * 1024;
+/// The largest compiled artifact accepted by default, in bytes. It leaves room for the
+/// npm packages artifacts will carry; the bytecode one execution loads must also fit in
+/// a quarter of the memory limit.
+pub const DEFAULT_MAX_ARTIFACT_BYTES: u64 = 64 * 1024 * 1024;
 /// Default CPU budget. A typical Action uses well under a million units; these machines
 /// burn about 8 x 10^9 a second, so this stops pure computation after about six seconds,
 /// well inside the 20 s deadline, while time spent waiting costs no fuel.

@@ -9,13 +9,17 @@
 //! 1. Wizer runs the guest's `wizer-initialize` (QuickJS runtimes, contexts, glue) and
 //!    snapshots the instance into a new module;
 //! 2. `wit-component` wraps that module, with the WASI preview 1 adapter, into a component;
-//! 3. Cranelift compiles it, and the result is written to the cache directory, keyed by
-//!    the guest's hash and the engine's compatibility hash, so the next process only maps
-//!    the file.
+//! 3. Cranelift compiles it, and the result is written to the cache directory, named by
+//!    the guest's hash and the engine's compatibility hash and authenticated by a keyed
+//!    hash ([`GuestCache`]), so the next process only checks and loads the file.
+//!
+//! The single-runtime snapshot is prepared when the engine starts; the flow snapshot
+//! the first time a flow runs.
 
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+use cap_std::fs::Dir;
 use wasmtime::component::Component;
 use wasmtime::{Linker, Store};
 use wasmtime_wasi::WasiCtxBuilder;
@@ -24,12 +28,14 @@ use wasmtime_wizer::Wizer;
 
 use crate::action::hex_sha256;
 use crate::error::{Error, Result};
+use crate::files;
+use crate::key::Key;
 
 /// The guest module built by `guest/build.sh` (located by `build.rs`).
 const GUEST_WASM: &[u8] = include_bytes!(env!("ACTIONBOX_GUEST_WASM"));
 
 /// Bumped whenever the preparation steps change, so old cache files are not reused.
-const PREPARATION_VERSION: u32 = 2;
+const PREPARATION_VERSION: u32 = 3;
 
 /// JavaScript runtimes in the flow snapshot: one instance runs up to this many Actions of
 /// a flow, each in a runtime of its own. Each costs about 170 KiB of snapshot.
@@ -38,42 +44,85 @@ pub const FLOW_RUNTIMES: usize = 5;
 /// How the guest is told how many runtimes to build (read by its `engine.rs`).
 const RUNTIMES_VARIABLE: &str = "ACTIONBOX_RUNTIMES";
 
-/// The prepared snapshots and the SHA-256 (hex) of the module they came from.
-pub struct PreparedGuest {
-    /// One JavaScript runtime: compiling and single executions.
-    pub single: Component,
-    /// [`FLOW_RUNTIMES`] JavaScript runtimes: the Actions of a flow.
-    pub flow: Component,
-    pub guest_sha256: String,
+/// The largest cache file read back.
+const MAX_CACHE_FILE_BYTES: u64 = 256 * 1024 * 1024;
+/// Separates this use of the cache key from others.
+const PURPOSE: &str = "actionbox guest cache";
+
+/// The SHA-256 (hex) of the embedded guest module.
+pub fn guest_sha256() -> String {
+    hex_sha256(GUEST_WASM)
 }
 
-/// Returns the prepared guest, from `cache_dir` when usable copies are there.
-pub async fn prepare(engine: &wasmtime::Engine, cache_dir: Option<&Path>) -> Result<PreparedGuest> {
-    let guest_sha256 = hex_sha256(GUEST_WASM);
-    let single = snapshot(engine, cache_dir, &guest_sha256, 1).await?;
-    let flow = snapshot(engine, cache_dir, &guest_sha256, FLOW_RUNTIMES).await?;
-    Ok(PreparedGuest { single, flow, guest_sha256 })
+/// The directory where compiled snapshots are kept, and the key their files are
+/// checked against.
+///
+/// A file is `tag || compiled`, the tag an HMAC-SHA256 of its name and content under the
+/// key: one that was changed (a patched memory image, overwritten code) does not match,
+/// and is rebuilt instead of loaded. The key lives elsewhere (the data directory), so
+/// write access to the cache directory alone cannot forge a file.
+pub struct GuestCache {
+    dir: Dir,
+    key: Key,
 }
 
-/// The component of the snapshot with `runtimes` JavaScript runtimes.
-async fn snapshot(
-    engine: &wasmtime::Engine,
-    cache_dir: Option<&Path>,
-    guest_sha256: &str,
-    runtimes: usize,
-) -> Result<Component> {
-    let cached = cache_dir.map(|dir| dir.join(cache_file_name(engine, guest_sha256, runtimes)));
-    if let Some(path) = &cached
-        && let Some(component) = load_cached(engine, path)
-    {
-        return Ok(component);
+impl GuestCache {
+    /// The cache in `dir` (created 0700 if missing); `None` when it cannot be used, which
+    /// only costs each process the preparation.
+    pub fn open(dir: &Path, key: Option<&Key>) -> Option<Self> {
+        let key = match key {
+            Some(key) => key.clone(),
+            None => Key::load_or_create(&crate::config::data_dir()?.join("guest-cache.key")).ok()?,
+        };
+        Some(GuestCache { dir: files::private_dir(dir).ok()?, key })
     }
+
+    /// The compiled snapshot in file `name`, if it is there and its tag matches.
+    fn load(&self, engine: &wasmtime::Engine, name: &str) -> Option<Component> {
+        let bytes = files::read_regular_in(&self.dir, Path::new(name), MAX_CACHE_FILE_BYTES).ok()?;
+        let (tag, compiled) = bytes.split_at_checked(crate::key::TAG_BYTES)?;
+        if !self.key.verify(PURPOSE, &[name.as_bytes(), compiled], tag) {
+            return None;
+        }
+        // SAFETY: the tag proves this process's key wrote these bytes, and `store` only
+        // writes what `Engine::precompile_component` produced; wasmtime checks the engine
+        // compatibility itself.
+        unsafe { Component::deserialize(engine, compiled) }.ok()
+    }
+
+    /// Writes `compiled` to file `name` with its tag (0600, atomically).
+    fn store(&self, name: &str, compiled: &[u8]) -> std::io::Result<()> {
+        let tag = self.key.tag(PURPOSE, &[name.as_bytes(), compiled]);
+        files::write_private_in(&self.dir, name, &[&tag[..], compiled].concat())
+    }
+}
+
+/// The component of the snapshot with `runtimes` JavaScript runtimes, from the cache
+/// when a valid copy is there. Several processes starting on an empty cache take turns
+/// under a lock file, so the snapshot is prepared once, not once each.
+pub async fn snapshot(engine: &wasmtime::Engine, cache: Option<&GuestCache>, runtimes: usize) -> Result<Component> {
+    let name = cache_file_name(engine, &guest_sha256(), runtimes);
+    let _lock = match cache {
+        Some(cache) => {
+            if let Some(component) = cache.load(engine, &name) {
+                return Ok(component);
+            }
+            // Waits while another process prepares the same file; a lock that cannot be
+            // taken only means preparing without it.
+            let lock = files::lock_in(&cache.dir, &format!("{name}.lock")).ok();
+            if let Some(component) = cache.load(engine, &name) {
+                return Ok(component);
+            }
+            lock
+        }
+        None => None,
+    };
     let initialized = pre_initialize(engine, runtimes).await?;
     let component_wasm = componentize(&initialized)?;
     let compiled = engine.precompile_component(&component_wasm).map_err(guest_error("compiling the guest"))?;
-    if let Some(path) = &cached {
+    if let Some(cache) = cache {
         // A cache that cannot be written only costs the next process the same work.
-        let _ = store_cached(path, &compiled);
+        let _ = cache.store(&name, &compiled);
     }
     // SAFETY: `compiled` was produced just above by this engine.
     unsafe { Component::deserialize(engine, &compiled) }.map_err(guest_error("loading the compiled guest"))
@@ -84,23 +133,6 @@ fn cache_file_name(engine: &wasmtime::Engine, guest_sha256: &str, runtimes: usiz
     engine.precompile_compatibility_hash().hash(&mut hasher);
     PREPARATION_VERSION.hash(&mut hasher);
     format!("guest-{}-{:016x}-{runtimes}.cwasm", &guest_sha256[..16], hasher.finish())
-}
-
-fn load_cached(engine: &wasmtime::Engine, path: &Path) -> Option<Component> {
-    if !path.is_file() {
-        return None;
-    }
-    // SAFETY: files in the cache directory are written only by `store_cached`, from
-    // `Engine::precompile_component`; wasmtime checks the engine compatibility itself.
-    unsafe { Component::deserialize_file(engine, path) }.ok()
-}
-
-fn store_cached(path: &Path, compiled: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().expect("cache files live in a directory");
-    std::fs::create_dir_all(dir)?;
-    let temporary = PathBuf::from(format!("{}.{}.tmp", path.display(), std::process::id()));
-    std::fs::write(&temporary, compiled)?;
-    std::fs::rename(&temporary, path)
 }
 
 /// Runs the guest's initializer under Wizer, building `runtimes` JavaScript runtimes, and

@@ -1,18 +1,21 @@
 //! What one store holds while an Action runs: WASI's empty context, the memory limiter,
 //! the deadline, and the record of everything the Action did through `api` and `console`.
 
+use std::collections::BTreeMap;
 use std::time::Instant;
 
 use wasmtime::component::ResourceTable;
 use wasmtime_wasi::{WasiCtx, WasiCtxBuilder, WasiCtxView, WasiView};
 
 use crate::cache::{CacheEntries, SharedCacheStore};
+use crate::error::OutputLimit;
 use crate::limits::{self, MemoryLimiter};
 use crate::outcome::{Command, Interaction, LogLevel, LogLine, Logs, Warning};
 use crate::text;
 use crate::trigger::Trigger;
 
-/// The data of one execution's store.
+/// The data of one store: of one execution, or of the Actions of a flow that share an
+/// instance.
 pub struct HostState {
     wasi: WasiCtx,
     table: ResourceTable,
@@ -26,15 +29,32 @@ pub struct HostState {
     pub identity: Identity,
     /// The continue request, while a suspended Action's continue handler runs.
     pub continuation: Option<Continuation>,
+    /// What the running Action did.
     pub record: Record,
+    /// The sizes limits count across the whole trigger execution.
+    pub totals: Totals,
     /// Where `api.cache` entries live, and this execution's working copy of them.
     pub cache_store: SharedCacheStore,
     pub cache: Option<CacheEntries>,
     pub cache_writes: u32,
 }
 
+/// What the Actions of one trigger execution share, carried from store to store when a
+/// flow's Actions need more than one instance.
+#[derive(Default)]
+pub struct Carried {
+    pub totals: Totals,
+    pub cache: Option<CacheEntries>,
+}
+
 impl HostState {
-    pub fn new(trigger: Trigger, memory_bytes: u64, deadline: Instant, cache_store: SharedCacheStore) -> Self {
+    pub fn new(
+        trigger: Trigger,
+        memory_bytes: u64,
+        deadline: Instant,
+        cache_store: SharedCacheStore,
+        carried: Carried,
+    ) -> Self {
         HostState {
             wasi: empty_wasi(),
             table: ResourceTable::new(),
@@ -45,27 +65,27 @@ impl HostState {
             identity: Identity::default(),
             continuation: None,
             record: Record::default(),
+            totals: carried.totals,
             cache_store,
-            cache: None,
+            cache: carried.cache,
             cache_writes: 0,
         }
     }
 
-    /// Readies the state for the next Action of the store: a new record (keeping the
-    /// totals that limits count across a flow), a fresh memory peak, a new write count.
-    pub fn begin_action(&mut self) {
-        let totals = std::mem::take(&mut self.record.totals);
-        self.record = Record { totals, ..Record::default() };
+    /// Readies the state for the next Action of the store: a new record, a fresh memory
+    /// peak, a new write count, and what the host reads from the Action's `event`.
+    pub fn begin_action(&mut self, event: &serde_json::Value, continuation: Option<Continuation>) {
+        self.record = Record::default();
         self.limiter.reset();
         self.cache_writes = 0;
+        self.protocol = event.pointer("/transaction/protocol").and_then(serde_json::Value::as_str).map(str::to_owned);
+        self.identity = Identity::of(event);
+        self.continuation = continuation;
     }
 
-    /// The record of the Action that just ran (without the totals, which stay for the
-    /// next one).
-    pub fn take_record(&mut self) -> Record {
-        let mut record = std::mem::take(&mut self.record);
-        self.record.totals = std::mem::take(&mut record.totals);
-        record
+    /// What the next store of the same trigger execution takes over.
+    pub fn into_carried(self) -> Carried {
+        Carried { totals: self.totals, cache: self.cache }
     }
 }
 
@@ -140,11 +160,82 @@ pub struct Record {
     pub denied: Option<(String, Option<String>)>,
     pub warnings: Vec<Warning>,
     pub logs: LogBuffer,
-    pub totals: Totals,
+    /// How much of the output caps the commands and warnings use.
+    output: OutputBudget,
+    /// Which output cap was reached, if one was: a failure that follows is that limit.
+    pub output_limit: Option<OutputLimit>,
+}
+
+/// The records and bytes of commands and warnings one execution has produced.
+#[derive(Default)]
+struct OutputBudget {
+    records: usize,
+    bytes: usize,
+}
+
+impl Record {
+    /// Records a command, unless it would pass an output cap.
+    pub fn command(&mut self, command: Command) -> Result<(), String> {
+        self.admit(&command)?;
+        self.commands.push(command);
+        Ok(())
+    }
+
+    /// Records a warning, unless it would pass an output cap.
+    pub fn warn(&mut self, warning: Warning) -> Result<(), String> {
+        self.admit(&warning)?;
+        self.warnings.push(warning);
+        Ok(())
+    }
+
+    /// Counts `item` against the output caps ([`limits::MAX_OUTPUT_RECORDS`] commands and
+    /// warnings, [`limits::MAX_OUTPUT_BYTES`] of their JSON), or refuses it.
+    pub fn admit(&mut self, item: &impl serde::Serialize) -> Result<(), String> {
+        let bytes = json_size(item);
+        let (records, total) = (self.output.records + 1, self.output.bytes.saturating_add(bytes));
+        let reached = if records > limits::MAX_OUTPUT_RECORDS {
+            Some(OutputLimit::Records)
+        } else if total > limits::MAX_OUTPUT_BYTES {
+            Some(OutputLimit::Bytes)
+        } else {
+            None
+        };
+        if let Some(limit) = reached {
+            self.output_limit = Some(limit);
+            return Err(match limit {
+                OutputLimit::Records => {
+                    format!("the execution reached its cap of {} commands and warnings", limits::MAX_OUTPUT_RECORDS)
+                }
+                _ => format!(
+                    "the execution's commands and warnings would pass {} bytes of JSON",
+                    limits::MAX_OUTPUT_BYTES
+                ),
+            });
+        }
+        self.output = OutputBudget { records, bytes: total };
+        Ok(())
+    }
+}
+
+/// The size of `item` as JSON, counted without building the text.
+fn json_size(item: &impl serde::Serialize) -> usize {
+    struct Counter(usize);
+    impl std::io::Write for Counter {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0 += bytes.len();
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut counter = Counter(0);
+    serde_json::to_writer(&mut counter, item).map_or(usize::MAX, |()| counter.0)
 }
 
 /// The sizes that limits count across a whole trigger execution (every Action of a flow).
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Totals {
     pub id_token_claims: SizedKeys,
     pub access_token_claims: SizedKeys,
@@ -160,11 +251,26 @@ pub struct Totals {
     pub exchange_user_set: bool,
 }
 
-/// The JSON size of each key written to one map, latest write winning.
+/// The JSON size of each key written to one map, latest write winning. It serializes as
+/// its sizes alone; the total is always their sum, recomputed when read back.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[serde(from = "BTreeMap<String, usize>", into = "BTreeMap<String, usize>")]
 pub struct SizedKeys {
-    sizes: std::collections::BTreeMap<String, usize>,
+    sizes: BTreeMap<String, usize>,
     total: usize,
+}
+
+impl From<BTreeMap<String, usize>> for SizedKeys {
+    fn from(sizes: BTreeMap<String, usize>) -> Self {
+        let total = sizes.values().fold(0usize, |sum, size| sum.saturating_add(*size));
+        SizedKeys { sizes, total }
+    }
+}
+
+impl From<SizedKeys> for BTreeMap<String, usize> {
+    fn from(keys: SizedKeys) -> Self {
+        keys.sizes
+    }
 }
 
 impl SizedKeys {
@@ -179,7 +285,7 @@ impl SizedKeys {
     /// Records `key` at `size` bytes unless the total would pass `limit`; `Err` holds
     /// the total it would have reached.
     pub fn try_set(&mut self, key: &str, size: usize, limit: usize) -> Result<(), usize> {
-        let total = self.total - self.sizes.get(key).copied().unwrap_or(0) + size;
+        let total = self.total.saturating_sub(self.sizes.get(key).copied().unwrap_or(0)).saturating_add(size);
         if total > limit {
             return Err(total);
         }
@@ -216,7 +322,7 @@ impl LogBuffer {
         let mut truncated = false;
         'lines: for (i, line) in self.lines.iter().enumerate() {
             let separator = (i > 0).then_some('\n');
-            for c in separator.into_iter().chain(text::escape_controls(&line.message).chars()) {
+            for c in separator.into_iter().chain(text::escape_for_display(&line.message, false).chars()) {
                 if chars == limits::STORED_LOG_CHARS {
                     truncated = true;
                     break 'lines;
@@ -240,6 +346,31 @@ mod tests {
         assert_eq!(keys.try_set("a", 60, 100), Ok(()), "rewriting a key replaces its size");
         assert_eq!(keys.try_set("b", 41, 100), Err(101));
         assert_eq!(keys.try_set("b", 40, 100), Ok(()), "exactly at the limit is accepted");
+    }
+
+    #[test]
+    fn sized_keys_read_back_recompute_their_total() {
+        let keys: SizedKeys = serde_json::from_str(r#"{"a": 18446744073709551615, "b": 5}"#).unwrap();
+        let mut keys = keys;
+        assert_eq!(keys.try_set("a", 1, 100), Ok(()), "replacing a huge size cannot underflow");
+        assert_eq!(keys.try_set("c", 1, 100), Ok(()));
+    }
+
+    #[test]
+    fn output_is_capped_in_records_and_bytes() {
+        let mut record = Record::default();
+        for i in 0..limits::MAX_OUTPUT_RECORDS {
+            record.command(Command::AddScope { scope: i.to_string() }).unwrap();
+        }
+        assert!(record.command(Command::AddScope { scope: "over".into() }).is_err());
+        assert_eq!(record.output_limit, Some(OutputLimit::Records));
+        let mut record = Record::default();
+        let big = serde_json::Value::String("x".repeat(limits::MAX_OUTPUT_BYTES / 3));
+        for _ in 0..2 {
+            record.command(Command::SetIdTokenClaim { name: "n".into(), value: big.clone() }).unwrap();
+        }
+        assert!(record.command(Command::SetIdTokenClaim { name: "n".into(), value: big }).is_err());
+        assert_eq!(record.output_limit, Some(OutputLimit::Bytes));
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Small text helpers: bounded strings and escaped control characters.
+//! Small text helpers: bounded strings, and text made safe to show.
 
 /// Cuts `text` to at most `max` bytes on a character boundary, marking the cut.
 pub fn truncate(mut text: String, max: usize) -> String {
@@ -14,19 +14,30 @@ pub fn truncate(mut text: String, max: usize) -> String {
     text
 }
 
-/// `text` with control characters (newlines, escapes, ...) written as `\n`, `\u{1b}`.
-pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(char::is_control) {
+/// Whether `c` must not reach a terminal or a stored log as it is: a control character,
+/// the line or paragraph separator (U+2028, U+2029), or a bidirectional control (U+061C,
+/// U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069), which could forge a line or
+/// reorder what a reader sees.
+pub fn is_unsafe_char(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` with every [unsafe character](is_unsafe_char) written visibly: `\n`, `\r`, `\t`
+/// (unless `keep_tabs`), others as `\u{1b}`. Borrowed when nothing needs escaping.
+pub fn escape_for_display(text: &str, keep_tabs: bool) -> std::borrow::Cow<'_, str> {
+    let escaped = |c: char| is_unsafe_char(c) && !(keep_tabs && c == '\t');
+    if !text.chars().any(escaped) {
         return text.into();
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {
+            _ if !escaped(c) => out.push(c),
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
-            c => out.push(c),
+            c => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
         }
     }
     out.into()
@@ -58,6 +69,14 @@ pub fn iso8601(time: std::time::SystemTime) -> String {
 #[cfg(test)]
 mod tests {
     use std::time::{Duration, UNIX_EPOCH};
+
+    #[test]
+    fn unsafe_characters_are_escaped() {
+        let text = "a\nb\u{1b}[31m\u{2028}\u{202e}\u{2069}\tc";
+        assert_eq!(super::escape_for_display(text, false), "a\\nb\\u{1b}[31m\\u{2028}\\u{202e}\\u{2069}\\tc");
+        assert_eq!(super::escape_for_display("a\tb", true), "a\tb");
+        assert!(matches!(super::escape_for_display("plain é", false), std::borrow::Cow::Borrowed(_)));
+    }
 
     #[test]
     fn iso8601_formats_known_instants() {

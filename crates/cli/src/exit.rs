@@ -14,6 +14,8 @@
 //! | 9 | compile error: syntax, TypeScript, ES module, source too large, top level failed |
 //! | 10 | invalid input: event, artifact, missing handler |
 //! | 11 | the Action redirects, challenges or prompts the user (a flow is suspended) |
+//! | 12 | the sandbox trapped for another reason (a bug of actionbox, not of the Action) |
+//! | 13 | output limit: too many commands and warnings, or an event grown past its cap |
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -32,6 +34,8 @@ pub const STACK: u8 = 8;
 pub const COMPILE: u8 = 9;
 pub const INVALID_INPUT: u8 = 10;
 pub const REDIRECT: u8 = 11;
+pub const TRAP: u8 = 12;
+pub const OUTPUT: u8 = 13;
 
 /// The exit code for how an execution ended.
 pub fn for_decision(decision: &Decision) -> ExitCode {
@@ -59,23 +63,34 @@ fn for_action_error(error: &ActionError) -> u8 {
         ActionError::CpuLimit { .. } => CPU,
         ActionError::MemoryLimit { .. } => MEMORY,
         ActionError::StackOverflow => STACK,
+        ActionError::Trap { .. } => TRAP,
+        ActionError::OutputLimit { .. } | ActionError::EventTooLarge { .. } => OUTPUT,
         _ => THREW,
     }
 }
 
 /// A command that could not complete: what to print and the code to exit with.
+///
+/// The message may quote the Action (an exception's text, an export's name), so it is
+/// printed with every control character escaped, newlines included: one failure is one
+/// line. Only a compile error's source snippet, escaped line by line, follows it.
 pub struct Failure {
     message: String,
+    snippet: String,
     code: u8,
 }
 
 impl Failure {
+    fn new(message: &str, code: u8) -> Self {
+        Failure { message: render::escape_line(message), snippet: String::new(), code }
+    }
+
     pub fn io(message: String) -> Self {
-        Failure { message, code: INTERNAL }
+        Failure::new(&message, INTERNAL)
     }
 
     pub fn invalid_input(message: String) -> Self {
-        Failure { message, code: INVALID_INPUT }
+        Failure::new(&message, INVALID_INPUT)
     }
 
     /// A compile error, shown with the offending source line and a caret.
@@ -83,13 +98,13 @@ impl Failure {
         let location = error.location();
         let mut failure = Failure::from(error);
         if let Some(location) = location {
-            failure.message.push_str(&render::snippet(path, source, location));
+            failure.snippet = render::snippet(path, source, location);
         }
         failure
     }
 
     pub fn report(self) -> ExitCode {
-        eprintln!("error: {}", self.message);
+        errln!("error: {}{}", self.message, self.snippet);
         ExitCode::from(self.code)
     }
 }
@@ -104,11 +119,13 @@ impl From<Error> for Failure {
                 ActionError::Threw { .. } => COMPILE,
                 other => for_action_error(other),
             },
-            Error::NoHandler { .. } | Error::InvalidEvent(_) | Error::InvalidArtifact(_) | Error::InvalidConfig(_) => {
-                INVALID_INPUT
-            }
+            Error::NoHandler { .. }
+            | Error::InvalidEvent(_)
+            | Error::InvalidArtifact(_)
+            | Error::InvalidConfig(_)
+            | Error::InvalidState(_) => INVALID_INPUT,
             _ => INTERNAL,
         };
-        Failure { message: error.to_string(), code }
+        Failure::new(&error.to_string(), code)
     }
 }

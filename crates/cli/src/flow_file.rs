@@ -5,19 +5,30 @@
 //!
 //! [[actions]]
 //! name = "roles"                       # optional; defaults to the path
-//! path = "roles-claim/action.js"       # a source or a compiled .wasm, relative to this file
+//! path = "roles-claim/action.js"       # a .js source or a compiled .wasm
 //! secrets = { API_KEY = "..." }        # optional
 //! ```
+//!
+//! An Action's `path` is relative to the flow file and must stay inside an allowed root:
+//! the flow file's own directory, or the directories given with `--root`. Files are
+//! opened through a capability handle on that root, so neither `..` nor a symlink leads
+//! out of it, and only `.js` sources and `.wasm` artifacts are read.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
-use actionbox::{Engine, Flow, SuspendedFlow, Trigger};
+use actionbox::files;
+use actionbox::{Engine, Flow, Trigger};
+use cap_std::ambient_authority;
+use cap_std::fs::Dir;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use crate::exit::Failure;
-use crate::input;
+use crate::input::{self, ActionFile};
+
+/// The largest flow file read.
+const MAX_FLOW_FILE_BYTES: u64 = 1024 * 1024;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -35,47 +46,123 @@ struct ActionEntry {
     secrets: BTreeMap<String, String>,
 }
 
-/// What `flow run --state` saves: the flow file (as an absolute path) and the state.
-#[derive(serde::Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct StateFile {
-    flow: PathBuf,
-    suspended: SuspendedFlow,
+/// Where a flow was loaded from: its file and the roots its Actions may come from, as
+/// absolute paths (a suspended flow's state records them, to load the same flow again).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, Deserialize)]
+pub struct FlowSource {
+    pub file: PathBuf,
+    pub roots: Vec<PathBuf>,
 }
 
-/// Saves a suspended flow for `actionbox flow continue`.
-pub fn save_suspended(path: &Path, flow: &Path, suspended: &SuspendedFlow) -> Result<(), Failure> {
-    let flow = std::fs::canonicalize(flow).map_err(|e| Failure::io(format!("{}: {e}", flow.display())))?;
-    let text =
-        serde_json::to_string_pretty(&StateFile { flow, suspended: suspended.clone() }).expect("the state serializes");
-    std::fs::write(path, text).map_err(|e| Failure::io(format!("writing {}: {e}", path.display())))
-}
-
-/// Reads a state file and loads the flow it names.
-pub async fn load_suspended(engine: &Engine, path: &Path) -> Result<(Flow, SuspendedFlow), Failure> {
-    let text = std::fs::read_to_string(path).map_err(|e| Failure::io(format!("reading {}: {e}", path.display())))?;
-    let file: StateFile = serde_json::from_str(&text)
-        .map_err(|e| Failure::invalid_input(format!("{}: not a suspended flow: {e}", path.display())))?;
-    let flow = load(engine, &file.flow).await?;
-    Ok((flow, file.suspended))
+impl FlowSource {
+    /// The flow file at `path`, with `roots` (the flow file's directory when empty).
+    pub fn new(path: &Path, roots: &[PathBuf]) -> Result<Self, Failure> {
+        let absolute = |p: &Path| std::fs::canonicalize(p).map_err(|e| Failure::io(format!("{}: {e}", p.display())));
+        let file = absolute(path)?;
+        let roots = if roots.is_empty() {
+            vec![file.parent().unwrap_or(Path::new("/")).to_path_buf()]
+        } else {
+            roots.iter().map(|root| absolute(root)).collect::<Result<_, _>>()?
+        };
+        Ok(FlowSource { file, roots })
+    }
 }
 
 /// Reads the flow file and compiles (or loads) each of its Actions.
-pub async fn load(engine: &Engine, path: &Path) -> Result<Flow, Failure> {
-    let text = std::fs::read_to_string(path).map_err(|e| Failure::io(format!("reading {}: {e}", path.display())))?;
-    let file: FlowFile =
-        toml::from_str(&text).map_err(|e| Failure::invalid_input(format!("{}: {e}", path.display())))?;
+pub async fn load(engine: &Engine, source: &FlowSource) -> Result<Flow, Failure> {
+    let path = &source.file;
+    let bytes = input::read_file(path, MAX_FLOW_FILE_BYTES)?;
+    let text = input::source_text(path, bytes)?;
+    let file: FlowFile = toml::from_str(&text).map_err(|e| toml_failure(path, &text, &e))?;
     if file.actions.is_empty() {
         return Err(Failure::invalid_input(format!("{}: the flow has no [[actions]]", path.display())));
     }
-    let base = path.parent().unwrap_or(Path::new("."));
+    let base = path.parent().unwrap_or(Path::new("/"));
     let mut flow = Flow::new(file.trigger);
     for entry in file.actions {
-        let action_path = base.join(&entry.path);
+        let shown = base.join(&entry.path);
+        let (root, relative) = resolve(source, base, &entry.path).map_err(|why| {
+            Failure::invalid_input(format!("{}: action `{}`: {why}", path.display(), entry.path.display()))
+        })?;
         let name = entry.name.unwrap_or_else(|| entry.path.display().to_string());
-        let action = input::load_action(engine, &action_path).await?;
+        let action = load_action_in(engine, &root, &relative, &shown).await?;
         let secrets: Map<String, Value> = entry.secrets.into_iter().map(|(k, v)| (k, Value::String(v))).collect();
         flow.push(&name, action, secrets).map_err(|e| Failure::invalid_input(format!("{}: {e}", path.display())))?;
     }
     Ok(flow)
+}
+
+/// The root holding `base/path` and the path inside it. `..` is resolved by name, and
+/// the capability handle then refuses any symlink that would lead out of the root.
+fn resolve(source: &FlowSource, base: &Path, path: &Path) -> Result<(PathBuf, PathBuf), String> {
+    if path.is_absolute() {
+        return Err("the path must be relative to the flow file".into());
+    }
+    let mut joined = PathBuf::new();
+    for component in base.join(path).components() {
+        match component {
+            Component::ParentDir => {
+                joined.pop();
+            }
+            Component::CurDir => {}
+            other => joined.push(other),
+        }
+    }
+    source
+        .roots
+        .iter()
+        .find_map(|root| joined.strip_prefix(root).ok().map(|inside| (root.clone(), inside.to_path_buf())))
+        .filter(|(_, inside)| !inside.as_os_str().is_empty())
+        .ok_or_else(|| {
+            let roots: Vec<String> = source.roots.iter().map(|r| r.display().to_string()).collect();
+            format!(
+                "the file is outside the allowed directories ({}); pass --root DIR to allow another",
+                roots.join(", ")
+            )
+        })
+}
+
+/// Loads `relative` inside `root`; `shown` names it in messages.
+async fn load_action_in(
+    engine: &Engine,
+    root: &Path,
+    relative: &Path,
+    shown: &Path,
+) -> Result<actionbox::CompiledAction, Failure> {
+    let kind = ActionFile::of(relative)?;
+    let dir = Dir::open_ambient_dir(root, ambient_authority())
+        .map_err(|e| Failure::io(format!("{}: {e}", root.display())))?;
+    let limit = match kind {
+        ActionFile::Compiled => engine.config().artifact_limit_bytes(),
+        ActionFile::Source => actionbox::limits::MAX_SOURCE_BYTES as u64,
+    };
+    let bytes = files::read_regular_in(&dir, relative, limit).map_err(|e| match (kind, e) {
+        (ActionFile::Source, files::FileError::TooLarge { size, limit }) => {
+            Failure::from(actionbox::Error::SourceTooLarge { size: size as usize, limit: limit as usize })
+        }
+        (_, e) => input::file_failure(shown, e),
+    })?;
+    match kind {
+        ActionFile::Compiled => input::artifact(engine, shown, &bytes),
+        ActionFile::Source => {
+            let source = input::source_text(shown, bytes)?;
+            input::compile(engine, shown, &source).await
+        }
+    }
+}
+
+/// A TOML error with its position, without quoting the file.
+fn toml_failure(path: &Path, text: &str, error: &toml::de::Error) -> Failure {
+    let position = error.span().map(|span| {
+        let before = &text[..span.start.min(text.len())];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        format!(" (line {line}, column {column})")
+    });
+    Failure::invalid_input(format!(
+        "{}: {}{}",
+        path.display(),
+        error.message().trim_end(),
+        position.unwrap_or_default()
+    ))
 }

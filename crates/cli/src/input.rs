@@ -1,36 +1,109 @@
 //! Reading what the command line names: sources, compiled Actions, events, secrets.
+//!
+//! Every file is read through `actionbox::files`: regular files only, never more than
+//! its cap (below), so `--event /dev/zero` or a 300 MB file is refused before it is read.
 
 use std::path::Path;
 
-use actionbox::{CompiledAction, Engine};
+use actionbox::files::{self, FileError};
+use actionbox::{CompiledAction, Engine, Error};
 use serde_json::{Map, Value};
 
 use crate::exit::Failure;
+
+/// The largest event file read. The event itself may encode to at most 1 MiB; its JSON
+/// text may be longer (whitespace, escapes), but not without bound.
+pub const MAX_EVENT_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
 pub fn file_name(path: &Path) -> String {
     path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "action.js".into())
 }
 
-pub fn read_source(path: &Path) -> Result<String, Failure> {
-    let bytes = std::fs::read(path).map_err(|e| Failure::io(format!("reading {}: {e}", path.display())))?;
-    String::from_utf8(bytes).map_err(|e| {
+/// Reads `path`, at most `limit` bytes; the failure names the file and the limit.
+pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, Failure> {
+    files::read_regular(path, limit).map_err(|e| file_failure(path, e))
+}
+
+/// A file that could not be read: missing or unreadable files are I/O failures; what is
+/// not a regular file, or too large, is invalid input.
+pub fn file_failure(path: &Path, error: FileError) -> Failure {
+    match error {
+        FileError::Io(e) => Failure::io(format!("reading {}: {e}", path.display())),
+        other => Failure::invalid_input(format!("{}: {other}", path.display())),
+    }
+}
+
+/// What kind of file an Action path names, by its extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActionFile {
+    Source,
+    Compiled,
+}
+
+impl ActionFile {
+    /// `.js`, `.cjs` and `.mjs` are sources (as are TypeScript's extensions, which the
+    /// compiler then refuses with its own error); `.wasm` is a compiled Action. Nothing
+    /// else is read as an Action, so no other file's content is ever quoted in an error.
+    pub fn of(path: &Path) -> Result<Self, Failure> {
+        let extension = path.extension().and_then(|e| e.to_str()).unwrap_or_default();
+        match extension {
+            "wasm" => Ok(ActionFile::Compiled),
+            "js" | "cjs" | "mjs" | "ts" | "tsx" | "mts" | "cts" => Ok(ActionFile::Source),
+            _ => Err(Failure::invalid_input(format!(
+                "{}: an Action is a JavaScript source (.js) or a compiled Action (.wasm)",
+                path.display()
+            ))),
+        }
+    }
+}
+
+/// The text of a source: UTF-8 (a leading byte order mark is skipped), at most the
+/// source size limit.
+pub fn source_text(path: &Path, bytes: Vec<u8>) -> Result<String, Failure> {
+    const BOM: &[u8] = b"\xEF\xBB\xBF";
+    let skipped = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
+    String::from_utf8(bytes[skipped..].to_vec()).map_err(|e| {
         Failure::invalid_input(format!(
             "{} is not UTF-8 text (invalid byte at offset {})",
             path.display(),
-            e.utf8_error().valid_up_to()
+            skipped + e.utf8_error().valid_up_to()
         ))
     })
 }
 
-/// A `.wasm` artifact is loaded as is; anything else is compiled as JavaScript.
+pub fn read_source(path: &Path) -> Result<String, Failure> {
+    let limit = actionbox::limits::MAX_SOURCE_BYTES as u64;
+    let bytes = files::read_regular(path, limit).map_err(|e| match e {
+        FileError::TooLarge { size, .. } => {
+            Failure::from(Error::SourceTooLarge { size: size as usize, limit: limit as usize })
+        }
+        other => file_failure(path, other),
+    })?;
+    source_text(path, bytes)
+}
+
+/// A `.wasm` artifact is loaded as is; a source is compiled.
 pub async fn load_action(engine: &Engine, path: &Path) -> Result<CompiledAction, Failure> {
-    if path.extension().is_some_and(|ext| ext == "wasm") {
-        let bytes = std::fs::read(path).map_err(|e| Failure::io(format!("reading {}: {e}", path.display())))?;
-        return CompiledAction::from_wasm(&bytes)
-            .map_err(|e| Failure::invalid_input(format!("{}: {e}", path.display())));
+    match ActionFile::of(path)? {
+        ActionFile::Compiled => {
+            let bytes = read_file(path, engine.config().artifact_limit_bytes())?;
+            artifact(engine, path, &bytes)
+        }
+        ActionFile::Source => {
+            let source = read_source(path)?;
+            compile(engine, path, &source).await
+        }
     }
-    let source = read_source(path)?;
-    engine.compile(&file_name(path), &source).await.map_err(|e| Failure::compile(e, path, &source))
+}
+
+/// Loads an artifact's bytes (checking its signature when the engine has a key).
+pub fn artifact(engine: &Engine, path: &Path, bytes: &[u8]) -> Result<CompiledAction, Failure> {
+    engine.load_artifact(bytes).map_err(|e| Failure::invalid_input(format!("{}: {e}", path.display())))
+}
+
+/// Compiles a source, showing a compile error with its line.
+pub async fn compile(engine: &Engine, path: &Path, source: &str) -> Result<CompiledAction, Failure> {
+    engine.compile(&file_name(path), source).await.map_err(|e| Failure::compile(e, path, source))
 }
 
 /// KEY=VALUE pairs as a JSON object of strings.
@@ -48,15 +121,9 @@ pub fn pairs(flag: &str, pairs: &[String]) -> Result<Map<String, Value>, Failure
 
 /// The event file, with `--secret KEY=VALUE` pairs merged into `event.secrets`.
 pub fn read_event(path: &Path, secrets: &[String]) -> Result<Value, Failure> {
-    let text = std::fs::read_to_string(path).map_err(|e| Failure::io(format!("reading {}: {e}", path.display())))?;
-    let mut event: Value = serde_json::from_str(&text).map_err(|e| {
-        Failure::invalid_input(format!(
-            "{} is not valid JSON: {e} (line {}, column {})",
-            path.display(),
-            e.line(),
-            e.column()
-        ))
-    })?;
+    let bytes = read_file(path, MAX_EVENT_FILE_BYTES)?;
+    let mut event =
+        actionbox::parse_event(&bytes).map_err(|e| Failure::invalid_input(format!("{}: {e}", path.display())))?;
     if secrets.is_empty() {
         return Ok(event);
     }
@@ -66,11 +133,6 @@ pub fn read_event(path: &Path, secrets: &[String]) -> Result<Value, Failure> {
     let Value::Object(map) = fields.entry("secrets").or_insert_with(|| Value::Object(Default::default())) else {
         return Err(Failure::invalid_input(format!("{}: `secrets` must be an object", path.display())));
     };
-    for pair in secrets {
-        let (key, value) = pair
-            .split_once('=')
-            .ok_or_else(|| Failure::invalid_input(format!("--secret {pair}: expected KEY=VALUE")))?;
-        map.insert(key.to_owned(), Value::String(value.to_owned()));
-    }
+    map.extend(pairs("--secret", secrets)?);
     Ok(event)
 }

@@ -7,18 +7,26 @@ macro_rules! outln {
     ($($arg:tt)*) => { $crate::emit(&format!("{}\n", format_args!($($arg)*))) };
 }
 
+/// `eprintln!` to stderr through [`emit_err`].
+macro_rules! errln {
+    ($($arg:tt)*) => { $crate::emit_err(&format!("{}\n", format_args!($($arg)*))) };
+}
+
 mod bench;
 mod exit;
 mod flow_file;
 mod input;
 mod render;
+mod state_file;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use actionbox::{Config, Engine, Trigger};
+use actionbox::{Config, Engine, Key, Trigger};
 use clap::{Args, Parser, Subcommand};
+
+use crate::flow_file::FlowSource;
 
 #[derive(Parser)]
 #[command(name = "actionbox", version, about = "Run identity-platform Actions in a WebAssembly sandbox")]
@@ -36,6 +44,8 @@ enum Command {
         /// Where to write the compiled Action.
         #[arg(short, long)]
         output: PathBuf,
+        #[command(flatten)]
+        keys: Keys,
     },
     /// Run an Action (source or compiled) once and print its outcome.
     Run {
@@ -55,12 +65,17 @@ enum Command {
     Bench {
         #[command(flatten)]
         target: Target,
-        /// Number of executions.
-        #[arg(short = 'n', long, default_value_t = 10_000)]
+        /// Number of executions (1 to 10,000,000).
+        #[arg(short = 'n', long, default_value_t = 10_000, value_parser = clap::value_parser!(u32).range(1..=10_000_000))]
         iterations: u32,
-        /// Skip the comparison with Node's `vm` module even when `node` is installed.
+        /// Also time the Action in Node's `vm` module, for comparison. UNSAFE for
+        /// untrusted Actions: Node's `vm` is not a sandbox, so the Action runs outside
+        /// actionbox's. Off by default.
         #[arg(long)]
-        no_node: bool,
+        node_baseline: bool,
+        /// Directories a flow file's Actions may come from (default: the flow file's own).
+        #[arg(long = "root", value_name = "DIR")]
+        roots: Vec<PathBuf>,
     },
 }
 
@@ -83,6 +98,11 @@ enum FlowCommand {
         /// Where to save the state if the flow is suspended by a redirect.
         #[arg(long, value_name = "FILE")]
         state: Option<PathBuf>,
+        /// Directories the flow's Actions may come from (default: the flow file's own).
+        #[arg(long = "root", value_name = "DIR")]
+        roots: Vec<PathBuf>,
+        #[command(flatten)]
+        keys: Keys,
     },
     /// Resume a flow suspended by a redirect, with the `/continue` request's parameters.
     Continue {
@@ -101,7 +121,18 @@ enum FlowCommand {
         /// Print the flow outcome as JSON instead of a summary.
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        keys: Keys,
     },
+}
+
+/// Keys for signed artifacts.
+#[derive(Args)]
+struct Keys {
+    /// Sign compiled artifacts with the key in FILE (64 hex digits, mode 0600; created
+    /// when missing), and accept only artifacts it signed.
+    #[arg(long, value_name = "FILE")]
+    artifact_key: Option<PathBuf>,
 }
 
 /// What to run and with which input.
@@ -125,11 +156,16 @@ struct Target {
     /// Wall-clock deadline per execution, e.g. `20s`, `500ms`.
     #[arg(long, default_value = "20s", value_parser = humantime::parse_duration)]
     timeout: Duration,
+    #[command(flatten)]
+    keys: Keys,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_time().build().expect("a tokio runtime");
+    let runtime = match tokio::runtime::Builder::new_current_thread().enable_time().build() {
+        Ok(runtime) => runtime,
+        Err(e) => return exit::Failure::io(format!("starting the async runtime: {e}")).report(),
+    };
     match runtime.block_on(dispatch(cli.command)) {
         Ok(code) => code,
         Err(failure) => failure.report(),
@@ -138,23 +174,22 @@ fn main() -> ExitCode {
 
 async fn dispatch(command: Command) -> Result<ExitCode, exit::Failure> {
     match command {
-        Command::Compile { source, output } => {
-            let engine = Engine::new(Config::default()).await?;
+        Command::Compile { source, output, keys } => {
+            let engine = engine(Duration::from_secs(20), &keys).await?;
             let text = input::read_source(&source)?;
-            let name = input::file_name(&source);
-            let action = engine.compile(&name, &text).await.map_err(|e| exit::Failure::compile(e, &source, &text))?;
-            std::fs::write(&output, action.to_wasm())
+            let action = input::compile(&engine, &source, &text).await?;
+            std::fs::write(&output, engine.save_artifact(&action))
                 .map_err(|e| exit::Failure::io(format!("writing {}: {e}", output.display())))?;
-            eprintln!(
+            errln!(
                 "compiled {} -> {} (handlers: {})",
                 source.display(),
                 output.display(),
-                action.handlers().join(", ")
+                render::escape(&action.handlers().join(", "))
             );
             Ok(ExitCode::SUCCESS)
         }
         Command::Run { target, json } => {
-            let engine = target.engine().await?;
+            let engine = engine(target.timeout, &target.keys).await?;
             let action = input::load_action(&engine, &target.action).await?;
             let event = input::read_event(&target.event, &target.secrets)?;
             let outcome = engine.execute(target.trigger, &action, &event).await?;
@@ -165,47 +200,69 @@ async fn dispatch(command: Command) -> Result<ExitCode, exit::Failure> {
             }
             Ok(exit::for_decision(&outcome.decision))
         }
-        Command::Flow { command: FlowCommand::Run { flow: flow_path, event, timeout, json, state } } => {
-            let mut config = Config::default();
-            config.timeout(timeout);
-            let engine = Engine::new(config).await?;
-            let flow = flow_file::load(&engine, &flow_path).await?;
+        Command::Flow { command: FlowCommand::Run { flow, event, timeout, json, state, roots, keys } } => {
+            let source = FlowSource::new(&flow, &roots)?;
+            let mut engine_config = config(timeout, &keys)?;
+            engine_config.state_key(state_file::key()?);
+            let engine = Engine::new(engine_config).await?;
+            let loaded = flow_file::load(&engine, &source).await?;
             let event = input::read_event(&event, &[])?;
-            let outcome = engine.run_flow(&flow, &event).await?;
+            let outcome = engine.run_flow(&loaded, &event).await?;
             if let (Some(suspended), Some(state)) = (&outcome.suspended, &state) {
-                flow_file::save_suspended(state, &flow_path, suspended)?;
+                state_file::save(state, &source, suspended)?;
             }
             report_flow(&outcome, json, state.is_none());
             Ok(exit::for_flow_decision(&outcome.decision))
         }
-        Command::Flow { command: FlowCommand::Continue { state, query, body, timeout, json } } => {
-            let mut config = Config::default();
-            config.timeout(timeout);
-            let engine = Engine::new(config).await?;
-            let (flow, suspended) = flow_file::load_suspended(&engine, &state).await?;
+        Command::Flow { command: FlowCommand::Continue { state, query, body, timeout, json, keys } } => {
+            let mut engine_config = config(timeout, &keys)?;
+            engine_config.state_key(state_file::key()?);
+            let engine = Engine::new(engine_config).await?;
+            let saved = state_file::load(&state)?;
+            let suspended = engine.open_suspended(&saved.token)?;
+            let flow = flow_file::load(&engine, &saved.flow).await?;
             let request = actionbox::ContinueRequest {
                 query: input::pairs("--query", &query)?,
                 body: input::pairs("--body", &body)?,
             };
+            if suspended.accepts(&request) {
+                state_file::claim(&state, &suspended)?;
+            }
             let outcome = engine.resume_flow(&flow, &suspended, &request).await?;
             report_flow(&outcome, json, true);
             Ok(exit::for_flow_decision(&outcome.decision))
         }
-        Command::Bench { target, iterations, .. } if target.action.extension().is_some_and(|e| e == "toml") => {
-            let engine = target.engine().await?;
-            let flow = flow_file::load(&engine, &target.action).await?;
+        Command::Bench { target, iterations, roots, .. } if target.action.extension().is_some_and(|e| e == "toml") => {
+            let engine = engine(target.timeout, &target.keys).await?;
+            let source = FlowSource::new(&target.action, &roots)?;
+            let flow = flow_file::load(&engine, &source).await?;
             let event = input::read_event(&target.event, &target.secrets)?;
             bench::run_flow(&engine, &flow, &target.action.display().to_string(), &event, iterations).await?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Bench { target, iterations, no_node } => {
-            let engine = target.engine().await?;
+        Command::Bench { target, iterations, node_baseline, .. } => {
+            let engine = engine(target.timeout, &target.keys).await?;
             let action = input::load_action(&engine, &target.action).await?;
             let event = input::read_event(&target.event, &target.secrets)?;
-            bench::run(&engine, &action, &target, &event, iterations, !no_node).await?;
+            bench::run(&engine, &action, &target, &event, iterations, node_baseline).await?;
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// The engine configuration for a command: its deadline and, with `--artifact-key`,
+/// signed artifacts.
+fn config(timeout: Duration, keys: &Keys) -> Result<Config, exit::Failure> {
+    let mut config = Config::default();
+    config.timeout(timeout);
+    if let Some(path) = &keys.artifact_key {
+        config.artifact_key(Some(Key::load_or_create(path)?));
+    }
+    Ok(config)
+}
+
+async fn engine(timeout: Duration, keys: &Keys) -> Result<Engine, exit::Failure> {
+    Ok(Engine::new(config(timeout, keys)?).await?)
 }
 
 /// Prints a flow outcome; a suspension without `--state` gets a hint on stderr.
@@ -216,7 +273,7 @@ fn report_flow(outcome: &actionbox::FlowOutcome, json: bool, hint_state: bool) {
         emit(&render::flow_summary(outcome));
     }
     if hint_state && outcome.suspended.is_some() {
-        eprintln!("note: pass --state FILE to save the suspended flow for `actionbox flow continue`");
+        errln!("note: pass --state FILE to save the suspended flow for `actionbox flow continue`");
     }
 }
 
@@ -230,10 +287,9 @@ pub fn emit(text: &str) {
     }
 }
 
-impl Target {
-    async fn engine(&self) -> Result<Engine, exit::Failure> {
-        let mut config = Config::default();
-        config.timeout(self.timeout);
-        Ok(Engine::new(config).await?)
-    }
+/// Writes to stderr; when stderr is closed the text is lost, and nothing else happens.
+pub fn emit_err(text: &str) {
+    use std::io::Write;
+    let mut stderr = std::io::stderr().lock();
+    let _ = stderr.write_all(text.as_bytes()).and_then(|()| stderr.flush());
 }

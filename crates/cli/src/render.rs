@@ -19,7 +19,7 @@ pub fn summary(outcome: &Outcome) -> String {
             let _ = writeln!(out, "decision: redirect to {}", escape(url));
         }
         Decision::Challenge { method, factors } => {
-            let _ = writeln!(out, "decision: {method} {}", escape(&factors.to_string()));
+            let _ = writeln!(out, "decision: {} {}", escape(method), escape(&factors.to_string()));
         }
         Decision::Prompt { form_id, .. } => {
             let _ = writeln!(out, "decision: prompt (form {})", escape(form_id));
@@ -55,7 +55,7 @@ pub fn summary(outcome: &Outcome) -> String {
         }
     }
     for warning in &outcome.warnings {
-        let _ = writeln!(out, "warning: {warning}");
+        let _ = writeln!(out, "warning: {}", escape(&warning.to_string()));
     }
     let usage = &outcome.usage;
     let _ = writeln!(
@@ -90,7 +90,9 @@ pub fn flow_summary(outcome: &FlowOutcome) -> String {
         FlowDecision::Suspended { action, interaction } => {
             let waiting = match interaction {
                 Interaction::Redirect { url } => format!("redirect to {}", escape(url)),
-                Interaction::Challenge { method, factors } => format!("{method} {}", escape(&factors.to_string())),
+                Interaction::Challenge { method, factors } => {
+                    format!("{} {}", escape(method), escape(&factors.to_string()))
+                }
                 Interaction::Prompt { form_id, .. } => format!("prompt (form {})", escape(form_id)),
             };
             let _ = writeln!(out, "flow ({}): suspended by {}: {waiting}", outcome.trigger, escape(action));
@@ -193,13 +195,14 @@ pub fn snippet(path: &Path, source: &str, location: Location) -> String {
     format!("\n{pad}--> {}:{location}\n{pad} |\n{number} | {}\n{pad} | {caret_offset}^", path.display(), escape(line))
 }
 
-/// Control characters written visibly, so Action output cannot drive the terminal.
-fn escape(text: &str) -> String {
-    text.chars()
-        .flat_map(|c| match c {
-            '\t' => vec![c],
-            c if c.is_control() => format!("\\u{{{:x}}}", c as u32).chars().collect(),
-            c => vec![c],
-        })
-        .collect()
+/// `text` with control characters, line and paragraph separators and bidirectional
+/// controls written visibly (`\u{1b}`), so Action output can neither drive the terminal
+/// nor start a line of its own nor reorder what is shown. Tabs stay.
+pub fn escape(text: &str) -> String {
+    actionbox::escape_for_display(text, true).into_owned()
+}
+
+/// As [`escape`], tabs included: for text that must stay on one line.
+pub fn escape_line(text: &str) -> String {
+    actionbox::escape_for_display(text, false).into_owned()
 }

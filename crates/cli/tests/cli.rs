@@ -219,7 +219,6 @@ fn bench_reports_latency_throughput_and_memory() {
         path(&example("roles-claim", "event.json")),
         "-n",
         "50",
-        "--no-node",
     ]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let text = stdout(&out);
@@ -232,7 +231,8 @@ fn bench_reports_latency_throughput_and_memory() {
 fn a_flow_file_runs_its_actions_in_order() {
     let flow = root().join("examples/login-flow/flow.toml");
     let event = root().join("examples/login-flow/event.json");
-    let out = actionbox(&["flow", "run", path(&flow), "--event", path(&event), "--json"]);
+    let examples = root().join("examples");
+    let out = actionbox(&["flow", "run", path(&flow), "--root", path(&examples), "--event", path(&event), "--json"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let outcome: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(outcome["decision"]["type"], "allowed");

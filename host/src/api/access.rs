@@ -55,7 +55,7 @@ impl Host for HostState {
             check_reason(METHOD, message)?;
         }
         self.record.denied.get_or_insert_with(|| (reason.clone(), code.clone()));
-        self.record.commands.push(Command::Deny { reason, code, user_message });
+        self.record.command(Command::Deny { reason, code, user_message })?;
         Ok(())
     }
 
@@ -64,7 +64,7 @@ impl Host for HostState {
         check_trigger(self, METHOD, &[Trigger::CustomTokenExchange])?;
         check_reason(METHOD, &reason)?;
         self.record.denied.get_or_insert_with(|| (reason.clone(), Some(INVALID_SUBJECT_TOKEN_CODE.into())));
-        self.record.commands.push(Command::RejectInvalidSubjectToken { reason });
+        self.record.command(Command::RejectInvalidSubjectToken { reason })?;
         Ok(())
     }
 }

@@ -29,11 +29,11 @@ impl Host for HostState {
         if user_id.chars().count() > MAX_PRIMARY_USER_ID_CHARS {
             return Err(format!("{METHOD}: the user id is longer than {MAX_PRIMARY_USER_ID_CHARS} characters"));
         }
-        if self.record.totals.primary_user_set {
+        if self.totals.primary_user_set {
             return Err(format!("{METHOD}: can be called once per transaction"));
         }
-        self.record.totals.primary_user_set = true;
-        self.record.commands.push(Command::SetPrimaryUser { user_id });
+        self.totals.primary_user_set = true;
+        self.record.command(Command::SetPrimaryUser { user_id })?;
         Ok(())
     }
 
@@ -41,7 +41,7 @@ impl Host for HostState {
         const METHOD: &str = "api.authentication.setUserById";
         self.claim_exchange_user(METHOD)?;
         check_key(METHOD, "the user id", &user_id)?;
-        self.record.commands.push(Command::SetUserById { user_id });
+        self.record.command(Command::SetUserById { user_id })?;
         Ok(())
     }
 
@@ -63,11 +63,7 @@ impl Host for HostState {
             }
         }
         self.claim_exchange_user(METHOD)?;
-        self.record.commands.push(Command::SetUserByConnection {
-            connection,
-            profile: Value::Object(profile),
-            options,
-        });
+        self.record.command(Command::SetUserByConnection { connection, profile: Value::Object(profile), options })?;
         Ok(())
     }
 
@@ -75,7 +71,7 @@ impl Host for HostState {
         const METHOD: &str = "api.authentication.setOrganization";
         check_trigger(self, METHOD, &[Trigger::CustomTokenExchange])?;
         check_key(METHOD, "the organization", &organization)?;
-        self.record.commands.push(Command::SetOrganization { organization });
+        self.record.command(Command::SetOrganization { organization })?;
         Ok(())
     }
 
@@ -83,7 +79,7 @@ impl Host for HostState {
         const METHOD: &str = "api.authentication.setActor";
         check_trigger(self, METHOD, &[Trigger::CustomTokenExchange])?;
         let actor = parse_json(METHOD, "the actor", &actor, 4 * 1024)?;
-        self.record.commands.push(Command::SetActor { actor });
+        self.record.command(Command::SetActor { actor })?;
         Ok(())
     }
 
@@ -113,7 +109,7 @@ impl Host for HostState {
             }
         }
         self.begin_interaction(&method, Interaction::Challenge { method: name.into(), factors: factors.clone() })?;
-        self.record.commands.push(Command::Challenge { method: name.into(), factors });
+        self.record.command(Command::Challenge { method: name.into(), factors })?;
         Ok(())
     }
 
@@ -124,7 +120,7 @@ impl Host for HostState {
             return Err(format!("{METHOD}: only available in onContinuePostLogin"));
         }
         check_key(METHOD, "the url", &url)?;
-        self.record.commands.push(Command::RecordMethod { url });
+        self.record.command(Command::RecordMethod { url })?;
         Ok(())
     }
 }
@@ -138,10 +134,10 @@ impl HostState {
     /// custom-token-exchange sets its user once: by id or by connection, not both.
     fn claim_exchange_user(&mut self, method: &str) -> Result<(), String> {
         check_trigger(self, method, &[Trigger::CustomTokenExchange])?;
-        if self.record.totals.exchange_user_set {
+        if self.totals.exchange_user_set {
             return Err(format!("{method}: the user is set once per transaction (setUserById or setUserByConnection)"));
         }
-        self.record.totals.exchange_user_set = true;
+        self.totals.exchange_user_set = true;
         Ok(())
     }
 }

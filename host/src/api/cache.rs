@@ -37,8 +37,10 @@ impl Host for HostState {
         if entries.len() > MAX_CACHE_ENTRIES || size(&entries) > MAX_CACHE_BYTES {
             return Err(CacheError::CacheSizeExceeded);
         }
+        let command = Command::CacheSet { key, value: entry.value.clone(), expires_at: expires_at_ms };
+        self.record.admit(&command).map_err(|_| CacheError::FailedToSetCacheRecord)?;
         self.store_cache(entries).map_err(|()| CacheError::FailedToSetCacheRecord)?;
-        self.record.commands.push(Command::CacheSet { key, value: entry.value.clone(), expires_at: expires_at_ms });
+        self.record.commands.push(command);
         Ok(record(&entry))
     }
 
@@ -47,8 +49,10 @@ impl Host for HostState {
         self.count_cache_write()?;
         let mut entries = self.cache_entries(now).clone();
         let removed = entries.remove(&key).ok_or(CacheError::CacheKeyDoesNotExist)?;
+        let command = Command::CacheDelete { key };
+        self.record.admit(&command).map_err(|_| CacheError::FailedToDeleteCacheRecord)?;
         self.store_cache(entries).map_err(|()| CacheError::FailedToDeleteCacheRecord)?;
-        self.record.commands.push(Command::CacheDelete { key });
+        self.record.commands.push(command);
         Ok(record(&removed))
     }
 }

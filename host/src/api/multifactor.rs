@@ -28,7 +28,7 @@ impl Host for HostState {
         if let Some(v) = fields.get("providerOptions").filter(|v| !v.is_object()) {
             return Err(format!("{METHOD}: options.providerOptions must be an object, got {v}"));
         }
-        self.record.commands.push(Command::EnableMultifactor { provider, options });
+        self.record.command(Command::EnableMultifactor { provider, options })?;
         Ok(())
     }
 }

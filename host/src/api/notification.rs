@@ -14,14 +14,14 @@ impl Host for HostState {
     fn drop(&mut self, reason: String) -> Result<(), String> {
         check_trigger(self, "api.notification.drop", PROVIDERS)?;
         check_reason("api.notification.drop", &reason)?;
-        self.record.commands.push(Command::DropNotification { reason });
+        self.record.command(Command::DropNotification { reason })?;
         Ok(())
     }
 
     fn retry(&mut self, reason: String) -> Result<(), String> {
         check_trigger(self, "api.notification.retry", PROVIDERS)?;
         check_reason("api.notification.retry", &reason)?;
-        self.record.commands.push(Command::RetryNotification { reason });
+        self.record.command(Command::RetryNotification { reason })?;
         Ok(())
     }
 }

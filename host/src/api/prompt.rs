@@ -23,7 +23,7 @@ impl Host for HostState {
         }
         let interaction = Interaction::Prompt { form_id: form_id.clone(), options: options.clone() };
         self.begin_interaction(METHOD, interaction)?;
-        self.record.commands.push(Command::RenderPrompt { form_id, options: Value::clone(&options) });
+        self.record.command(Command::RenderPrompt { form_id, options: Value::clone(&options) })?;
         Ok(())
     }
 }

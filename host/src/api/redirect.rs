@@ -44,7 +44,7 @@ impl Host for HostState {
             return Err(format!("{METHOD}: query parameter `{key}` must be a string (and `state` is the host's)"));
         }
         self.begin_interaction(METHOD, Interaction::Redirect { url: with_query(&url, &query) })?;
-        self.record.commands.push(Command::Redirect { url, query: Value::Object(query) });
+        self.record.command(Command::Redirect { url, query: Value::Object(query) })?;
         Ok(())
     }
 

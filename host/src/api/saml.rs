@@ -86,14 +86,14 @@ impl Host for HostState {
         if !ok {
             return Err(format!("{METHOD}: the value must be a string, number, boolean, a list of them, or null"));
         }
-        let attributes = &mut self.record.totals.saml_attributes;
+        let attributes = &mut self.totals.saml_attributes;
         if attributes.len() >= MAX_SAML_ATTRIBUTES && !attributes.contains(&name) {
             return Err(format!("{METHOD}: at most {MAX_SAML_ATTRIBUTES} attributes may be changed or added"));
         }
         attributes.try_set(&name, name.len() + size, MAX_SAML_BYTES).map_err(|total| {
             format!("{METHOD}: the SAML attributes would total {total} bytes; the limit is {MAX_SAML_BYTES}")
         })?;
-        self.record.commands.push(Command::SamlSetAttribute { name, value });
+        self.record.command(Command::SamlSetAttribute { name, value })?;
         Ok(())
     }
 
@@ -105,7 +105,7 @@ impl Host for HostState {
         check_trigger(self, &method, &[Trigger::PostLogin])?;
         let value = parse_json(&method, "the value", &value, MAX_PROBES * (MAX_PROBE_BYTES + 8))?;
         check_field(&method, kind, &value)?;
-        self.record.commands.push(Command::SamlSetField { field, value });
+        self.record.command(Command::SamlSetField { field, value })?;
         Ok(())
     }
 }

@@ -25,10 +25,10 @@ impl HostState {
         if target == Target::RefreshToken && self.protocol.as_deref() != Some("oauth2-refresh-token") {
             return Err(format!("{name}: only available when the transaction's protocol is oauth2-refresh-token"));
         }
-        self.record.commands.push(match target {
+        self.record.command(match target {
             Target::Session => Command::Session(command),
             Target::RefreshToken => Command::RefreshToken(command),
-        });
+        })?;
         Ok(())
     }
 }
@@ -87,8 +87,8 @@ impl Host for HostState {
             return Err(format!("{method}: the value must be a string, number or boolean"));
         }
         let totals = match target {
-            Target::Session => &mut self.record.totals.session_metadata,
-            Target::RefreshToken => &mut self.record.totals.refresh_token_metadata,
+            Target::Session => &mut self.totals.session_metadata,
+            Target::RefreshToken => &mut self.totals.refresh_token_metadata,
         };
         let mut after = totals.clone();
         after.try_set(&key, size, MAX_SESSION_METADATA_BYTES).map_err(|total| {
@@ -96,8 +96,8 @@ impl Host for HostState {
         })?;
         self.session_command(target, "setMetadata", SessionCommand::SetMetadata { key, value })?;
         match target {
-            Target::Session => self.record.totals.session_metadata = after,
-            Target::RefreshToken => self.record.totals.refresh_token_metadata = after,
+            Target::Session => self.totals.session_metadata = after,
+            Target::RefreshToken => self.totals.refresh_token_metadata = after,
         }
         Ok(())
     }

@@ -90,20 +90,20 @@ impl Host for HostState {
         let size = name.len() + value.len();
         let value = parse_json(method, "the claim value", &value, MAX_CUSTOM_CLAIMS_BYTES)?;
         if is_restricted_claim(&name) {
-            self.record.warnings.push(Warning::RestrictedClaim { token: token_name.into(), name });
+            self.record.warn(Warning::RestrictedClaim { token: token_name.into(), name })?;
             return Ok(());
         }
         let claims = match token {
-            Token::IdToken => &mut self.record.totals.id_token_claims,
-            Token::AccessToken => &mut self.record.totals.access_token_claims,
+            Token::IdToken => &mut self.totals.id_token_claims,
+            Token::AccessToken => &mut self.totals.access_token_claims,
         };
         claims.try_set(&name, size, MAX_CUSTOM_CLAIMS_BYTES).map_err(|total| {
             format!("{method}: the {token_name} custom claims would total {total} bytes; the limit is {MAX_CUSTOM_CLAIMS_BYTES}")
         })?;
-        self.record.commands.push(match token {
+        self.record.command(match token {
             Token::IdToken => Command::SetIdTokenClaim { name, value },
             Token::AccessToken => Command::SetAccessTokenClaim { name, value },
-        });
+        })?;
         Ok(())
     }
 
@@ -111,7 +111,7 @@ impl Host for HostState {
         const METHOD: &str = "api.accessToken.addScope";
         check_trigger(self, METHOD, &[Trigger::PostLogin])?;
         check_scope(METHOD, &scope)?;
-        self.record.commands.push(Command::AddScope { scope });
+        self.record.command(Command::AddScope { scope })?;
         Ok(())
     }
 
@@ -119,7 +119,7 @@ impl Host for HostState {
         const METHOD: &str = "api.accessToken.removeScope";
         check_trigger(self, METHOD, &[Trigger::PostLogin])?;
         check_scope(METHOD, &scope)?;
-        self.record.commands.push(Command::RemoveScope { scope });
+        self.record.command(Command::RemoveScope { scope })?;
         Ok(())
     }
 }

@@ -39,12 +39,12 @@ impl Host for HostState {
             return Err(format!("{METHOD}: the value is {size} bytes; the limit is {MAX_TX_METADATA_VALUE_BYTES}"));
         }
         let size = if value.is_null() { 0 } else { key.len() + size };
-        self.record.totals.transaction_metadata.try_set(&key, size, MAX_TX_METADATA_BYTES).map_err(|total| {
+        self.totals.transaction_metadata.try_set(&key, size, MAX_TX_METADATA_BYTES).map_err(|total| {
             format!(
                 "{METHOD}: the transaction metadata would total {total} bytes; the limit is {MAX_TX_METADATA_BYTES}"
             )
         })?;
-        self.record.commands.push(Command::SetTransactionMetadata { key, value });
+        self.record.command(Command::SetTransactionMetadata { key, value })?;
         Ok(())
     }
 
@@ -59,7 +59,7 @@ impl Host for HostState {
         {
             return Err(format!("{METHOD}: the url must be an https URL of at most 2048 bytes"));
         }
-        self.record.commands.push(Command::SetResultUrl { url });
+        self.record.command(Command::SetResultUrl { url })?;
         Ok(())
     }
 }

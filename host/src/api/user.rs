@@ -19,16 +19,16 @@ impl Host for HostState {
         let size = key.len() + value.len();
         let value = parse_json(method, "the value", &value, MAX_METADATA_BYTES)?;
         let written = match which {
-            Metadata::UserMetadata => &mut self.record.totals.user_metadata,
-            Metadata::AppMetadata => &mut self.record.totals.app_metadata,
+            Metadata::UserMetadata => &mut self.totals.user_metadata,
+            Metadata::AppMetadata => &mut self.totals.app_metadata,
         };
         written.try_set(&key, size, MAX_METADATA_BYTES).map_err(|total| {
             format!("{method}: the metadata written would total {total} bytes; the limit is {MAX_METADATA_BYTES}")
         })?;
-        self.record.commands.push(match which {
+        self.record.command(match which {
             Metadata::UserMetadata => Command::SetUserMetadata { key, value },
             Metadata::AppMetadata => Command::SetAppMetadata { key, value },
-        });
+        })?;
         Ok(())
     }
 }

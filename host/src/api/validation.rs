@@ -15,7 +15,7 @@ impl Host for HostState {
         check_key(METHOD, "the code", &code)?;
         check_reason(METHOD, &message)?;
         self.record.denied.get_or_insert_with(|| (message.clone(), Some(code.clone())));
-        self.record.commands.push(Command::ValidationError { code, message });
+        self.record.command(Command::ValidationError { code, message })?;
         Ok(())
     }
 }

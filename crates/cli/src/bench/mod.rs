@@ -1,7 +1,8 @@
 //! `actionbox bench`: many executions of one Action in one process, reported as latency
 //! percentiles, throughput and resident memory, beside baselines measured in the same run:
-//! a no-op Action (the fixed cost of a fresh sandbox) and, when `node` is installed, the
-//! same Action in Node's `vm` module with a new context per run.
+//! a no-op Action (the fixed cost of a fresh sandbox) and, with `--node-baseline` (which
+//! runs the Action outside the sandbox, see `node.rs`), the same Action in Node's `vm`
+//! module with a new context per run.
 
 mod flow;
 mod node;
@@ -29,6 +30,9 @@ pub struct Latency {
 
 impl Latency {
     pub fn from_samples(samples: &mut [f64]) -> Self {
+        if samples.is_empty() {
+            return Latency { p50: 0.0, p99: 0.0, mean: 0.0 };
+        }
         samples.sort_by(f64::total_cmp);
         let at = |q: f64| samples[((samples.len() as f64 - 1.0) * q).round() as usize];
         Latency { p50: at(0.50), p99: at(0.99), mean: samples.iter().sum::<f64>() / samples.len() as f64 }
@@ -41,9 +45,8 @@ pub async fn run(
     target: &Target,
     event: &Value,
     n: u32,
-    with_node: bool,
+    node_baseline: bool,
 ) -> Result<(), Failure> {
-    let n = n.max(1);
     let first = engine.execute(target.trigger, action, event).await?;
     if let Decision::Error { error } = &first.decision {
         return Err(Failure::invalid_input(format!("the Action fails, so it cannot be benchmarked: {error}")));
@@ -81,8 +84,15 @@ pub async fn run(
         no_op.latency.mean
     );
 
-    if with_node {
-        match node::measure(&target.action, target.trigger.handler(), event, n) {
+    if node_baseline {
+        errln!("warning: {}", node::WARNING);
+        let source = match crate::input::ActionFile::of(&target.action)? {
+            crate::input::ActionFile::Source => Some(crate::input::read_source(&target.action)?),
+            crate::input::ActionFile::Compiled => None,
+        };
+        let measured =
+            node::measure(&target.action, source.as_deref(), target.trigger.handler(), event, n, target.timeout);
+        match measured {
             Ok(node) => {
                 outln!(
                     "  node vm      p50 {:>7.1} µs   p99 {:>7.1} µs   mean {:>7.1} µs   (new context per run, {})",
@@ -99,6 +109,8 @@ pub async fn run(
             }
             Err(reason) => outln!("  node vm      skipped: {reason}"),
         }
+    } else {
+        outln!("  node vm      not run (--node-baseline adds it; it runs the Action outside the sandbox)");
     }
     outln!(
         "  memory: resident {:.1} MiB after warm-up, {:.1} MiB after {n} executions ({:+.1} MiB), peak {:.1} MiB",

@@ -1,21 +1,28 @@
-// The Node baseline for `actionbox bench`: runs an Action with Node's `vm` module, a new
-// context per execution (as a sandbox must), and prints latency figures as JSON.
-// Usage: node node_vm_baseline.js <action.js> <event.json> <handler> <iterations>
+// The Node baseline for `actionbox bench --node-baseline`: runs an Action with Node's
+// `vm` module, a new context per execution, and prints latency figures as JSON.
+// Input on stdin: {source, filename, event (JSON text), handler, iterations, timeout_ms}.
+//
+// Node's vm is not a sandbox. What this does to keep the Action away from Node: the
+// context's global object has a null prototype (no `constructor` leading to Node's
+// Function); `console`, `api`, `module` and the event are built by code evaluated inside
+// the context, so every function the Action can reach belongs to the context; only
+// strings cross in, and only strings come out.
 'use strict';
-const fs = require('fs');
 const vm = require('vm');
 
-const [actionPath, eventPath, handler, iterationsText] = process.argv.slice(2);
-const source = fs.readFileSync(actionPath, 'utf8');
-const eventJson = fs.readFileSync(eventPath, 'utf8');
-const iterations = Number(iterationsText);
-const script = new vm.Script(
-  '(function (exports, require, module, __filename, __dirname) {\n' + source + '\n})',
-  { filename: actionPath, lineOffset: -1 },
+const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+const action = new vm.Script(
+  '(function (exports, require, module, __filename, __dirname) {\n' + input.source + '\n})',
+  { filename: input.filename, lineOffset: -1 },
 );
-
-// The same post-login api surface as actionbox, recording commands.
-function makeApi(commands) {
+// Evaluated in each context: the same post-login api surface as actionbox, recording
+// commands, then the handler, awaited by the context's own promise machinery.
+const prelude = new vm.Script(`(function () {
+  'use strict';
+  const logs = [];
+  const log = (...args) => { logs.push(args.join(' ')); };
+  globalThis.console = { log, info: log, warn: log, error: log, debug: log };
+  const commands = [];
   const api = {};
   const record = (type, args) => { commands.push([type, JSON.stringify(args)]); return api; };
   api.access = { deny: (reason) => record('access.deny', [reason]) };
@@ -26,31 +33,42 @@ function makeApi(commands) {
     setAppMetadata: (k, v) => record('user.setAppMetadata', [k, v]),
   };
   api.multifactor = { enable: (p, o) => record('multifactor.enable', [p, o]) };
-  return api;
-}
-
-async function once() {
-  const logs = [];
-  const log = (...args) => { logs.push(args.join(' ')); };
-  const context = vm.createContext({ console: { log, info: log, warn: log, error: log, debug: log } });
-  const wrapper = script.runInContext(context);
+  const require = (name) => { throw new Error('Cannot find module ' + name); };
   const module = { exports: {} };
-  wrapper(module.exports, (name) => { throw new Error('Cannot find module ' + name); }, module, actionPath, '/');
-  const commands = [];
-  await module.exports[handler](JSON.parse(eventJson), makeApi(commands));
-  return commands;
+  globalThis.__outcome = 'pending';
+  globalThis.__start = (wrapper) => {
+    wrapper(module.exports, require, module, __filename, '/');
+    Promise.resolve(module.exports[__handler](JSON.parse(__event), api)).then(
+      () => { globalThis.__outcome = 'done'; },
+      (e) => { globalThis.__outcome = 'threw: ' + String(e && e.message); });
+  };
+})();`);
+const start = new vm.Script('__start(__wrapper)');
+const outcome = new vm.Script('String(__outcome)');
+
+function once() {
+  const globals = Object.create(null);
+  globals.__event = input.event;
+  globals.__handler = input.handler;
+  globals.__filename = input.filename;
+  // Microtasks run inside each evaluation, so a handler without I/O settles in it.
+  const context = vm.createContext(globals, { microtaskMode: 'afterEvaluate' });
+  const options = { timeout: input.timeout_ms };
+  prelude.runInContext(context, options);
+  globals.__wrapper = action.runInContext(context, options);
+  start.runInContext(context, options);
+  const result = outcome.runInContext(context, options);
+  if (result !== 'done') throw new Error('the Action did not finish in Node: ' + result);
 }
 
-(async () => {
-  for (let i = 0; i < 200; i++) await once();
-  const samples = new Float64Array(iterations);
-  for (let i = 0; i < iterations; i++) {
-    const start = process.hrtime.bigint();
-    await once();
-    samples[i] = Number(process.hrtime.bigint() - start) / 1000;
-  }
-  const sorted = Array.from(samples).sort((a, b) => a - b);
-  const at = (q) => sorted[Math.round((sorted.length - 1) * q)];
-  const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
-  process.stdout.write(JSON.stringify({ p50: at(0.5), p99: at(0.99), mean, version: 'node ' + process.version }));
-})().catch((e) => { process.stderr.write(String(e && e.stack || e)); process.exit(1); });
+for (let i = 0; i < 200; i++) once();
+const samples = new Float64Array(input.iterations);
+for (let i = 0; i < input.iterations; i++) {
+  const begin = process.hrtime.bigint();
+  once();
+  samples[i] = Number(process.hrtime.bigint() - begin) / 1000;
+}
+const sorted = Array.from(samples).sort((a, b) => a - b);
+const at = (q) => sorted[Math.round((sorted.length - 1) * q)];
+const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
+process.stdout.write(JSON.stringify({ p50: at(0.5), p99: at(0.99), mean, version: 'node ' + process.version }));
