@@ -164,7 +164,13 @@ fn each_action_of_a_flow_has_its_own_cpu_budget_and_memory() {
     let busy = "let x = 0; for (let i = 0; i < 200000; i++) x += i;";
     let outcome = run_flow_with(
         limits,
-        &[("a", busy), ("b", busy), ("c", busy), ("bomb", "let s = 'x'; for (;;) s += s;"), ("after", "")],
+        &[
+            ("a", busy),
+            ("b", busy),
+            ("c", busy),
+            ("bomb", "const held = []; for (;;) held.push(new ArrayBuffer(1 << 20));"),
+            ("after", ""),
+        ],
         json!({ "user": { "user_id": "u" } }),
     );
     // Together the three busy Actions use more fuel than one budget: each has its own.
@@ -220,9 +226,9 @@ fn nothing_an_action_leaves_behind_reaches_the_next_one() {
              Array.prototype.push = function () { throw new Error('patched'); };
              globalThis.shared = 'leak';
              Symbol.for('mark').description;
-             // Still queued when the handler's promise settles.
+             // Still queued when the handler's promise settles: it runs, in this Action.
              Promise.resolve().then(() => null).then(() => {
-               api.idToken.setCustomClaim('https://x.example/late', 'leaked');
+               api.idToken.setCustomClaim('https://x.example/late', 'own');
              });",
         ),
         (
@@ -235,8 +241,8 @@ fn nothing_an_action_leaves_behind_reaches_the_next_one() {
     ]);
     assert_eq!(outcome.decision, FlowDecision::Allowed);
     assert_eq!(claim(&outcome, 1, "https://x.example/seen"), json!(["undefined", "undefined"]));
-    assert!(!outcome.changes.id_token_claims.contains_key("https://x.example/late"), "a job left queued never runs");
-    assert_eq!(claim(&outcome, 0, "https://x.example/late"), Value::Null);
+    assert_eq!(claim(&outcome, 0, "https://x.example/late"), "own", "a job left queued runs in its own Action");
+    assert_eq!(claim(&outcome, 1, "https://x.example/late"), Value::Null, "and never in the next one");
 }
 
 #[test]

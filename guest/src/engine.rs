@@ -19,7 +19,7 @@ use javy::{Config, Runtime};
 
 use crate::actionbox::runtime::types::Limits;
 use crate::exception::GLUE_FILENAME;
-use crate::natives;
+use crate::{heap, natives};
 
 /// The JavaScript side of `api` and `console`, evaluated in each runtime at
 /// pre-initialization.
@@ -69,6 +69,7 @@ impl Fresh {
         config.text_encoding(true).javy_stream_io(false);
         let runtime = Runtime::new(config).expect("the QuickJS runtime to start");
         let glue = runtime.context().with(|ctx| {
+            heap::install(&ctx);
             let mut options = EvalOptions::default();
             options.global = true;
             options.strict = true;
@@ -112,10 +113,10 @@ pub fn with_fresh_runtime<R>(limits: &Limits, f: impl for<'js> FnOnce(Ctx<'js>, 
 }
 
 fn apply_limits(ctx: &Ctx<'_>, limits: &Limits) {
+    heap::begin(limits.heap_bytes);
     // SAFETY: the context is live for this call; these only store numbers in the runtime.
     unsafe {
         let rt = qjs::JS_GetRuntime(ctx.as_raw().as_ptr());
-        qjs::JS_SetMemoryLimit(rt, limits.heap_bytes.min(u32::MAX as u64) as _);
         qjs::JS_SetMaxStackSize(rt, limits.stack_bytes as _);
         // The stack limit is measured from the stack pointer when this is called.
         qjs::JS_UpdateStackTop(rt);

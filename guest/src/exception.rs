@@ -4,24 +4,25 @@
 //! here, inside the guest and under the host's fuel and deadline, and any error they raise
 //! is swallowed so that describing an exception never fails.
 
-use javy::quickjs::{Coerced, Ctx, FromJs, Object, Value, qjs};
+use javy::quickjs::{Coerced, Ctx, FromJs, Object, Value};
 
 use crate::actionbox::runtime::types::{Exception, Location};
 use crate::script::WRAPPER_OPEN;
-use crate::text;
+use crate::{heap, text};
 
 /// The file name the JavaScript glue is evaluated under.
 pub const GLUE_FILENAME: &str = "actionbox:glue";
 
+const MAX_NAME_BYTES: usize = 256;
 const MAX_MESSAGE_BYTES: usize = 4 * 1024;
 const MAX_STACK_BYTES: usize = 16 * 1024;
 
 /// A thrown value, classified.
 pub enum Thrown {
-    /// QuickJS refused an allocation: its heap cap was reached ("out of memory"), or a
-    /// string would pass its length cap of 2^30 - 1 ("string too long"; QuickJS builds
-    /// `s += s` as a rope, so doubling reaches that cap before it fills the heap). Both
-    /// are InternalErrors, told apart only by message, the only signal QuickJS gives.
+    /// The heap cap refused an allocation during this call (`heap.rs` knows it for a
+    /// fact), and the call then failed: whatever was thrown (QuickJS's own
+    /// `InternalError: out of memory`, or `null` when even that did not fit), it ran out.
+    /// An Action that throws a look-alike without running out is an ordinary exception.
     OutOfMemory,
     Exception(Exception),
 }
@@ -35,24 +36,20 @@ pub fn take(ctx: &Ctx<'_>, filename: &str) -> Thrown {
 
 /// Describes a thrown (or rejected) value.
 pub fn describe<'js>(ctx: &Ctx<'js>, value: Value<'js>, filename: &str) -> Thrown {
+    if heap::refused() {
+        return Thrown::OutOfMemory;
+    }
     let exception = match value.as_object().filter(|_| value.is_error()) {
         Some(error) => {
-            let name = string_property(ctx, error, "name").unwrap_or_else(|| "Error".into());
-            let message = string_property(ctx, error, "message").unwrap_or_default();
-            if name == "InternalError" && (message == "out of memory" || message == "string too long") {
-                return Thrown::OutOfMemory;
-            }
-            let stack = first_line_columns(&string_property(ctx, error, "stack").unwrap_or_default(), filename);
+            let name = string_property(ctx, error, "name", MAX_NAME_BYTES).unwrap_or_else(|| "Error".into());
+            let message = string_property(ctx, error, "message", MAX_MESSAGE_BYTES).unwrap_or_default();
+            let stack = first_line_columns(&string_property(ctx, error, "stack", MAX_STACK_BYTES).unwrap_or_default(), filename);
             Exception {
                 location: location(&stack, filename),
-                name,
+                name: text::truncate(name, MAX_NAME_BYTES),
                 message: text::truncate(message, MAX_MESSAGE_BYTES),
                 stack: text::truncate(stack, MAX_STACK_BYTES),
             }
-        }
-        None if (value.is_null() || value.is_undefined()) && heap_nearly_full(ctx) => {
-            // Out of memory while creating the error object itself: QuickJS throws null.
-            return Thrown::OutOfMemory;
         }
         None => Exception {
             name: "Uncaught".into(),
@@ -64,10 +61,11 @@ pub fn describe<'js>(ctx: &Ctx<'js>, value: Value<'js>, filename: &str) -> Throw
     Thrown::Exception(exception)
 }
 
-/// A property read as a string, or `None` when it is absent, not a string, or throws.
-fn string_property<'js>(ctx: &Ctx<'js>, object: &Object<'js>, key: &str) -> Option<String> {
+/// A property read as a string of at most `max` bytes, or `None` when it is absent, not
+/// a string, or throws.
+fn string_property<'js>(ctx: &Ctx<'js>, object: &Object<'js>, key: &str, max: usize) -> Option<String> {
     match object.get::<_, Value>(key) {
-        Ok(value) => text::lossy(ctx, &value),
+        Ok(value) => text::lossy_bounded(ctx, &value, max),
         Err(_) => {
             ctx.catch();
             None
@@ -77,7 +75,7 @@ fn string_property<'js>(ctx: &Ctx<'js>, object: &Object<'js>, key: &str) -> Opti
 
 /// `String(value)`, or a placeholder when that throws.
 fn printable<'js>(ctx: &Ctx<'js>, value: Value<'js>) -> String {
-    if let Some(text) = text::lossy(ctx, &value) {
+    if let Some(text) = text::lossy_bounded(ctx, &value, MAX_MESSAGE_BYTES) {
         return text;
     }
     match Coerced::<String>::from_js(ctx, value) {
@@ -138,16 +136,4 @@ fn first_line_columns(stack: &str, filename: &str) -> String {
         }
     }
     out
-}
-
-/// Whether QuickJS's heap is within a small margin of its cap.
-fn heap_nearly_full(ctx: &Ctx<'_>) -> bool {
-    const MARGIN: i64 = 1024 * 1024;
-    // SAFETY: the runtime is live; JS_ComputeMemoryUsage only reads it.
-    unsafe {
-        let rt = qjs::JS_GetRuntime(ctx.as_raw().as_ptr());
-        let mut usage = std::mem::zeroed::<qjs::JSMemoryUsage>();
-        qjs::JS_ComputeMemoryUsage(rt, &mut usage);
-        usage.malloc_limit > 0 && usage.malloc_size >= usage.malloc_limit - MARGIN
-    }
 }

@@ -517,5 +517,10 @@
     bindEvent(event) {
       currentEvent = event;
     },
+    // The handler's result, awaited as `await` does: a promise or any thenable is
+    // followed, by the engine's own machinery (whatever the Action did to `Promise`).
+    async awaitResult(value) {
+      return value;
+    },
   };
 })

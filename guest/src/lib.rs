@@ -13,6 +13,7 @@
 mod engine;
 mod event;
 mod exception;
+mod heap;
 mod json;
 mod natives;
 mod run;

@@ -1,8 +1,12 @@
 //! One handler invocation: load the bytecode, define the exports, build `event` and `api`,
-//! call the handler and run the job queue until its promise settles.
+//! call the handler, and await what it returns as `await` would (a promise or any
+//! thenable), running the job queue.
 //!
-//! Once the promise settles nothing more runs: jobs still queued are abandoned with the
-//! runtime, which no later call uses (`engine.rs`).
+//! When it has settled, the jobs already queued and the jobs they queue run too, before
+//! the outcome is taken, as they would in Node: an `api` call in a `.then` the handler did
+//! not await still counts. These are microtasks only, under the same fuel and deadline,
+//! so a flood of them ends like any other limit. Nothing else runs after the handler:
+//! the runtime is never used again (`engine.rs`).
 
 use javy::quickjs::{Ctx, Function, Object, Value, promise::PromiseState, qjs};
 
@@ -33,8 +37,17 @@ pub fn run<'js>(ctx: Ctx<'js>, glue: Object<'js>, request: RunRequest) -> Result
     let bind_event: Function = glue.get("bindEvent").map_err(|_| thrown(&ctx, &request.filename))?;
     bind_event.call::<_, ()>((event.clone(),)).map_err(|_| thrown(&ctx, &request.filename))?;
     let api = make_api(&glue, request.trigger).map_err(|_| thrown(&ctx, &request.filename))?;
-    let returned: Value = handler.call((event, api)).map_err(|_| thrown(&ctx, &request.filename))?;
-    settle(&ctx, returned, &request.filename)
+    let returned: Value = match handler.call((event, api)) {
+        Ok(returned) => returned,
+        Err(_) => {
+            let error = thrown(&ctx, &request.filename);
+            drain_jobs(&ctx, &request.filename)?;
+            return Err(error);
+        }
+    };
+    let awaiting: Function = glue.get("awaitResult").map_err(|_| thrown(&ctx, &request.filename))?;
+    let promise: Value = awaiting.call((returned,)).map_err(|_| thrown(&ctx, &request.filename))?;
+    settle(&ctx, promise, &request.filename)
 }
 
 /// The event as a fresh object graph: nothing in it is shared with the host or another run.
@@ -66,29 +79,38 @@ fn make_api<'js>(glue: &Object<'js>, trigger: Trigger) -> javy::quickjs::Result<
     glue.get::<_, Object>("apis")?.get(name)
 }
 
-/// Runs queued jobs until the handler's promise settles.
-fn settle<'js>(ctx: &Ctx<'js>, returned: Value<'js>, filename: &str) -> Result<(), RunError> {
-    let Some(promise) = returned.as_promise() else { return Ok(()) };
-    loop {
-        match promise.state() {
-            PromiseState::Resolved => return Ok(()),
-            PromiseState::Rejected => {
-                let _ = promise.result::<Value>();
-                return Err(thrown(ctx, filename));
-            }
-            PromiseState::Pending => {
-                let mut job_ctx = std::ptr::null_mut();
-                // SAFETY: the runtime is live; QuickJS writes the job's context pointer.
-                let ran = unsafe { qjs::JS_ExecutePendingJob(qjs::JS_GetRuntime(ctx.as_raw().as_ptr()), &mut job_ctx) };
-                if ran < 0 {
-                    return Err(thrown(ctx, filename));
-                }
-                if ran == 0 {
-                    return Err(RunError::NeverSettled);
-                }
-            }
+/// Runs queued jobs until `promise` (the handler's result, awaited) settles, then until
+/// none is left, and returns how it settled.
+fn settle<'js>(ctx: &Ctx<'js>, promise: Value<'js>, filename: &str) -> Result<(), RunError> {
+    let Some(promise) = promise.as_promise() else { return Ok(()) };
+    while promise.state() == PromiseState::Pending {
+        if !run_job(ctx, filename)? {
+            return Err(RunError::NeverSettled);
         }
     }
+    drain_jobs(ctx, filename)?;
+    if promise.state() == PromiseState::Rejected {
+        let _ = promise.result::<Value>();
+        return Err(thrown(ctx, filename));
+    }
+    Ok(())
+}
+
+/// Runs queued jobs until none is left.
+fn drain_jobs(ctx: &Ctx<'_>, filename: &str) -> Result<(), RunError> {
+    while run_job(ctx, filename)? {}
+    Ok(())
+}
+
+/// Runs one queued job; `false` when there was none.
+fn run_job(ctx: &Ctx<'_>, filename: &str) -> Result<bool, RunError> {
+    let mut job_ctx = std::ptr::null_mut();
+    // SAFETY: the runtime is live; QuickJS writes the job's context pointer.
+    let ran = unsafe { qjs::JS_ExecutePendingJob(qjs::JS_GetRuntime(ctx.as_raw().as_ptr()), &mut job_ctx) };
+    if ran < 0 {
+        return Err(thrown(ctx, filename));
+    }
+    Ok(ran > 0)
 }
 
 /// The pending exception as a run error.

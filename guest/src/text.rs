@@ -5,6 +5,12 @@ use javy::quickjs::{Ctx, Value, qjs};
 /// The UTF-8 text of a JS string value; lone surrogates become U+FFFD. `None` when the
 /// value is not a string.
 pub fn lossy(ctx: &Ctx<'_>, value: &Value<'_>) -> Option<String> {
+    lossy_bounded(ctx, value, usize::MAX)
+}
+
+/// As [`lossy`], cut to at most `max` bytes (and marked) before it is copied, so a huge
+/// string costs no second copy.
+pub fn lossy_bounded(ctx: &Ctx<'_>, value: &Value<'_>, max: usize) -> Option<String> {
     if !value.is_string() {
         return None;
     }
@@ -17,11 +23,22 @@ pub fn lossy(ctx: &Ctx<'_>, value: &Value<'_>) -> Option<String> {
             return None;
         }
         let bytes = std::slice::from_raw_parts(chars.cast::<u8>(), len as usize);
-        let text = String::from_utf8_lossy(bytes).into_owned();
+        let text = if bytes.len() > max {
+            // Cut on a character boundary (UTF-8 continuation bytes are 0b10xxxxxx).
+            let end = (0..=max).rev().find(|&i| bytes.get(i).is_none_or(|b| b & 0xc0 != 0x80)).unwrap_or(0);
+            let mut text = String::from_utf8_lossy(&bytes[..end]).into_owned();
+            text.push_str(TRUNCATED);
+            text
+        } else {
+            String::from_utf8_lossy(bytes).into_owned()
+        };
         qjs::JS_FreeCString(ptr, chars);
         Some(text)
     }
 }
+
+/// What marks a cut.
+const TRUNCATED: &str = "…[truncated]";
 
 /// Cuts `text` to at most `max` bytes on a character boundary, marking the cut.
 pub fn truncate(mut text: String, max: usize) -> String {
@@ -31,7 +48,7 @@ pub fn truncate(mut text: String, max: usize) -> String {
             end -= 1;
         }
         text.truncate(end);
-        text.push_str("…[truncated]");
+        text.push_str(TRUNCATED);
     }
     text
 }

@@ -29,8 +29,9 @@ use crate::bindings::{ActionRuntime, ActionRuntimePre};
 use crate::config::Config;
 use crate::epoch::EpochTicker;
 use crate::error::{ActionError, Error, Location, Result};
-use crate::outcome::{Command, Decision, Interaction, Outcome, Usage, Warning};
+use crate::outcome::{Command, Decision, Interaction, Outcome, SessionCommand, Usage, Warning};
 use crate::prepare::{self, GuestCache};
+use crate::redact::Redactor;
 use crate::state::{Carried, Continuation, HostState, Record};
 use crate::trigger::Trigger;
 use crate::{event, limits, text};
@@ -437,6 +438,8 @@ impl Engine {
         let state = store.data_mut();
         let mut record = std::mem::take(&mut state.record);
         discard_metadata_of_primary_user_switch(&mut record);
+        let mut failure = failure;
+        redact(&state.redactor, &mut record, failure.as_mut());
         let decision = match (failure, record.denied, record.interaction) {
             (Some(error), _, _) => Decision::Error { error },
             (None, Some((reason, code)), _) => Decision::Denied { reason, code },
@@ -477,6 +480,36 @@ fn discard_metadata_of_primary_user_switch(record: &mut Record) {
     });
     if !keys.is_empty() {
         record.warnings.push(Warning::UserMetadataDiscarded { keys });
+    }
+}
+
+/// Secrets out of the reasons and messages of the record, and of the error (log lines are
+/// redacted as they are written).
+fn redact(redactor: &Redactor, record: &mut Record, failure: Option<&mut ActionError>) {
+    if let Some((reason, _)) = &mut record.denied {
+        redactor.redact_in_place(reason);
+    }
+    for command in &mut record.commands {
+        match command {
+            Command::Deny { reason, user_message, .. } => {
+                redactor.redact_in_place(reason);
+                if let Some(message) = user_message {
+                    redactor.redact_in_place(message);
+                }
+            }
+            Command::ValidationError { message: reason, .. }
+            | Command::RejectInvalidSubjectToken { reason }
+            | Command::DropNotification { reason }
+            | Command::RetryNotification { reason }
+            | Command::Session(SessionCommand::Revoke { reason })
+            | Command::RefreshToken(SessionCommand::Revoke { reason }) => redactor.redact_in_place(reason),
+            _ => {}
+        }
+    }
+    if let Some(ActionError::Threw { name, message, stack, .. }) = failure {
+        for text in [name, message, stack] {
+            redactor.redact_in_place(text);
+        }
     }
 }
 

@@ -51,11 +51,13 @@ mod key;
 pub mod limits;
 mod outcome;
 mod prepare;
+mod redact;
 mod source;
 mod state;
 mod suspended;
 mod text;
 mod trigger;
+mod urls;
 
 pub use action::CompiledAction;
 pub use cache::{CacheEntries, CacheEntry, CacheStore, CacheStoreError, MemoryCache};

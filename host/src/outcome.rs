@@ -165,10 +165,11 @@ impl Interaction {
     /// The interaction as a suspended flow presents it: a redirect's URL carries `state`.
     pub(crate) fn with_state(self, state: &str) -> Self {
         match self {
-            Interaction::Redirect { url } => {
-                let separator = if url.contains('?') { '&' } else { '?' };
-                Interaction::Redirect { url: format!("{url}{separator}state={state}") }
-            }
+            // The URL was parsed when the Action gave it; `state` goes before any fragment.
+            Interaction::Redirect { url } => match url::Url::parse(&url) {
+                Ok(parsed) => Interaction::Redirect { url: crate::urls::with_params(&parsed, [("state", state)]) },
+                Err(_) => Interaction::Redirect { url },
+            },
             other => other,
         }
     }

@@ -11,6 +11,7 @@ use crate::cache::{CacheEntries, SharedCacheStore};
 use crate::error::OutputLimit;
 use crate::limits::{self, MemoryLimiter};
 use crate::outcome::{Command, Interaction, LogLevel, LogLine, Logs, Warning};
+use crate::redact::Redactor;
 use crate::text;
 use crate::trigger::Trigger;
 
@@ -37,6 +38,8 @@ pub struct HostState {
     pub cache_store: SharedCacheStore,
     pub cache: Option<CacheEntries>,
     pub cache_writes: u32,
+    /// The running Action's secrets, to keep out of the text it returns.
+    pub redactor: Redactor,
 }
 
 /// What the Actions of one trigger execution share, carried from store to store when a
@@ -69,6 +72,7 @@ impl HostState {
             cache_store,
             cache: carried.cache,
             cache_writes: 0,
+            redactor: Redactor::default(),
         }
     }
 
@@ -81,6 +85,7 @@ impl HostState {
         self.protocol = event.pointer("/transaction/protocol").and_then(serde_json::Value::as_str).map(str::to_owned);
         self.identity = Identity::of(event);
         self.continuation = continuation;
+        self.redactor = Redactor::new(event.get("secrets").and_then(serde_json::Value::as_object));
     }
 
     /// What the next store of the same trigger execution takes over.

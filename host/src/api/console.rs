@@ -1,4 +1,4 @@
-//! `console.*`: lines go to the execution's bounded log buffer.
+//! `console.*`: lines go to the execution's bounded log buffer, secrets redacted.
 
 use crate::bindings::actionbox::runtime::console::{Host, Level};
 use crate::outcome::LogLevel;
@@ -13,6 +13,7 @@ impl Host for HostState {
             Level::Error => LogLevel::Error,
             Level::Debug => LogLevel::Debug,
         };
+        let text = self.redactor.redact(text);
         self.record.logs.push(level, text);
     }
 }

@@ -18,9 +18,9 @@ use crate::jwt::{self, DEFAULT_EXPIRES_IN_SECONDS, HostClaims, MAX_EXPIRES_IN_SE
 use crate::outcome::{Command, Interaction};
 use crate::state::HostState;
 use crate::trigger::Trigger;
+use crate::urls;
 
 const TRIGGERS: &[Trigger] = &[Trigger::PostLogin, Trigger::PasswordResetPostChallenge];
-const MAX_URL_BYTES: usize = 2048;
 const MAX_QUERY_BYTES: usize = 8 * 1024;
 const MAX_PAYLOAD_BYTES: usize = 8 * 1024;
 const MAX_SECRET_BYTES: usize = 4096;
@@ -29,13 +29,9 @@ impl Host for HostState {
     fn send_user_to(&mut self, url: String, query: String) -> Result<(), String> {
         const METHOD: &str = "api.redirect.sendUserTo";
         check_trigger(self, METHOD, TRIGGERS)?;
-        let host = url.strip_prefix("https://").unwrap_or_default();
-        if host.is_empty()
-            || host.starts_with('/')
-            || url.len() > MAX_URL_BYTES
-            || url.chars().any(|c| c.is_whitespace() || c.is_control())
-        {
-            return Err(format!("{METHOD}: the url must be an https URL of at most {MAX_URL_BYTES} bytes"));
+        let parsed = urls::https(METHOD, &url)?;
+        if urls::has_param(&parsed, "state") {
+            return Err(format!("{METHOD}: the url must not carry `state`: the host adds it"));
         }
         let Value::Object(query) = parse_json(METHOD, "options.query", &query, MAX_QUERY_BYTES)? else {
             return Err(format!("{METHOD}: options.query must be an object"));
@@ -43,7 +39,8 @@ impl Host for HostState {
         if let Some((key, _)) = query.iter().find(|(k, v)| !v.is_string() || *k == "state") {
             return Err(format!("{METHOD}: query parameter `{key}` must be a string (and `state` is the host's)"));
         }
-        self.begin_interaction(METHOD, Interaction::Redirect { url: with_query(&url, &query) })?;
+        let params = query.iter().map(|(key, value)| (key.as_str(), value.as_str().unwrap_or_default()));
+        self.begin_interaction(METHOD, Interaction::Redirect { url: urls::with_params(&parsed, params) })?;
         self.record.command(Command::Redirect { url, query: Value::Object(query) })?;
         Ok(())
     }
@@ -109,32 +106,6 @@ fn check_secret(method: &str, secret: &str) -> Result<(), String> {
         return Err(format!("{method}: options.secret must be 1 to {MAX_SECRET_BYTES} bytes"));
     }
     Ok(())
-}
-
-/// `url` with the query parameters appended, percent-encoded.
-fn with_query(url: &str, query: &serde_json::Map<String, Value>) -> String {
-    let mut out = url.to_owned();
-    for (i, (key, value)) in query.iter().enumerate() {
-        let separator = if i == 0 && !url.contains('?') { '?' } else { '&' };
-        out.push(separator);
-        out.push_str(&percent_encode(key));
-        out.push('=');
-        out.push_str(&percent_encode(value.as_str().unwrap_or_default()));
-    }
-    out
-}
-
-/// Percent-encodes everything but RFC 3986's unreserved characters.
-pub(crate) fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
 }
 
 fn now_seconds() -> u64 {

@@ -11,6 +11,7 @@ use crate::limits::{MAX_TX_METADATA_BYTES, MAX_TX_METADATA_KEY_CHARS, MAX_TX_MET
 use crate::outcome::Command;
 use crate::state::HostState;
 use crate::trigger::Trigger;
+use crate::urls;
 
 const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 
@@ -51,14 +52,7 @@ impl Host for HostState {
     fn set_result_url(&mut self, url: String) -> Result<(), String> {
         const METHOD: &str = "api.transaction.setResultUrl";
         check_trigger(self, METHOD, &[Trigger::PasswordResetPostChallenge])?;
-        let host = url.strip_prefix("https://").unwrap_or_default();
-        if host.is_empty()
-            || host.starts_with('/')
-            || url.len() > 2048
-            || url.chars().any(|c| c.is_whitespace() || c.is_control())
-        {
-            return Err(format!("{METHOD}: the url must be an https URL of at most 2048 bytes"));
-        }
+        urls::https(METHOD, &url)?;
         self.record.command(Command::SetResultUrl { url })?;
         Ok(())
     }

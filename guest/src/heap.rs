@@ -1,0 +1,152 @@
+//! QuickJS's heap, counted by the guest, so that running out of it is known for a fact.
+//!
+//! Built for WASI, QuickJS-ng cannot ask the allocator how large a block is, so its own
+//! count of the heap is a few bytes per allocation and its memory limit only stops single
+//! huge requests. And when it refuses an allocation it throws an ordinary
+//! `InternalError: out of memory`, which an Action can also throw itself. So the guest
+//! replaces each runtime's allocation functions (the `JSMallocFunctions` at the start of
+//! `JSRuntime`) with the ones below: they call the same C allocator, count the live bytes
+//! QuickJS holds, refuse past the cap of the current `compile` or `run`, and remember that
+//! they refused. An exception is the memory limit when, and only when, a refusal happened
+//! during that call ([`refused`]); QuickJS's own limit is switched off, so every refusal
+//! passes through here.
+//!
+//! The size QuickJS itself is told for a block stays what it was (0), so its own count
+//! stays consistent with the blocks it allocated before the swap.
+
+use std::cell::Cell;
+use std::ffi::c_void;
+
+use javy::quickjs::{Ctx, qjs};
+
+unsafe extern "C" {
+    fn malloc(size: usize) -> *mut c_void;
+    fn calloc(count: usize, size: usize) -> *mut c_void;
+    fn realloc(ptr: *mut c_void, size: usize) -> *mut c_void;
+    fn free(ptr: *mut c_void);
+    fn malloc_usable_size(ptr: *const c_void) -> usize;
+}
+
+thread_local! {
+    /// Bytes of the blocks QuickJS holds that were allocated through these functions.
+    static LIVE: Cell<usize> = const { Cell::new(0) };
+    /// The most `LIVE` may reach in the current call.
+    static LIMIT: Cell<usize> = const { Cell::new(usize::MAX) };
+    /// Whether an allocation was refused in the current call.
+    static REFUSED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Installs the counting functions in the runtime of `ctx` and turns QuickJS's own limit
+/// off. Called once per runtime, at pre-initialization.
+pub fn install(ctx: &Ctx<'_>) {
+    // SAFETY: `JSRuntime` starts with its `JSMallocFunctions` (quickjs.c: `struct
+    // JSRuntime { JSMallocFunctions mf; ...`), which QuickJS calls for every allocation;
+    // the replacements have the same signatures. `locate` checks the layout first.
+    unsafe {
+        let rt = qjs::JS_GetRuntime(ctx.as_raw().as_ptr());
+        assert!(mf_is_first(rt), "QuickJS's JSRuntime to start with its malloc functions");
+        let mf = rt.cast::<qjs::JSMallocFunctions>();
+        (*mf).js_calloc = Some(counted_calloc);
+        (*mf).js_malloc = Some(counted_malloc);
+        (*mf).js_free = Some(counted_free);
+        (*mf).js_realloc = Some(counted_realloc);
+        qjs::JS_SetMemoryLimit(rt, 0);
+    }
+}
+
+/// Whether the malloc functions are where `install` expects them: right after them comes
+/// `JSMallocState { malloc_count, malloc_size, malloc_limit, opaque }`, whose limit must
+/// read back what `JS_SetMemoryLimit` just wrote.
+unsafe fn mf_is_first(rt: *mut qjs::JSRuntime) -> bool {
+    const PROBE: usize = 0x5eed_1dea;
+    let word = std::mem::size_of::<usize>();
+    // SAFETY: the runtime is live and far larger than the words read.
+    unsafe {
+        qjs::JS_SetMemoryLimit(rt, PROBE as _);
+        let limit_at = rt.cast::<u8>().add(std::mem::size_of::<qjs::JSMallocFunctions>() + 2 * word);
+        let found = limit_at.cast::<usize>().read_unaligned() == PROBE;
+        let mf = rt.cast::<qjs::JSMallocFunctions>().read_unaligned();
+        found && mf.js_malloc.is_some() && mf.js_free.is_some() && mf.js_realloc.is_some()
+    }
+}
+
+/// Starts a call: QuickJS may hold `heap_bytes` more than it holds now.
+pub fn begin(heap_bytes: u64) {
+    let live = LIVE.get();
+    LIMIT.set(live.saturating_add(usize::try_from(heap_bytes).unwrap_or(usize::MAX)));
+    REFUSED.set(false);
+}
+
+/// Whether an allocation was refused since [`begin`].
+pub fn refused() -> bool {
+    REFUSED.get()
+}
+
+/// Counts `bytes` more, or refuses them.
+fn admit(bytes: usize) -> bool {
+    let live = LIVE.get();
+    if live.checked_add(bytes).is_none_or(|total| total > LIMIT.get()) {
+        REFUSED.set(true);
+        return false;
+    }
+    true
+}
+
+fn counted(ptr: *mut c_void) -> *mut c_void {
+    if !ptr.is_null() {
+        // SAFETY: `ptr` was just returned by the C allocator.
+        LIVE.set(LIVE.get().saturating_add(unsafe { malloc_usable_size(ptr) }));
+    }
+    ptr
+}
+
+unsafe extern "C" fn counted_malloc(_opaque: *mut c_void, size: qjs::size_t) -> *mut c_void {
+    let size = size as usize;
+    if !admit(size) {
+        return std::ptr::null_mut();
+    }
+    // SAFETY: plain C allocation.
+    counted(unsafe { malloc(size) })
+}
+
+unsafe extern "C" fn counted_calloc(_opaque: *mut c_void, count: qjs::size_t, size: qjs::size_t) -> *mut c_void {
+    let (count, size) = (count as usize, size as usize);
+    match count.checked_mul(size) {
+        Some(total) if admit(total) => {
+            // SAFETY: plain C allocation.
+            counted(unsafe { calloc(count, size) })
+        }
+        _ => std::ptr::null_mut(),
+    }
+}
+
+unsafe extern "C" fn counted_free(_opaque: *mut c_void, ptr: *mut c_void) {
+    if ptr.is_null() {
+        return;
+    }
+    // SAFETY: QuickJS frees only blocks the C allocator gave it.
+    unsafe {
+        LIVE.set(LIVE.get().saturating_sub(malloc_usable_size(ptr)));
+        free(ptr);
+    }
+}
+
+unsafe extern "C" fn counted_realloc(_opaque: *mut c_void, ptr: *mut c_void, size: qjs::size_t) -> *mut c_void {
+    if ptr.is_null() {
+        // SAFETY: as `malloc`.
+        return unsafe { counted_malloc(std::ptr::null_mut(), size) };
+    }
+    let size = size as usize;
+    // SAFETY: `ptr` is a block of the C allocator.
+    let old = unsafe { malloc_usable_size(ptr) };
+    if size > old && !admit(size - old) {
+        return std::ptr::null_mut();
+    }
+    // SAFETY: as above; on failure `ptr` stays valid and counted.
+    let moved = unsafe { realloc(ptr, size) };
+    if !moved.is_null() {
+        LIVE.set(LIVE.get().saturating_sub(old));
+        counted(moved);
+    }
+    moved
+}
