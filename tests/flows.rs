@@ -279,3 +279,53 @@ fn an_action_that_grows_the_memory_leaves_the_next_one_a_new_instance() {
     assert_eq!(outcome.decision, FlowDecision::Allowed, "{:?}", outcome.actions.last().map(|a| &a.outcome.decision));
     assert_eq!(claim(&outcome, 1, "https://x.example/sum"), 4);
 }
+
+#[test]
+fn a_flow_holds_at_most_one_instance_at_a_time() {
+    // 66 Actions that each need an instance of their own, through a pool of two slots.
+    let limits = Limits { max_concurrent: Some(2), ..Limits::default() };
+    let body = "globalThis.big = new Uint8Array(40 * 1024 * 1024).fill(1); api.user.setAppMetadata('n', (event.user.app_metadata.n || 0) + 1);";
+    let names: Vec<String> = (1..=66).map(|i| format!("step-{i}")).collect();
+    let actions: Vec<(&str, &str)> = names.iter().map(|name| (name.as_str(), body)).collect();
+    let outcome = run_flow_with(limits, &actions, json!({ "user": { "user_id": "u", "app_metadata": {} } }));
+    assert_eq!(outcome.decision, FlowDecision::Allowed, "{:?}", outcome.actions.last().map(|a| &a.outcome.decision));
+    assert_eq!(outcome.changes.app_metadata["n"], 66);
+}
+
+#[test]
+fn a_full_pool_is_a_typed_engine_error_not_an_actions_trap() {
+    let limits = Limits { max_concurrent: Some(1), timeout_ms: Some(400), ..Limits::default() };
+    let engine = actionbox_tests::engine_with(limits);
+    let spin = compile_with(limits, "for (;;) {}");
+    let quick = compile_with(limits, "");
+    let event = json!({ "user": { "user_id": "u" } });
+    let (slow, busy) = block_on(async {
+        let slow = engine.execute(actionbox::Trigger::PostLogin, &spin, &event);
+        let busy = async {
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            engine.execute(actionbox::Trigger::PostLogin, &quick, &event).await
+        };
+        tokio::join!(slow, busy)
+    });
+    assert!(matches!(busy, Err(actionbox::Error::Busy { max_concurrent: 1 })), "{busy:?}");
+    assert!(matches!(slow.unwrap().decision, actionbox::Decision::Error { error: ActionError::Timeout { .. } }));
+    let after = block_on(engine.execute(actionbox::Trigger::PostLogin, &quick, &event));
+    assert!(after.is_ok(), "the slot is free again");
+}
+
+#[test]
+fn an_event_grown_past_its_cap_by_the_flow_names_the_action_and_keeps_earlier_outcomes() {
+    let padding = "p".repeat(1024 * 1024 - 20_000);
+    let event = json!({ "user": { "user_id": "u" }, "padding": padding });
+    let outcome = run_flow_with(
+        Limits::default(),
+        &[("first", ""), ("grower", "api.user.setAppMetadata('big', 'x'.repeat(30000));"), ("next", "")],
+        event,
+    );
+    match &outcome.decision {
+        FlowDecision::Error { action, error: ActionError::EventTooLarge { .. } } => assert_eq!(action, "grower"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(outcome.actions.len(), 2, "the outcomes so far are kept");
+    assert_eq!(outcome.skipped, ["next"]);
+}

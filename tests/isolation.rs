@@ -27,7 +27,7 @@ fn a_global_set_by_one_execution_is_invisible_to_the_next() {
 
 #[test]
 fn the_host_stays_usable_after_each_limit() {
-    let limits = Limits { timeout_ms: Some(300), fuel: Some(200_000_000), memory_bytes: None };
+    let limits = Limits { timeout_ms: Some(300), fuel: Some(200_000_000), ..Limits::default() };
     let engine = engine_with(limits);
     let hostile = [
         ("for (;;) {}", "cpu or time"),
@@ -111,4 +111,126 @@ fn a_corrupted_artifact_is_refused() {
     let last = bytes.len() - 1;
     bytes[last] ^= 0xff;
     assert!(matches!(CompiledAction::from_wasm(&bytes), Err(Error::InvalidArtifact(_))));
+}
+
+/// A custom section: id 0, size, name, data.
+fn custom_section(name: &str, data: &[u8]) -> Vec<u8> {
+    fn leb(mut n: usize, out: &mut Vec<u8>) {
+        loop {
+            let byte = (n & 0x7f) as u8;
+            n >>= 7;
+            out.push(if n == 0 { byte } else { byte | 0x80 });
+            if n == 0 {
+                return;
+            }
+        }
+    }
+    let mut body = Vec::new();
+    leb(name.len(), &mut body);
+    body.extend_from_slice(name.as_bytes());
+    body.extend_from_slice(data);
+    let mut section = vec![0];
+    leb(body.len(), &mut section);
+    section.extend(body);
+    section
+}
+
+#[test]
+fn an_artifact_with_a_section_twice_is_refused() {
+    let action = compile("exports.onExecutePostLogin = async () => {};");
+    let mut bytes = action.to_wasm();
+    bytes.extend(custom_section("actionbox-bytecode", b"\x1a\xff\xff\xff\xffanything"));
+    assert!(matches!(CompiledAction::from_wasm(&bytes), Err(Error::InvalidArtifact(_))));
+}
+
+#[test]
+fn bytecode_that_turns_off_quickjs_checksum_is_refused() {
+    let action = compile("exports.onExecutePostLogin = async () => {};");
+    let bytes = action.to_wasm();
+    // The bytecode's checksum field (bytes 1 to 4) set to the value that skips the check,
+    // with the artifact's own hash updated to match, as a forger would.
+    let position = bytes.windows(18).position(|w| w == b"actionbox-bytecode").unwrap() + 18;
+    let mut forged = bytes.clone();
+    forged[position + 1..position + 5].copy_from_slice(&[0xff; 4]);
+    let bytecode_end = forged.len();
+    let old_hash: String = {
+        use sha2::Digest;
+        sha2::Sha256::digest(&bytes[position..bytecode_end]).iter().map(|b| format!("{b:02x}")).collect()
+    };
+    let new_hash: String = {
+        use sha2::Digest;
+        sha2::Sha256::digest(&forged[position..bytecode_end]).iter().map(|b| format!("{b:02x}")).collect()
+    };
+    let text = forged.clone();
+    let at = text.windows(64).position(|w| w == old_hash.as_bytes()).unwrap();
+    forged[at..at + 64].copy_from_slice(new_hash.as_bytes());
+    let refused = CompiledAction::from_wasm(&forged);
+    assert!(matches!(refused, Err(Error::InvalidArtifact(ref m)) if m.contains("checksum")), "{refused:?}");
+}
+
+#[test]
+fn an_artifact_listing_a_handler_its_bytecode_lacks_is_invalid() {
+    let action = compile("exports.onExecutePostLogiX = async () => {};");
+    let mut bytes = action.to_wasm();
+    let at = bytes.windows(18).position(|w| w == b"onExecutePostLogiX").unwrap();
+    bytes[at..at + 18].copy_from_slice(b"onExecutePostLogin");
+    let forged = CompiledAction::from_wasm(&bytes).unwrap();
+    let result = block_on(engine().execute(Trigger::PostLogin, &forged, &event()));
+    assert!(matches!(result, Err(Error::InvalidArtifact(_))), "{result:?}");
+}
+
+#[test]
+fn signed_artifacts_are_required_and_verified_when_a_key_is_configured() {
+    let key = actionbox::Key::generate();
+    let mut config = actionbox::Config::default();
+    config.artifact_key(Some(key.clone())).max_concurrent(2);
+    let signing = block_on(actionbox::Engine::new(config)).unwrap();
+    let action = compile("exports.onExecutePostLogin = async () => {};");
+    let signed = signing.save_artifact(&action);
+    assert_eq!(signing.load_artifact(&signed).unwrap(), action);
+    assert!(matches!(signing.load_artifact(&action.to_wasm()), Err(Error::InvalidArtifact(_))), "unsigned");
+    let mut tampered = signed.clone();
+    let last = tampered.len() - 1;
+    tampered[last] ^= 1;
+    assert!(matches!(signing.load_artifact(&tampered), Err(Error::InvalidArtifact(_))), "changed signature");
+    let mut config = actionbox::Config::default();
+    config.artifact_key(Some(actionbox::Key::generate())).max_concurrent(2);
+    let other = block_on(actionbox::Engine::new(config)).unwrap();
+    assert!(matches!(other.load_artifact(&signed), Err(Error::InvalidArtifact(_))), "another key");
+}
+
+#[test]
+fn a_tampered_guest_cache_file_is_rebuilt_not_loaded() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = std::env::temp_dir().join(format!("actionbox-cache-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let key = actionbox::Key::generate();
+    let new_engine = || {
+        let mut config = actionbox::Config::default();
+        config.cache_dir(Some(dir.clone())).cache_key(key.clone()).max_concurrent(2);
+        block_on(actionbox::Engine::new(config)).unwrap()
+    };
+    new_engine();
+    let file = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "cwasm"))
+        .expect("a cached snapshot");
+    assert_eq!(std::fs::metadata(&dir).unwrap().permissions().mode() & 0o777, 0o700);
+    assert_eq!(std::fs::metadata(&file).unwrap().permissions().mode() & 0o777, 0o600);
+    let good = std::fs::read(&file).unwrap();
+    // Overwrite a stretch in the middle (code or memory image) and keep the length.
+    let mut bad = good.clone();
+    let middle = bad.len() / 2;
+    bad[middle..middle + 4096].fill(0xcc);
+    std::fs::write(&file, &bad).unwrap();
+    let engine = new_engine();
+    let action =
+        block_on(engine.compile("a.js", "exports.onExecutePostLogin = async (e, api) => { api.access.deny('ok'); };"))
+            .unwrap();
+    let outcome = block_on(engine.execute(Trigger::PostLogin, &action, &event())).unwrap();
+    assert_eq!(outcome.decision, Decision::Denied { reason: "ok".into(), code: None });
+    let rebuilt = std::fs::read(&file).unwrap();
+    assert_ne!(rebuilt, bad, "the tampered file was rebuilt");
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -78,3 +78,81 @@ fn invalid_configuration_is_refused() {
     config.memory_limit(1024);
     assert!(matches!(block_on(Engine::new(config)), Err(Error::InvalidConfig(_))));
 }
+
+fn run_body(body: &str) -> actionbox::Outcome {
+    let source = format!("exports.onExecutePostLogin = async (event, api) => {{ {body} }};");
+    let action = block_on(engine().compile("a.js", &source)).unwrap();
+    block_on(engine().execute(Trigger::PostLogin, &action, &event())).unwrap()
+}
+
+#[test]
+fn output_caps_are_a_typed_limit_the_action_can_catch() {
+    use actionbox::{ActionError, OutputLimit};
+    let shapes = [
+        (
+            "const big = new Array(50000).fill(0); for (let i = 0; i < 1000; i++) api.idToken.setCustomClaim('https://x.example/c', big);",
+            OutputLimit::Bytes,
+        ),
+        ("for (let i = 0; i < 60000; i++) api.transaction.setMetadata('k', i);", OutputLimit::Records),
+        ("for (let i = 0; i < 1000000; i++) api.idToken.setCustomClaim('sub', i);", OutputLimit::Records),
+    ];
+    for (body, expected) in shapes {
+        let outcome = run_body(body);
+        match &outcome.decision {
+            Decision::Error { error: ActionError::OutputLimit { limit, .. } } => assert_eq!(*limit, expected, "{body}"),
+            other => panic!("{body}: {other:?}"),
+        }
+        let records = outcome.commands.len() + outcome.warnings.len();
+        assert!(records <= limits::MAX_OUTPUT_RECORDS, "{body}: {records} records kept");
+        let bytes = serde_json::to_vec(&outcome.commands).unwrap().len();
+        assert!(bytes <= limits::MAX_OUTPUT_BYTES + 4096, "{body}: {bytes} bytes kept");
+    }
+    let caught = run_body(
+        "try { for (;;) api.transaction.setMetadata('k', 1); } catch (e) { console.log('caught', e instanceof Error); }",
+    );
+    assert_eq!(caught.decision, Decision::Allowed);
+    assert_eq!(caught.logs.lines[0].message, "caught true");
+    assert_eq!(caught.commands.len(), limits::MAX_OUTPUT_RECORDS);
+}
+
+#[test]
+fn an_error_name_is_capped_like_its_message() {
+    let outcome = run_body("const e = new Error('m'.repeat(5e6)); e.name = 'N'.repeat(5e6); throw e;");
+    match outcome.decision {
+        Decision::Error { error: actionbox::ActionError::Threw { name, message, .. } } => {
+            assert!(name.len() < 1024, "name of {} bytes", name.len());
+            assert!(message.len() < 8 * 1024, "message of {} bytes", message.len());
+            assert!(name.starts_with("NNN"));
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn usage_fuel_is_counted_on_timeouts() {
+    let engine = actionbox_tests::engine_with(actionbox_tests::Limits { timeout_ms: Some(200), ..Default::default() });
+    let action = block_on(engine.compile("a.js", "exports.onExecutePostLogin = async () => { for (;;) {} };")).unwrap();
+    let outcome = block_on(engine.execute(Trigger::PostLogin, &action, &event())).unwrap();
+    assert!(matches!(outcome.decision, Decision::Error { error: actionbox::ActionError::Timeout { .. } }));
+    assert!(outcome.usage.fuel > 1_000_000 && outcome.usage.fuel < limits::DEFAULT_FUEL, "{}", outcome.usage.fuel);
+}
+
+#[test]
+fn an_oversized_artifact_is_an_invalid_artifact_not_a_memory_error() {
+    let mut config = Config::default();
+    config.artifact_limit(2048).max_concurrent(2);
+    let small = block_on(Engine::new(config)).unwrap();
+    let source = format!("exports.onExecutePostLogin = async () => {{ return {:?}.length; }};", "x".repeat(4096));
+    let action = block_on(engine().compile("a.js", &source)).unwrap();
+    let bytes = action.to_wasm();
+    assert!(matches!(small.load_artifact(&bytes), Err(Error::InvalidArtifact(_))));
+    assert!(matches!(block_on(small.execute(Trigger::PostLogin, &action, &event())), Err(Error::InvalidArtifact(_))));
+    assert!(engine().load_artifact(&bytes).is_ok(), "within the default limit it loads");
+}
+
+#[test]
+fn timeouts_past_an_hour_are_invalid_configuration() {
+    let mut config = Config::default();
+    config.timeout(std::time::Duration::from_secs(u64::MAX));
+    assert!(matches!(block_on(Engine::new(config)), Err(Error::InvalidConfig(_))));
+}

@@ -272,3 +272,38 @@ fn a_non_interactive_transaction_cannot_be_challenged() {
         other => panic!("expected interaction_required, got {other:?}"),
     }
 }
+
+#[test]
+fn suspended_state_holds_no_secrets_and_cannot_be_forged_reused_elsewhere_or_after_expiry() {
+    let (flow, outcome, _) = suspend();
+    let suspended = outcome.suspended.as_ref().unwrap();
+    let token = suspended.token();
+    let payload = String::from_utf8(URL_SAFE_NO_PAD.decode(token.split_once('.').unwrap().0).unwrap()).unwrap();
+    assert!(!payload.contains(SECRET), "the token carries a secret");
+    assert!(!serde_json::to_string(&outcome).unwrap().contains(SECRET));
+
+    // Every edit of the payload is refused, including the ones an attack tried.
+    let forge = |from: &str, to: &str| {
+        let edited = URL_SAFE_NO_PAD.encode(payload.replacen(from, to, 1));
+        format!("{edited}.{}", token.split_once('.').unwrap().1)
+    };
+    for forged in [
+        forge("\"action\":0", "\"action\":1"),
+        forge("\"kind\":\"redirect\"", "\"kind\":\"challenge\""),
+        forge("\"user_metadata\"", "\"user_metadatx\""),
+    ] {
+        assert!(matches!(engine().open_suspended(&forged), Err(actionbox::Error::InvalidState(_))));
+    }
+    // Another engine, with another state key, does not accept it.
+    let other = block_on(actionbox::Engine::new(actionbox::Config::default())).unwrap();
+    assert!(matches!(other.open_suspended(token), Err(actionbox::Error::InvalidState(_))));
+
+    // A token expires.
+    let mut config = actionbox::Config::default();
+    config.suspended_lifetime(std::time::Duration::from_millis(1)).max_concurrent(2);
+    let brief = block_on(actionbox::Engine::new(config)).unwrap();
+    let short = block_on(brief.run_flow(&flow, &event("oidc-basic-profile"))).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    let expired = brief.open_suspended(short.suspended.as_ref().unwrap().token());
+    assert!(matches!(expired, Err(actionbox::Error::InvalidState(_))), "{expired:?}");
+}

@@ -17,6 +17,7 @@ pub struct Limits {
     pub timeout_ms: Option<u64>,
     pub fuel: Option<u64>,
     pub memory_bytes: Option<u64>,
+    pub max_concurrent: Option<u32>,
 }
 
 /// Runs a future to completion on a fresh single-threaded runtime.
@@ -38,7 +39,7 @@ pub fn engine_with(limits: Limits) -> Engine {
         .entry(limits)
         .or_insert_with(|| {
             let mut config = Config::default();
-            config.max_concurrent(16);
+            config.max_concurrent(limits.max_concurrent.unwrap_or(16));
             if let Some(ms) = limits.timeout_ms {
                 config.timeout(Duration::from_millis(ms));
             }

@@ -140,7 +140,9 @@ async fn load_action_in(
         (ActionFile::Source, files::FileError::TooLarge { size, limit }) => {
             Failure::from(actionbox::Error::SourceTooLarge { size: size as usize, limit: limit as usize })
         }
-        (_, e) => input::file_failure(shown, e),
+        // The flow file named it: a missing file, or one whose path leads out of the root
+        // (a symlink), is an error in the flow file.
+        (_, e) => Failure::invalid_input(format!("{}: {e}", shown.display())),
     })?;
     match kind {
         ActionFile::Compiled => input::artifact(engine, shown, &bytes),

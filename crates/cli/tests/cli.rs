@@ -350,3 +350,380 @@ fn a_suspended_flow_is_saved_and_continued() {
     let outcome: serde_json::Value = serde_json::from_str(&stdout(&resumed)).unwrap();
     assert_eq!(outcome["changes"]["app_metadata"]["answer"], "yes");
 }
+
+// ---- what an attack run found, each fixed (see the README's "Hardening") -------------
+
+/// Runs the binary with extra environment variables.
+fn actionbox_env(args: &[&str], envs: &[(&str, &Path)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_actionbox"));
+    command.args(args);
+    for (name, value) in envs {
+        command.env(name, value);
+    }
+    command.output().expect("the binary to start")
+}
+
+/// A fresh scratch directory (emptied if a previous run left it).
+fn fresh(test: &str) -> PathBuf {
+    let dir = scratch(test);
+    std::fs::remove_dir_all(&dir).unwrap();
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+/// Whether text is free of raw escapes, line separators and bidirectional controls.
+fn is_inert(text: &str) -> bool {
+    !text.chars().any(|c| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    })
+}
+
+#[test]
+fn bench_runs_node_only_when_asked_and_hands_it_no_host_objects() {
+    let dir = fresh("node");
+    let marker = dir.join("escaped");
+    std::fs::write(
+        dir.join("escape.js"),
+        "exports.onExecutePostLogin = async (event, api) => {
+           const attempts = [
+             () => console.log.constructor('return process')(),
+             () => globalThis.constructor.constructor('return process')(),
+             () => Object.getPrototypeOf(globalThis).constructor.constructor('return process')(),
+             () => api.access.deny.constructor('return process')(),
+             () => event.constructor.constructor('return process')(),
+             () => (function () { return this; })().constructor.constructor('return process')(),
+           ];
+           for (const attempt of attempts) {
+             try {
+               const p = attempt();
+               if (p && typeof p.exit === 'function') {
+                 p.getBuiltinModule('fs').writeFileSync(event.marker, 'escaped');
+                 p.exit(42);
+               }
+             } catch (e) {}
+           }
+         };",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("event.json"),
+        serde_json::json!({ "user": { "user_id": "u" }, "marker": marker }).to_string(),
+    )
+    .unwrap();
+    let tmp = dir.join("tmp");
+    std::fs::create_dir_all(&tmp).unwrap();
+    let (action, event) = (dir.join("escape.js"), dir.join("event.json"));
+    let base = ["bench", path(&action), "--event", path(&event), "-n", "20"];
+
+    let default = actionbox_env(&base, &[("TMPDIR", &tmp)]);
+    assert_eq!(code(&default), 0, "{}", stderr(&default));
+    assert!(stdout(&default).contains("node vm      not run"), "{}", stdout(&default));
+
+    let with_node = actionbox_env(&[&base[..], &["--node-baseline"]].concat(), &[("TMPDIR", &tmp)]);
+    assert_eq!(code(&with_node), 0, "{}", stderr(&with_node));
+    assert!(stderr(&with_node).contains("not a sandbox"), "the baseline is announced as unsafe");
+    if Command::new("node").arg("--version").output().is_ok_and(|o| o.status.success()) {
+        assert!(stdout(&with_node).contains("node vm      p50"), "node did not finish: {}", stdout(&with_node));
+    }
+    assert!(!marker.exists(), "the Action reached Node's process");
+    assert_eq!(std::fs::read_dir(&tmp).unwrap().count(), 0, "bench left temporary files");
+}
+
+/// Runs the binary and returns its output with its peak resident memory in MiB.
+#[allow(clippy::zombie_processes, reason = "the child is reaped by wait4, which also gives its peak")]
+fn peak_memory_mib(args: &[&str]) -> (Output, f64) {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_actionbox"))
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary to start");
+    let drain = |mut pipe: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            pipe.read_to_end(&mut bytes).map(|_| bytes).unwrap_or_default()
+        })
+    };
+    let stdout = drain(Box::new(child.stdout.take().unwrap()));
+    let stderr = drain(Box::new(child.stderr.take().unwrap()));
+    let (mut status, mut usage) = (0, unsafe { std::mem::zeroed::<libc::rusage>() });
+    // SAFETY: waits for this child only; `status` and `usage` are written by the kernel.
+    let reaped = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
+    assert_eq!(reaped, child.id() as libc::pid_t, "wait4 failed");
+    let code = if libc::WIFEXITED(status) { libc::WEXITSTATUS(status) } else { -1 };
+    let output = Output {
+        status: std::os::unix::process::ExitStatusExt::from_raw(code << 8),
+        stdout: stdout.join().unwrap(),
+        stderr: stderr.join().unwrap(),
+    };
+    (output, usage.ru_maxrss as f64 / 1024.0)
+}
+
+#[test]
+fn an_action_cannot_grow_the_host_memory_past_256_mib() {
+    let dir = fresh("host-memory");
+    let event = example("roles-claim", "event.json");
+    let shapes = [
+        (
+            "same-claim",
+            "const big = new Array(50000).fill(0);
+                         for (let i = 0; i < 1000; i++) api.idToken.setCustomClaim('https://x.example/c', big);",
+        ),
+        ("transaction-metadata", "for (let i = 0; i < 60000; i++) api.transaction.setMetadata('k', i);"),
+        ("restricted-claims", "for (let i = 0; i < 1000000; i++) api.idToken.setCustomClaim('sub', i);"),
+    ];
+    for (name, body) in shapes {
+        let action = dir.join(format!("{name}.js"));
+        std::fs::write(&action, format!("exports.onExecutePostLogin = async (event, api) => {{ {body} }};")).unwrap();
+        let (out, peak) = peak_memory_mib(&["run", path(&action), "--event", path(&event), "--json"]);
+        assert_eq!(code(&out), 13, "{name}: {}", stderr(&out));
+        let outcome: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        assert_eq!(outcome["decision"]["error"]["kind"], "output_limit", "{name}");
+        assert!(peak < 256.0, "{name}: the host reached {peak:.0} MiB");
+    }
+}
+
+#[test]
+fn input_files_are_checked_for_kind_and_size_before_they_are_read() {
+    let dir = fresh("inputs");
+    let action = example("roles-claim", "action.js");
+    let event = example("roles-claim", "event.json");
+    let started = std::time::Instant::now();
+    let zero = actionbox(&["run", path(&action), "--event", "/dev/zero"]);
+    assert_eq!(code(&zero), 10, "{}", stderr(&zero));
+    assert!(stderr(&zero).contains("not a regular file"), "{}", stderr(&zero));
+    assert!(started.elapsed() < std::time::Duration::from_secs(30), "/dev/zero was read");
+    let big = dir.join("big.json");
+    let file = std::fs::File::create(&big).unwrap();
+    file.set_len(300 * 1024 * 1024).unwrap();
+    let out = actionbox(&["run", path(&action), "--event", path(&big)]);
+    assert_eq!(code(&out), 10, "{}", stderr(&out));
+    assert!(stderr(&out).contains("big.json") && stderr(&out).contains("limit"), "{}", stderr(&out));
+    let source = dir.join("huge.js");
+    std::fs::File::create(&source).unwrap().set_len(50 * 1024 * 1024).unwrap();
+    let out = actionbox(&["run", path(&source), "--event", path(&event)]);
+    assert_eq!(code(&out), 9, "an oversized source is a compile error: {}", stderr(&out));
+    let out = actionbox(&["run", "/dev/zero", "--event", path(&event)]);
+    assert_eq!(code(&out), 10, "{}", stderr(&out));
+    let out = actionbox(&["flow", "run", path(&dir), "--event", path(&event)]);
+    assert_eq!(code(&out), 10, "a directory as a flow file: {}", stderr(&out));
+}
+
+#[test]
+fn hostile_argument_values_and_closed_streams_end_with_exit_codes() {
+    let action = example("roles-claim", "action.js");
+    let event = example("roles-claim", "event.json");
+    let flow = root().join("examples/mixed-flow/flow.toml");
+    let (a, e, f) = (path(&action), path(&event), path(&flow));
+    let cases: [(&[&str], i32); 8] = [
+        (&["run", a, "--event", e, "--timeout", "18446744073709551615s"], 10),
+        (&["run", a, "--event", e, "--timeout", "0s"], 10),
+        (&["bench", f, "--event", e, "-n", "0"], 2),
+        (&["bench", a, "--event", e, "-n", "4294967295"], 2),
+        (&["run", a, "--event", e, "--trigger", "nope"], 2),
+        (&["run", a, "--event", e, "--secret", "no-equals-sign"], 10),
+        (&["flow", "continue", "/dev/null", "--query", "state=x"], 10),
+        (&["flow", "run", f, "--event", e, "--timeout", "99999999999h"], 10),
+    ];
+    for (args, expected) in cases {
+        let out = actionbox(args);
+        assert_eq!(code(&out), expected, "{args:?}: {}", stderr(&out));
+        assert!(!stderr(&out).contains("panicked"), "{args:?}: {}", stderr(&out));
+    }
+    // Readers that went away before anything was written.
+    use std::process::Stdio;
+    for args in [vec!["run", a, "--event", e], vec!["run", "/missing.js", "--event", e]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_actionbox"))
+            .args(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        drop(child.stderr.take());
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(1), "{args:?} with closed stdout and stderr: {status:?}");
+    }
+}
+
+#[test]
+fn flow_actions_resolve_inside_the_allowed_roots() {
+    let dir = fresh("roots");
+    std::fs::create_dir_all(dir.join("flows")).unwrap();
+    std::fs::write(dir.join("outside.js"), "SECRET-LINE = 1 +;\n").unwrap();
+    std::fs::write(dir.join("ok.js"), "exports.onExecutePostLogin = async () => {};").unwrap();
+    std::fs::write(dir.join("flows/notes.txt"), "SECRET-LINE\n").unwrap();
+    std::os::unix::fs::symlink(dir.join("outside.js"), dir.join("flows/link.js")).unwrap();
+    let event = example("roles-claim", "event.json");
+    for entry in
+        ["../outside.js", "/etc/shadow", "/proc/self/environ", "link.js", "notes.txt", "../flows/../../etc/passwd"]
+    {
+        let flow = dir.join("flows/flow.toml");
+        std::fs::write(&flow, format!("trigger = \"post-login\"\n[[actions]]\npath = \"{entry}\"\n")).unwrap();
+        let out = actionbox(&["flow", "run", path(&flow), "--event", path(&event)]);
+        assert_eq!(code(&out), 10, "{entry}: {}", stderr(&out));
+        assert!(!stderr(&out).contains("SECRET-LINE") && !stderr(&out).contains("root:"), "{entry}: {}", stderr(&out));
+    }
+    let flow = dir.join("flows/flow.toml");
+    std::fs::write(&flow, "trigger = \"post-login\"\n[[actions]]\npath = \"../ok.js\"\n").unwrap();
+    let out = actionbox(&["flow", "run", path(&flow), "--event", path(&event), "--root", path(&dir)]);
+    assert_eq!(code(&out), 0, "a root given with --root is allowed: {}", stderr(&out));
+}
+
+#[test]
+fn the_state_file_is_private_authenticated_and_resumes_once() {
+    let dir = fresh("state");
+    let data = dir.join("data");
+    std::fs::write(
+        dir.join("ask.js"),
+        "exports.onExecutePostLogin = async (e, api) => { api.redirect.sendUserTo('https://ask.example.com/'); };
+         exports.onContinuePostLogin = async (e, api) => { api.user.setAppMetadata('back', true); };",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("flow.toml"),
+        "trigger = \"post-login\"\n[[actions]]\npath = \"ask.js\"\nsecrets = { API_KEY = \"sk-very-secret-value\" }\n",
+    )
+    .unwrap();
+    let state = dir.join("state.json");
+    let env = [("ACTIONBOX_DATA_DIR", data.as_path())];
+    let event = example("roles-claim", "event.json");
+    let run = actionbox_env(
+        &["flow", "run", path(&dir.join("flow.toml")), "--event", path(&event), "--state", path(&state), "--json"],
+        &env,
+    );
+    assert_eq!(code(&run), 11, "{}", stderr(&run));
+    assert_eq!(mode(&state), 0o600);
+    let text = std::fs::read_to_string(&state).unwrap();
+    assert!(!text.contains("sk-very-secret-value") && !stdout(&run).contains("sk-very-secret-value"));
+    let outcome: serde_json::Value = serde_json::from_str(&stdout(&run)).unwrap();
+    let state_value = outcome["suspended"]["state"].as_str().unwrap().to_owned();
+    let query = format!("state={state_value}");
+
+    // One changed character anywhere, or a flow path pointed elsewhere, is refused.
+    let tampered: serde_json::Value = {
+        let mut file: serde_json::Value = serde_json::from_str(&text).unwrap();
+        file["flow"]["file"] = serde_json::json!("/etc/shadow");
+        file
+    };
+    std::fs::write(&state, tampered.to_string()).unwrap();
+    let out = actionbox_env(&["flow", "continue", path(&state), "--query", &query], &env);
+    assert_eq!(code(&out), 10, "{}", stderr(&out));
+    assert!(!stderr(&out).contains("root:"), "{}", stderr(&out));
+    std::fs::write(&state, &text).unwrap();
+
+    let first = actionbox_env(&["flow", "continue", path(&state), "--query", &query, "--json"], &env);
+    assert_eq!(code(&first), 0, "{}", stderr(&first));
+    let again = actionbox_env(&["flow", "continue", path(&state), "--query", &query], &env);
+    assert_eq!(code(&again), 10, "a state resumes once: {}", stdout(&again));
+    assert!(stderr(&again).contains("already resumed"), "{}", stderr(&again));
+}
+
+#[test]
+fn action_controlled_text_is_escaped_in_the_cli_output() {
+    let dir = fresh("escaping");
+    let event = example("roles-claim", "event.json");
+    let write = |name: &str, body: &str| {
+        let file = dir.join(name);
+        std::fs::write(&file, body).unwrap();
+        file
+    };
+    let no_handler = write("exports.js", "exports['\\u001b[2J\\u202eevil'] = () => {};");
+    let top_level = write("top.js", "throw new Error('\\u001b]0;title\\u0007\\nerror: forged line');");
+    let warnings = write(
+        "warn.js",
+        "exports.onExecutePostLogin = async (e, api) => {
+           api.user.setUserMetadata('\\u001b[31mkey\\u2028', 1);
+           api.authentication.setPrimaryUser('auth0|other');
+           api.access.deny('\\u001b[1mreason\\u2066');
+         };",
+    );
+    for file in [&no_handler, &top_level, &warnings] {
+        let out = actionbox(&["run", path(file), "--event", path(&event)]);
+        assert!(code(&out) != 0, "{}", file.display());
+        assert!(
+            is_inert(&stdout(&out)) && is_inert(&stderr(&out)),
+            "raw control text for {}:\n{}{}",
+            file.display(),
+            stdout(&out),
+            stderr(&out)
+        );
+        assert!(!stderr(&out).lines().any(|l| l.starts_with("error: forged")), "{}", stderr(&out));
+    }
+}
+
+#[test]
+fn input_messages_name_the_problem() {
+    let dir = fresh("messages");
+    let action = example("roles-claim", "action.js");
+    let event_file = |name: &str, bytes: &[u8]| {
+        let file = dir.join(name);
+        std::fs::write(&file, bytes).unwrap();
+        file
+    };
+    let utf8 = event_file("utf8.json", b"{\"user\": {\"user_id\": \"\xff\"}}");
+    let out = actionbox(&["run", path(&action), "--event", path(&utf8)]);
+    assert_eq!(code(&out), 10);
+    assert!(stderr(&out).contains("offset 22"), "{}", stderr(&out));
+
+    let bom = event_file("bom.json", b"\xEF\xBB\xBF{\"user\": {\"user_id\": \"auth0|1\"}}");
+    let out = actionbox(&["run", path(&action), "--event", path(&bom)]);
+    assert_eq!(code(&out), 0, "a byte order mark is accepted: {}", stderr(&out));
+
+    let empty = event_file("empty.json", b"{\"user\": {\"user_id\": \"\"}}");
+    let out = actionbox(&["run", path(&action), "--event", path(&empty)]);
+    assert_eq!(code(&out), 10);
+    assert!(stderr(&out).contains("must not be empty"), "{}", stderr(&out));
+
+    let broken = event_file("broken.json", b"{\"user\": [1,, 2]}");
+    let out = actionbox(&["run", path(&action), "--event", path(&broken)]);
+    assert_eq!(code(&out), 10);
+    assert_eq!(stderr(&out).matches("line 1").count(), 1, "the position is given once: {}", stderr(&out));
+
+    let deep = event_file(
+        "deep.json",
+        format!("{{\"user\": {{\"user_id\": \"u\"}}, \"x\": {}{}}}", "[".repeat(200), "]".repeat(200)).as_bytes(),
+    );
+    let out = actionbox(&["run", path(&action), "--event", path(&deep)]);
+    assert_eq!(code(&out), 10);
+    assert!(stderr(&out).contains("nested more than 128 levels"), "{}", stderr(&out));
+}
+
+#[test]
+fn first_runs_on_an_empty_cache_share_one_preparation_and_keep_it_private() {
+    let dir = fresh("first-runs");
+    let (cache, data) = (dir.join("cache"), dir.join("data"));
+    let event = example("roles-claim", "event.json");
+    let action = example("roles-claim", "action.js");
+    let children: Vec<_> = (0..3)
+        .map(|_| {
+            Command::new(env!("CARGO_BIN_EXE_actionbox"))
+                .args(["run", path(&action), "--event", path(&event)])
+                .env("ACTIONBOX_CACHE_DIR", &cache)
+                .env("ACTIONBOX_DATA_DIR", &data)
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+    }
+    assert_eq!(mode(&cache), 0o700);
+    let files: Vec<PathBuf> = std::fs::read_dir(&cache).unwrap().map(|e| e.unwrap().path()).collect();
+    let compiled: Vec<&PathBuf> = files.iter().filter(|f| f.extension().is_some_and(|e| e == "cwasm")).collect();
+    assert_eq!(compiled.len(), 1, "{files:?}");
+    assert!(!files.iter().any(|f| f.to_string_lossy().ends_with(".tmp")), "{files:?}");
+    assert!(files.iter().all(|f| mode(f) == 0o600), "{files:?}");
+    assert_eq!(mode(&data.join("guest-cache.key")), 0o600);
+}

@@ -1,0 +1,6 @@
+exports.onExecutePostLogin = (event, api) => ({
+  then(resolve) {
+    api.access.deny('from a thenable');
+    resolve();
+  },
+});

@@ -1,0 +1,5 @@
+exports.onExecutePostLogin = async (event, api) => {
+  const e = new Error('out of memory');
+  e.name = 'InternalError';
+  throw e;
+};
