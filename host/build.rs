@@ -4,6 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+use sha2::Digest;
+
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("host/ has a parent").to_path_buf();
     let wasm = root.join("guest/dist/actionbox_guest.wasm");
@@ -22,6 +24,10 @@ fn main() {
         stop(&format!("the guest module is older than its source {}.", newest.display()));
     }
     println!("cargo:rustc-env=ACTIONBOX_GUEST_WASM={}", wasm.display());
+    // Its hash, computed once here rather than by every process that starts an engine.
+    let bytes = std::fs::read(&wasm).unwrap_or_else(|e| stop(&format!("{} cannot be read: {e}", wasm.display())));
+    let hash: String = sha2::Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+    println!("cargo:rustc-env=ACTIONBOX_GUEST_SHA256={hash}");
 }
 
 fn stop(problem: &str) -> ! {

@@ -45,9 +45,15 @@ pub fn run<'js>(ctx: Ctx<'js>, glue: Object<'js>, request: RunRequest) -> Result
             return Err(error);
         }
     };
-    let awaiting: Function = glue.get("awaitResult").map_err(|_| thrown(&ctx, &request.filename))?;
-    let promise: Value = awaiting.call((returned,)).map_err(|_| thrown(&ctx, &request.filename))?;
-    settle(&ctx, promise, &request.filename)
+    // A promise is awaited by its own state. Any other object may be a thenable: it goes
+    // through the glue's async function, so its `then` is called as `await` would.
+    let awaited = if returned.is_promise() || !(returned.is_object() || returned.is_function()) {
+        returned
+    } else {
+        let awaiting: Function = glue.get("awaitResult").map_err(|_| thrown(&ctx, &request.filename))?;
+        awaiting.call((returned,)).map_err(|_| thrown(&ctx, &request.filename))?
+    };
+    settle(&ctx, awaited, &request.filename)
 }
 
 /// The event as a fresh object graph: nothing in it is shared with the host or another run.
@@ -80,9 +86,9 @@ fn make_api<'js>(glue: &Object<'js>, trigger: Trigger) -> javy::quickjs::Result<
 }
 
 /// Runs queued jobs until `promise` (the handler's result, awaited) settles, then until
-/// none is left, and returns how it settled.
+/// none is left, and returns how it settled. A value that is not a promise is settled.
 fn settle<'js>(ctx: &Ctx<'js>, promise: Value<'js>, filename: &str) -> Result<(), RunError> {
-    let Some(promise) = promise.as_promise() else { return Ok(()) };
+    let Some(promise) = promise.as_promise() else { return drain_jobs(ctx, filename) };
     while promise.state() == PromiseState::Pending {
         if !run_job(ctx, filename)? {
             return Err(RunError::NeverSettled);

@@ -49,6 +49,9 @@ const KEEP_RESIDENT_BYTES: usize = 4 * 1024 * 1024;
 /// it the next Action gets a new instance, so each Action of a flow has at least the
 /// memory cap less this much beyond what it would have alone.
 const REUSE_GROWTH_BYTES: usize = 4 * 1024 * 1024;
+/// How many exported names a compiled Action keeps, and how long each may be.
+const MAX_EXPORTS: usize = 256;
+const MAX_EXPORT_NAME_BYTES: usize = 256;
 /// The caps on strings the guest reports in an exception (the guest applies the same).
 const MAX_ERROR_NAME_BYTES: usize = 256;
 const MAX_ERROR_MESSAGE_BYTES: usize = 4 * 1024;
@@ -172,13 +175,19 @@ impl Engine {
         let instance = self.instantiate(&self.inner.single, &mut store).await?;
         let called = instance.actionbox_runtime_sandbox().call_compile(&mut store, filename, source, limits).await;
         match called {
-            Ok(Ok(compiled)) => Ok(CompiledAction::new(
-                filename,
-                source,
-                compiled.handlers,
-                compiled.bytecode,
-                &self.inner.guest_sha256,
-            )),
+            Ok(Ok(compiled)) => {
+                // Export names are the Action's text: bounded in number and length (no
+                // handler name comes near either bound).
+                let handlers =
+                    compiled.handlers.into_iter().filter(|name| name.len() <= MAX_EXPORT_NAME_BYTES).take(MAX_EXPORTS);
+                Ok(CompiledAction::new(
+                    filename,
+                    source,
+                    handlers.collect(),
+                    compiled.bytecode,
+                    &self.inner.guest_sha256,
+                ))
+            }
             Ok(Err(CompileError::Syntax(e))) => {
                 let message = text::truncate(e.message, MAX_ERROR_MESSAGE_BYTES);
                 Err(crate::source::explain_syntax_error(source, message, e.location.map(location)))

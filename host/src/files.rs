@@ -49,6 +49,16 @@ pub fn read_regular_in(dir: &Dir, name: &Path, limit: u64) -> Result<Vec<u8>, Fi
     read_limited(dir.open_with(name, &options)?, limit)
 }
 
+/// As [`read_regular_in`], keeping the file open: its content and the descriptor it was
+/// read from, so that what was checked is what is used next.
+pub fn open_regular_in(dir: &Dir, name: &Path, limit: u64) -> Result<(std::fs::File, Vec<u8>), FileError> {
+    let mut options = OpenOptions::new();
+    options.read(true).custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    let file = dir.open_with(name, &options)?.into_std();
+    let bytes = read_limited(cap_std::fs::File::from_std(file.try_clone()?), limit)?;
+    Ok((file, bytes))
+}
+
 fn read_limited(file: cap_std::fs::File, limit: u64) -> Result<Vec<u8>, FileError> {
     let metadata = file.metadata()?;
     let kind = metadata.file_type();

@@ -26,7 +26,6 @@ use wasmtime_wasi::WasiCtxBuilder;
 use wasmtime_wasi::p1::{self, WasiP1Ctx};
 use wasmtime_wizer::Wizer;
 
-use crate::action::hex_sha256;
 use crate::error::{Error, Result};
 use crate::files;
 use crate::key::Key;
@@ -35,7 +34,7 @@ use crate::key::Key;
 const GUEST_WASM: &[u8] = include_bytes!(env!("ACTIONBOX_GUEST_WASM"));
 
 /// Bumped whenever the preparation steps change, so old cache files are not reused.
-const PREPARATION_VERSION: u32 = 3;
+const PREPARATION_VERSION: u32 = 4;
 
 /// JavaScript runtimes in the flow snapshot: one instance runs up to this many Actions of
 /// a flow, each in a runtime of its own. Each costs about 170 KiB of snapshot.
@@ -49,18 +48,21 @@ const MAX_CACHE_FILE_BYTES: u64 = 256 * 1024 * 1024;
 /// Separates this use of the cache key from others.
 const PURPOSE: &str = "actionbox guest cache";
 
-/// The SHA-256 (hex) of the embedded guest module.
+/// The SHA-256 (hex) of the embedded guest module (computed by `build.rs`).
 pub fn guest_sha256() -> String {
-    hex_sha256(GUEST_WASM)
+    env!("ACTIONBOX_GUEST_SHA256").to_owned()
 }
 
 /// The directory where compiled snapshots are kept, and the key their files are
 /// checked against.
 ///
-/// A file is `tag || compiled`, the tag an HMAC-SHA256 of its name and content under the
-/// key: one that was changed (a patched memory image, overwritten code) does not match,
-/// and is rebuilt instead of loaded. The key lives elsewhere (the data directory), so
-/// write access to the cache directory alone cannot forge a file.
+/// Each `name.cwasm` has a `name.cwasm.tag` beside it: a keyed hash of the name and the
+/// content. A file that was changed (a patched memory image, overwritten code) does not
+/// match, and is rebuilt instead of loaded. The key lives elsewhere (the data directory),
+/// so write access to the cache directory alone cannot forge a file. The file is checked
+/// and then mapped through the same open descriptor, so a rename in the directory cannot
+/// swap it in between (changing the checked file in place needs write access to it, 0600
+/// and ours).
 pub struct GuestCache {
     dir: Dir,
     key: Key,
@@ -79,22 +81,31 @@ impl GuestCache {
 
     /// The compiled snapshot in file `name`, if it is there and its tag matches.
     fn load(&self, engine: &wasmtime::Engine, name: &str) -> Option<Component> {
-        let bytes = files::read_regular_in(&self.dir, Path::new(name), MAX_CACHE_FILE_BYTES).ok()?;
-        let (tag, compiled) = bytes.split_at_checked(crate::key::TAG_BYTES)?;
-        if !self.key.verify(PURPOSE, &[name.as_bytes(), compiled], tag) {
+        let tag = files::read_regular_in(&self.dir, Path::new(&tag_name(name)), 64).ok()?;
+        let (file, compiled) = files::open_regular_in(&self.dir, Path::new(name), MAX_CACHE_FILE_BYTES).ok()?;
+        if !self.key.verify(PURPOSE, &[name.as_bytes(), &compiled], &tag) {
             return None;
         }
+        use std::os::fd::AsRawFd;
+        let by_descriptor = format!("/proc/self/fd/{}", file.as_raw_fd());
         // SAFETY: the tag proves this process's key wrote these bytes, and `store` only
-        // writes what `Engine::precompile_component` produced; wasmtime checks the engine
-        // compatibility itself.
-        unsafe { Component::deserialize(engine, compiled) }.ok()
+        // writes what `Engine::precompile_component` produced; the path names the very
+        // file just checked; wasmtime checks the engine compatibility itself.
+        unsafe { Component::deserialize_file(engine, &by_descriptor) }
+            .or_else(|_| unsafe { Component::deserialize(engine, &compiled) })
+            .ok()
     }
 
-    /// Writes `compiled` to file `name` with its tag (0600, atomically).
+    /// Writes `compiled` to file `name` and its tag beside it (0600, atomically each).
     fn store(&self, name: &str, compiled: &[u8]) -> std::io::Result<()> {
         let tag = self.key.tag(PURPOSE, &[name.as_bytes(), compiled]);
-        files::write_private_in(&self.dir, name, &[&tag[..], compiled].concat())
+        files::write_private_in(&self.dir, name, compiled)?;
+        files::write_private_in(&self.dir, &tag_name(name), &tag)
     }
+}
+
+fn tag_name(name: &str) -> String {
+    format!("{name}.tag")
 }
 
 /// The component of the snapshot with `runtimes` JavaScript runtimes, from the cache

@@ -3,7 +3,7 @@
 //!
 //! The token is `base64url(payload) "." base64url(tag)`: the payload is JSON (the flow's
 //! fingerprint, where it stopped, the event, the flow-wide totals, when it expires), the
-//! tag an HMAC-SHA256 of it under [`Config::state_key`](crate::Config::state_key). It
+//! tag a keyed hash of it ([`Key::tag`]) under [`Config::state_key`](crate::Config::state_key). It
 //! holds no secrets: `event.secrets` is removed before sealing, and each Action gets its
 //! secrets from the [`Flow`](crate::Flow) again when the flow resumes. A token is
 //! checked before anything in it is used: its size, its tag, its expiry, then every

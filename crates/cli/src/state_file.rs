@@ -36,7 +36,7 @@ const LEDGER_BYTES: u64 = 16 * 1024 * 1024;
 struct StateFile {
     flow: FlowSource,
     token: String,
-    /// Hex HMAC-SHA256 of the flow source (as JSON) and the token.
+    /// The hex tag (`Key::tag`) of the flow source (as JSON) and the token.
     tag: String,
 }
 
