@@ -49,14 +49,27 @@ pub fn read_regular_in(dir: &Dir, name: &Path, limit: u64) -> Result<Vec<u8>, Fi
     read_limited(dir.open_with(name, &options)?, limit)
 }
 
-/// As [`read_regular_in`], keeping the file open: its content and the descriptor it was
-/// read from, so that what was checked is what is used next.
-pub fn open_regular_in(dir: &Dir, name: &Path, limit: u64) -> Result<(std::fs::File, Vec<u8>), FileError> {
+/// Maps the regular file `name` inside `dir` (at most `limit` bytes) for reading, with
+/// the descriptor it was opened as, so that what is checked is what is used next. For
+/// large files read once: the page cache is mapped, not copied.
+///
+/// The mapping is private and read-only, but reflects later writes to the file: use it
+/// for files only this process's user can write.
+pub fn map_regular_in(dir: &Dir, name: &Path, limit: u64) -> Result<(std::fs::File, memmap2::Mmap), FileError> {
     let mut options = OpenOptions::new();
     options.read(true).custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
-    let file = dir.open_with(name, &options)?.into_std();
-    let bytes = read_limited(cap_std::fs::File::from_std(file.try_clone()?), limit)?;
-    Ok((file, bytes))
+    let file = dir.open_with(name, &options)?;
+    let metadata = file.metadata()?;
+    if !metadata.file_type().is_file() {
+        return Err(FileError::NotRegular { kind: "a directory, device, FIFO or socket" });
+    }
+    if metadata.len() > limit {
+        return Err(FileError::TooLarge { size: metadata.len(), limit });
+    }
+    let file = file.into_std();
+    // SAFETY: a read-only private mapping of a regular file; see the caveat above.
+    let map = unsafe { memmap2::Mmap::map(&file)? };
+    Ok((file, map))
 }
 
 fn read_limited(file: cap_std::fs::File, limit: u64) -> Result<Vec<u8>, FileError> {

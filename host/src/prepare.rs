@@ -62,7 +62,7 @@ pub fn guest_sha256() -> String {
 /// so write access to the cache directory alone cannot forge a file. The file is checked
 /// and then mapped through the same open descriptor, so a rename in the directory cannot
 /// swap it in between (changing the checked file in place needs write access to it, 0600
-/// and ours).
+/// and ours). It is hashed through a mapping of the page cache, not read into memory.
 pub struct GuestCache {
     dir: Dir,
     key: Key,
@@ -82,7 +82,7 @@ impl GuestCache {
     /// The compiled snapshot in file `name`, if it is there and its tag matches.
     fn load(&self, engine: &wasmtime::Engine, name: &str) -> Option<Component> {
         let tag = files::read_regular_in(&self.dir, Path::new(&tag_name(name)), 64).ok()?;
-        let (file, compiled) = files::open_regular_in(&self.dir, Path::new(name), MAX_CACHE_FILE_BYTES).ok()?;
+        let (file, compiled) = files::map_regular_in(&self.dir, Path::new(name), MAX_CACHE_FILE_BYTES).ok()?;
         if !self.key.verify(PURPOSE, &[name.as_bytes(), &compiled], &tag) {
             return None;
         }
