@@ -329,3 +329,16 @@ fn an_event_grown_past_its_cap_by_the_flow_names_the_action_and_keeps_earlier_ou
     assert_eq!(outcome.actions.len(), 2, "the outcomes so far are kept");
     assert_eq!(outcome.skipped, ["next"]);
 }
+
+#[test]
+fn events_that_are_not_objects_are_invalid_input_for_flows_and_executions() {
+    let action = compile_with(Limits::default(), "");
+    let mut flow = Flow::new(Trigger::PostLogin);
+    flow.push("only", action.clone(), Map::new()).unwrap();
+    for event in [json!(null), json!([]), json!("text"), json!(1), json!(true)] {
+        let flowed = block_on(engine().run_flow(&flow, &event));
+        assert!(matches!(flowed, Err(Error::InvalidEvent(_))), "{event}: {flowed:?}");
+        let executed = block_on(engine().execute(Trigger::PostLogin, &action, &event));
+        assert!(matches!(executed, Err(Error::InvalidEvent(_))), "{event}: {executed:?}");
+    }
+}

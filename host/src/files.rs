@@ -107,26 +107,24 @@ pub fn private_dir(path: &Path) -> io::Result<Dir> {
 /// Writes `bytes` to `name` inside `dir` as a private file (0600): to a temporary name
 /// first, created exclusively, then renamed over `name`.
 pub fn write_private_in(dir: &Dir, name: &str, bytes: &[u8]) -> io::Result<()> {
-    let temporary = format!(".{name}.{}.{}.tmp", std::process::id(), unique_suffix());
-    let mut options = OpenOptions::new();
-    options.write(true).create_new(true).mode(0o600);
-    let written = dir.open_with(&temporary, &options).and_then(|file| {
-        let mut file = file.into_std();
-        file.write_all(bytes)?;
-        file.sync_all()
-    });
-    match written.and_then(|()| dir.rename(&temporary, dir, name)) {
-        Ok(()) => Ok(()),
-        Err(e) => {
-            let _ = dir.remove_file(&temporary);
-            Err(e)
-        }
-    }
+    let temporary = write_temporary(dir, name, bytes)?;
+    dir.rename(&temporary, dir, name).inspect_err(|_| {
+        let _ = dir.remove_file(&temporary);
+    })
 }
 
 /// Creates `name` inside `dir` as a private file (0600) holding `bytes`, failing if it
 /// already exists (so two processes creating it at once agree on one content).
 pub fn create_private_in(dir: &Dir, name: &str, bytes: &[u8]) -> io::Result<()> {
+    let temporary = write_temporary(dir, name, bytes)?;
+    // A hard link fails if `name` exists, unlike a rename: the first writer wins.
+    let linked = dir.hard_link(&temporary, dir, name);
+    let _ = dir.remove_file(&temporary);
+    linked
+}
+
+/// Writes `bytes` to a new private file beside `name`, synced, and returns its name.
+fn write_temporary(dir: &Dir, name: &str, bytes: &[u8]) -> io::Result<String> {
     let temporary = format!(".{name}.{}.{}.tmp", std::process::id(), unique_suffix());
     let mut options = OpenOptions::new();
     options.write(true).create_new(true).mode(0o600);
@@ -135,10 +133,13 @@ pub fn create_private_in(dir: &Dir, name: &str, bytes: &[u8]) -> io::Result<()> 
         file.write_all(bytes)?;
         file.sync_all()
     });
-    // A hard link fails if `name` exists, unlike a rename: the first writer wins.
-    let linked = written.and_then(|()| dir.hard_link(&temporary, dir, name));
-    let _ = dir.remove_file(&temporary);
-    linked
+    match written {
+        Ok(()) => Ok(temporary),
+        Err(e) => {
+            let _ = dir.remove_file(&temporary);
+            Err(e)
+        }
+    }
 }
 
 /// A per-process counter, so concurrent writers in one process use distinct names.

@@ -192,6 +192,9 @@ impl Engine {
     /// Runs the flow's Actions in order on `event` (its `secrets` are replaced by each
     /// Action's own). `Err` means the call itself was wrong, as for [`Engine::execute`].
     pub async fn run_flow(&self, flow: &Flow, event: &Value) -> Result<FlowOutcome> {
+        if !event.is_object() {
+            return Err(Error::InvalidEvent("the event must be a JSON object".into()));
+        }
         let _slot = self.slot()?;
         let deadline = self.deadline()?;
         self.run_from(flow, FlowSlot::new(Carried::default()), deadline, event.clone(), 0, None).await

@@ -74,15 +74,7 @@ impl Redactor {
 
 /// `encodeURIComponent`: like RFC 3986's unreserved set, plus `!'()*` left as they are.
 fn encode_uri_component(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&byte) {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
+    crate::urls::percent_encode_keeping(text, b"-_.!~*'()")
 }
 
 #[cfg(test)]

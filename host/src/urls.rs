@@ -53,9 +53,14 @@ pub fn with_params<'a>(url: &Url, params: impl IntoIterator<Item = (&'a str, &'a
 
 /// Percent-encodes everything but RFC 3986's unreserved characters.
 pub fn percent_encode(text: &str) -> String {
+    percent_encode_keeping(text, b"-._~")
+}
+
+/// Percent-encodes everything but ASCII letters, digits and the bytes of `kept`.
+pub fn percent_encode_keeping(text: &str, kept: &[u8]) -> String {
     let mut out = String::with_capacity(text.len());
     for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+        if byte.is_ascii_alphanumeric() || kept.contains(&byte) {
             out.push(byte as char);
         } else {
             out.push_str(&format!("%{byte:02X}"));
