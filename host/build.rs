@@ -9,8 +9,15 @@ use sha2::Digest;
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("host/ has a parent").to_path_buf();
     let wasm = root.join("guest/dist/actionbox_guest.wasm");
-    let sources =
-        [root.join("guest/src"), root.join("guest/Cargo.toml"), root.join("guest/Cargo.lock"), root.join("wit")];
+    // The guest's own sources, and the contract crate it is built with.
+    let sources = [
+        root.join("guest/src"),
+        root.join("guest/Cargo.toml"),
+        root.join("guest/Cargo.lock"),
+        root.join("wit"),
+        root.join("crates/contract/src"),
+        root.join("crates/contract/Cargo.toml"),
+    ];
     for path in sources.iter().chain([&wasm]) {
         println!("cargo:rerun-if-changed={}", path.display());
     }

@@ -19,7 +19,7 @@ use javy::{Config, Runtime};
 
 use crate::actionbox::runtime::types::Limits;
 use crate::exception::GLUE_FILENAME;
-use crate::{heap, natives};
+use crate::{heap, natives, table};
 
 /// The JavaScript side of `api` and `console`, evaluated in each runtime at
 /// pre-initialization.
@@ -27,8 +27,6 @@ const GLUE: &str = include_str!("glue.js");
 
 /// The environment variable that says how many runtimes to build (1 when unset).
 const RUNTIMES_VARIABLE: &str = "ACTIONBOX_RUNTIMES";
-/// At most this many, whatever the variable says.
-const MAX_RUNTIMES: usize = 16;
 
 /// One QuickJS runtime with its context, and the glue's entry points in it.
 struct Fresh {
@@ -56,7 +54,8 @@ pub fn initialize() {
         let mut engine = cell.borrow_mut();
         if engine.is_none() {
             let count = std::env::var(RUNTIMES_VARIABLE).ok().and_then(|n| n.parse().ok()).unwrap_or(1);
-            let fresh: Vec<Fresh> = (0..count.clamp(1, MAX_RUNTIMES)).map(|_| Fresh::new()).collect();
+            let fresh: Vec<Fresh> =
+                (0..count.clamp(1, actionbox_contract::limits::MAX_RUNTIMES)).map(|_| Fresh::new()).collect();
             let stack_limit = fresh[0].runtime.context().with(|ctx| StackLimit::locate(&ctx));
             *engine = Some(Engine { fresh, stack_limit });
         }
@@ -77,7 +76,8 @@ impl Fresh {
             let install: Function =
                 ctx.eval_with_options(GLUE, options).unwrap_or_else(|e| panic!("glue.js to evaluate: {e}"));
             let natives = natives::register(&ctx).expect("the native functions to register");
-            let glue: Object = install.call((natives,)).unwrap_or_else(|e| panic!("glue.js to install: {e}"));
+            let surfaces = table::surfaces(&ctx).expect("the trigger table to convert");
+            let glue: Object = install.call((natives, surfaces)).unwrap_or_else(|e| panic!("glue.js to install: {e}"));
             Persistent::save(&ctx, glue)
         });
         Fresh { runtime, glue }

@@ -4,6 +4,10 @@
 //! here, inside the guest and under the host's fuel and deadline, and any error they raise
 //! is swallowed so that describing an exception never fails.
 
+use actionbox_contract::limits::{
+    MAX_ERROR_MESSAGE_BYTES as MAX_MESSAGE_BYTES, MAX_ERROR_NAME_BYTES as MAX_NAME_BYTES,
+    MAX_ERROR_STACK_BYTES as MAX_STACK_BYTES,
+};
 use javy::quickjs::{Coerced, Ctx, FromJs, Object, Value};
 
 use crate::actionbox::runtime::types::{Exception, Location};
@@ -12,10 +16,6 @@ use crate::{heap, text};
 
 /// The file name the JavaScript glue is evaluated under.
 pub const GLUE_FILENAME: &str = "actionbox:glue";
-
-const MAX_NAME_BYTES: usize = 256;
-const MAX_MESSAGE_BYTES: usize = 4 * 1024;
-const MAX_STACK_BYTES: usize = 16 * 1024;
 
 /// A thrown value, classified.
 pub enum Thrown {
@@ -43,7 +43,10 @@ pub fn describe<'js>(ctx: &Ctx<'js>, value: Value<'js>, filename: &str) -> Throw
         Some(error) => {
             let name = string_property(ctx, error, "name", MAX_NAME_BYTES).unwrap_or_else(|| "Error".into());
             let message = string_property(ctx, error, "message", MAX_MESSAGE_BYTES).unwrap_or_default();
-            let stack = first_line_columns(&string_property(ctx, error, "stack", MAX_STACK_BYTES).unwrap_or_default(), filename);
+            let stack = first_line_columns(
+                &string_property(ctx, error, "stack", MAX_STACK_BYTES).unwrap_or_default(),
+                filename,
+            );
             Exception {
                 location: location(&stack, filename),
                 name: text::truncate(name, MAX_NAME_BYTES),

@@ -2,9 +2,11 @@
 //
 // Evaluated once at pre-initialization. It receives the native functions (natives.rs) and
 // keeps them in this closure, so the Action can reach them only through `api` and
-// `console`. Arguments are checked here, so a wrong type is a TypeError naming the method;
-// values are serialized to JSON by the natives, and the host validates them again.
-(function install(natives) {
+// `console`. It also receives the contract's trigger table (table.rs): each trigger's
+// `api` is assembled from the methods the table lists for it, and from nothing else.
+// Arguments are checked here, so a wrong type is a TypeError naming the method; values
+// are serialized to JSON by the natives, and the host validates them again.
+(function install(natives, triggers) {
   'use strict';
   const {
     write, deny, rejectInvalidSubjectToken, validationError, notificationDrop, notificationRetry,
@@ -119,106 +121,47 @@
     return typeof value === 'object' ? 'an object' : typeof value;
   }
 
-  // ---- api, per trigger ----------------------------------------------------------------
+  // ---- api methods: one per form, named by the contract's method key ------------------
 
   // The event of the running execution, for methods whose effect it shows at once.
   let currentEvent = null;
-
-  function cacheApi(prefix) {
-    return {
-      get(key) {
-        return cacheGet(string(prefix + '.get', 'the key', key));
-      },
-      set(key, value, options) {
-        const method = prefix + '.set';
-        const opts = optionalObject(method, 'options', options);
-        for (const field of ['ttl', 'expires_at']) {
-          if (opts[field] !== undefined && typeof opts[field] !== 'number') {
-            throw new TypeError(method + ': options.' + field + ' must be a number, got ' + describe(opts[field]));
-          }
-        }
-        return cacheSet(string(method, 'the key', key), string(method, 'the value', value), opts.ttl, opts.expires_at);
-      },
-      delete(key) {
-        return cacheDelete(string(prefix + '.delete', 'the key', key));
-      },
-    };
-  }
 
   function reasonText(value) {
     return value === undefined ? '' : String(value);
   }
 
-  // ---- api namespaces, shared by the triggers that have them -----------------------------
-
-  // `deny(reason)`: post-login, password-reset-post-challenge.
-  function denyWithReason(api) {
-    return {
-      deny(reason) {
-        deny(undefined, reasonText(reason), undefined);
-        return api;
-      },
-    };
+  function setExpiry(prefix, method, at) {
+    if (typeof at !== 'number') throw new TypeError(prefix + '.' + method + ': the time must be a number, got ' + describe(at));
+    return at;
   }
 
-  // `deny(code, reason)`: credentials-exchange, custom-token-exchange.
-  function denyWithCode(api, method) {
-    return {
-      deny(code, reason) {
-        deny(string(method, 'the code', code), reasonText(reason), undefined);
-        return api;
-      },
-    };
+  // `challengeWith(factor, {additionalFactors})` and `enrollWith`: kinds 0 and 2 of
+  // `challenge`; `challengeWithAny(factors)` and `enrollWithAny`: kinds 1 and 3.
+  function challengeOne(kind, name, factor, options) {
+    const method = 'api.authentication.' + name;
+    const extra = optionalObject(method, 'options', options).additionalFactors;
+    if (extra !== undefined && !isArray(extra)) throw new TypeError(method + ': additionalFactors must be an array');
+    challenge(kind, [optionalObject(method, 'the factor', factor)].concat(extra || []));
   }
 
-  function userMetadataApi(api) {
-    return {
-      setUserMetadata(key, value) {
-        setMetadata(0, string('api.user.setUserMetadata', 'the key', key), value);
-        return api;
-      },
-      setAppMetadata(key, value) {
-        setMetadata(1, string('api.user.setAppMetadata', 'the key', key), value);
-        return api;
-      },
-    };
+  function challengeAny(kind, name, factors) {
+    if (!isArray(factors)) throw new TypeError('api.authentication.' + name + ': the factors must be an array');
+    challenge(kind, factors);
   }
 
-  function accessTokenClaims(api) {
-    return {
-      setCustomClaim(name, value) {
-        setCustomClaim(1, string('api.accessToken.setCustomClaim', 'the claim name', name), value);
-        return api;
-      },
-    };
-  }
-
-  function validationApi(api) {
-    return {
-      error(code, message) {
-        validationError(string('api.validation.error', 'the code', code), string('api.validation.error', 'the message', message));
-        return api;
-      },
-    };
-  }
-
-  // `api.session` (target 0) and `api.refreshToken` (target 1).
-  function sessionApi(api, target, prefix) {
-    const time = (method, at) => {
-      if (typeof at !== 'number') throw new TypeError(prefix + '.' + method + ': the time must be a number, got ' + describe(at));
-      return at;
-    };
+  // Session (target 0) and refresh token (target 1) share their methods.
+  function sessionMethods(api, target, prefix) {
     return {
       revoke(reason) {
         sessionCall(target, 'revoke', reasonText(reason));
         return api;
       },
       setExpiresAt(at) {
-        sessionCall(target, 'setExpiresAt', time('setExpiresAt', at));
+        sessionCall(target, 'setExpiresAt', setExpiry(prefix, 'setExpiresAt', at));
         return api;
       },
       setIdleExpiresAt(at) {
-        sessionCall(target, 'setIdleExpiresAt', time('setIdleExpiresAt', at));
+        sessionCall(target, 'setIdleExpiresAt', setExpiry(prefix, 'setIdleExpiresAt', at));
         return api;
       },
       setCookieMode(mode) {
@@ -240,39 +183,135 @@
     };
   }
 
-  // The `api.samlResponse` setters, by field (the host checks each value and its limit).
-  const SAML_FIELDS = [
-    'audience', 'recipient', 'destination', 'issuer', 'relayState', 'lifetimeInSeconds',
-    'signResponse', 'nameIdentifierFormat', 'nameIdentifierProbes', 'authnContextClassRef',
-    'signatureAlgorithm', 'digestAlgorithm', 'signingCert', 'encryptionCert',
-    'encryptionPublicKey', 'encryptionAlgorithm', 'cert', 'key', 'createUpnClaim',
-    'passthroughClaimsWithNoMapping', 'mapUnknownClaimsAsIs', 'mapIdentities',
-    'includeAttributeNameFormat', 'typedAttributes',
-  ];
-
-  function samlResponseApi() {
-    const saml = {
-      setAttribute(name, value) {
+  // Every method of `api`, for the `api` object it will be part of: those that chain
+  // return it. Keys are the contract's `Method::key`; the table says which trigger has
+  // which. The SAML configuration setters are one family (`samlSetter`).
+  function methods(api) {
+    const session = sessionMethods(api, 0, 'api.session');
+    const refreshToken = sessionMethods(api, 1, 'api.refreshToken');
+    return {
+      AccessDeny(reason) {
+        deny(undefined, reasonText(reason), undefined);
+        return api;
+      },
+      AccessDenyWithCode(code, reason) {
+        deny(string('api.access.deny', 'the code', code), reasonText(reason), undefined);
+        return api;
+      },
+      AccessDenyWithUserMessage(reason, userMessage) {
+        const message = userMessage === undefined ? undefined : string('api.access.deny', 'the user message', userMessage);
+        deny(undefined, reasonText(reason), message);
+        return api;
+      },
+      AccessRejectInvalidSubjectToken(reason) {
+        rejectInvalidSubjectToken(reasonText(reason));
+        return api;
+      },
+      ValidationError(code, message) {
+        validationError(string('api.validation.error', 'the code', code), string('api.validation.error', 'the message', message));
+        return api;
+      },
+      NotificationDrop(reason) {
+        notificationDrop(reasonText(reason));
+        return api;
+      },
+      NotificationRetry(reason) {
+        notificationRetry(reasonText(reason));
+        return api;
+      },
+      IdTokenSetCustomClaim(name, value) {
+        setCustomClaim(0, string('api.idToken.setCustomClaim', 'the claim name', name), value);
+        return api;
+      },
+      AccessTokenSetCustomClaim(name, value) {
+        setCustomClaim(1, string('api.accessToken.setCustomClaim', 'the claim name', name), value);
+        return api;
+      },
+      AccessTokenAddScope(scope) {
+        addScope(string('api.accessToken.addScope', 'the scope', scope));
+        return api;
+      },
+      AccessTokenRemoveScope(scope) {
+        removeScope(string('api.accessToken.removeScope', 'the scope', scope));
+        return api;
+      },
+      SessionRevoke: session.revoke,
+      SessionSetExpiresAt: session.setExpiresAt,
+      SessionSetIdleExpiresAt: session.setIdleExpiresAt,
+      SessionSetCookieMode: session.setCookieMode,
+      SessionSetMetadata: session.setMetadata,
+      SessionDeleteMetadata: session.deleteMetadata,
+      SessionEvictMetadata: session.evictMetadata,
+      RefreshTokenRevoke: refreshToken.revoke,
+      RefreshTokenSetExpiresAt: refreshToken.setExpiresAt,
+      RefreshTokenSetIdleExpiresAt: refreshToken.setIdleExpiresAt,
+      RefreshTokenSetMetadata: refreshToken.setMetadata,
+      RefreshTokenDeleteMetadata: refreshToken.deleteMetadata,
+      RefreshTokenEvictMetadata: refreshToken.evictMetadata,
+      UserSetUserMetadata(key, value) {
+        setMetadata(0, string('api.user.setUserMetadata', 'the key', key), value);
+        return api;
+      },
+      UserSetAppMetadata(key, value) {
+        setMetadata(1, string('api.user.setAppMetadata', 'the key', key), value);
+        return api;
+      },
+      MultifactorEnable(provider, options) {
+        const method = 'api.multifactor.enable';
+        enableMultifactor(string(method, 'the provider', provider), optionalObject(method, 'options', options));
+        return api;
+      },
+      SamlResponseSetAttribute(name, value) {
         samlSetAttribute(string('api.samlResponse.setAttribute', 'the attribute name', name), value);
       },
-    };
-    for (const field of SAML_FIELDS) {
-      saml['set' + field[0].toUpperCase() + field.slice(1)] = function (value) {
-        samlSetField(field, value);
-      };
-    }
-    return saml;
-  }
-
-  function redirectApi(api) {
-    return {
-      sendUserTo(url, options) {
+      AuthenticationSetPrimaryUser(userId) {
+        setPrimaryUser(string('api.authentication.setPrimaryUser', 'the user id', userId));
+        return api;
+      },
+      AuthenticationRecordMethod(url) {
+        recordMethod(string('api.authentication.recordMethod', 'the url', url));
+        return api;
+      },
+      AuthenticationChallengeWith(factor, options) {
+        challengeOne(0, 'challengeWith', factor, options);
+        return api;
+      },
+      AuthenticationChallengeWithAny(factors) {
+        challengeAny(1, 'challengeWithAny', factors);
+        return api;
+      },
+      AuthenticationEnrollWith(factor, options) {
+        challengeOne(2, 'enrollWith', factor, options);
+        return api;
+      },
+      AuthenticationEnrollWithAny(factors) {
+        challengeAny(3, 'enrollWithAny', factors);
+        return api;
+      },
+      AuthenticationSetUserById(userId) {
+        setUserById(string('api.authentication.setUserById', 'the user id', userId));
+        return api;
+      },
+      AuthenticationSetUserByConnection(connection, profile, options) {
+        const method = 'api.authentication.setUserByConnection';
+        setUserByConnection(string(method, 'the connection', connection), optionalObject(method, 'the user profile', profile), optionalObject(method, 'options', options));
+        return api;
+      },
+      AuthenticationSetOrganization(organization) {
+        setOrganization(string('api.authentication.setOrganization', 'the organization', organization));
+        return api;
+      },
+      AuthenticationSetActor(actor) {
+        setActor(optionalObject('api.authentication.setActor', 'the actor', actor));
+        return api;
+      },
+      RedirectSendUserTo(url, options) {
         const method = 'api.redirect.sendUserTo';
         const query = optionalObject(method, 'options', options).query;
         sendUserTo(string(method, 'the url', url), optionalObject(method, 'options.query', query));
         return api;
       },
-      encodeToken(options) {
+      RedirectEncodeToken(options) {
         const method = 'api.redirect.encodeToken';
         const opts = optionalObject(method, 'options', options);
         if (opts.expiresInSeconds !== undefined && typeof opts.expiresInSeconds !== 'number') {
@@ -280,96 +319,20 @@
         }
         return encodeToken(string(method, 'options.secret', opts.secret), optionalObject(method, 'options.payload', opts.payload), opts.expiresInSeconds);
       },
-      validateToken(options) {
+      RedirectValidateToken(options) {
         const method = 'api.redirect.validateToken';
         const opts = optionalObject(method, 'options', options);
         const parameter = opts.tokenParameterName === undefined ? 'session_token' : opts.tokenParameterName;
         return validateToken(string(method, 'options.secret', opts.secret), string(method, 'options.tokenParameterName', parameter));
       },
-      canRedirect() {
+      RedirectCanRedirect() {
         return canRedirect();
       },
-    };
-  }
-
-  // `challengeWith(factor, {additionalFactors})`, `challengeWithAny(factors)`, and the
-  // `enroll` pair: kinds 0 to 3 of `challenge`.
-  function challengeApi(api, target) {
-    const single = (kind, name) => function (factor, options) {
-      const method = 'api.authentication.' + name;
-      const extra = optionalObject(method, 'options', options).additionalFactors;
-      if (extra !== undefined && !isArray(extra)) throw new TypeError(method + ': additionalFactors must be an array');
-      challenge(kind, [optionalObject(method, 'the factor', factor)].concat(extra || []));
-      return api;
-    };
-    const any = (kind, name) => function (factors) {
-      if (!isArray(factors)) throw new TypeError('api.authentication.' + name + ': the factors must be an array');
-      challenge(kind, factors);
-      return api;
-    };
-    target.challengeWith = single(0, 'challengeWith');
-    target.challengeWithAny = any(1, 'challengeWithAny');
-    target.enrollWith = single(2, 'enrollWith');
-    target.enrollWithAny = any(3, 'enrollWithAny');
-    return target;
-  }
-
-  function promptApi(api) {
-    return {
-      render(formId, options) {
+      PromptRender(formId, options) {
         renderPrompt(string('api.prompt.render', 'the form id', formId), optionalObject('api.prompt.render', 'options', options));
         return api;
       },
-    };
-  }
-
-  // ---- api, per trigger: each has exactly its own methods ------------------------------
-
-  function postLoginApi() {
-    const api = {};
-    api.access = denyWithReason(api);
-    api.idToken = {
-      setCustomClaim(name, value) {
-        setCustomClaim(0, string('api.idToken.setCustomClaim', 'the claim name', name), value);
-        return api;
-      },
-    };
-    api.accessToken = accessTokenClaims(api);
-    api.accessToken.addScope = function (scope) {
-      addScope(string('api.accessToken.addScope', 'the scope', scope));
-      return api;
-    };
-    api.accessToken.removeScope = function (scope) {
-      removeScope(string('api.accessToken.removeScope', 'the scope', scope));
-      return api;
-    };
-    api.validation = validationApi(api);
-    api.user = userMetadataApi(api);
-    api.samlResponse = samlResponseApi();
-    api.redirect = redirectApi(api);
-    api.authentication = challengeApi(api, {
-      setPrimaryUser(userId) {
-        setPrimaryUser(string('api.authentication.setPrimaryUser', 'the user id', userId));
-        return api;
-      },
-      recordMethod(url) {
-        recordMethod(string('api.authentication.recordMethod', 'the url', url));
-        return api;
-      },
-    });
-    api.prompt = promptApi(api);
-    // actionbox runs no Rules, so none was executed.
-    api.rules = {
-      wasExecuted(ruleId) {
-        string('api.rules.wasExecuted', 'the rule id', ruleId);
-        return false;
-      },
-    };
-    api.session = sessionApi(api, 0, 'api.session');
-    api.refreshToken = sessionApi(api, 1, 'api.refreshToken');
-    delete api.refreshToken.setCookieMode;
-    api.transaction = {
-      setMetadata(key, value) {
+      TransactionSetMetadata(key, value) {
         const method = 'api.transaction.setMetadata';
         string(method, 'the key', key);
         const type = typeof value;
@@ -385,106 +348,54 @@
           else tx.metadata[key] = value;
         }
       },
-    };
-    api.cache = cacheApi('api.cache');
-    api.multifactor = {
-      enable(provider, options) {
-        const method = 'api.multifactor.enable';
-        enableMultifactor(string(method, 'the provider', provider), optionalObject(method, 'options', options));
-        return api;
-      },
-    };
-    return api;
-  }
-
-  function credentialsExchangeApi() {
-    const api = {};
-    api.access = denyWithCode(api, 'api.access.deny');
-    api.accessToken = accessTokenClaims(api);
-    api.cache = cacheApi('api.cache');
-    return api;
-  }
-
-  function preUserRegistrationApi() {
-    const api = {};
-    api.access = {
-      deny(reason, userMessage) {
-        const message = userMessage === undefined ? undefined : string('api.access.deny', 'the user message', userMessage);
-        deny(undefined, reasonText(reason), message);
-        return api;
-      },
-    };
-    api.validation = validationApi(api);
-    api.user = userMetadataApi(api);
-    api.cache = cacheApi('api.cache');
-    return api;
-  }
-
-  function cacheOnlyApi() {
-    return { cache: cacheApi('api.cache') };
-  }
-
-  function passwordResetPostChallengeApi() {
-    const api = {};
-    api.access = denyWithReason(api);
-    api.redirect = redirectApi(api);
-    api.authentication = challengeApi(api, {});
-    api.prompt = promptApi(api);
-    api.transaction = {
-      setResultUrl(url) {
+      TransactionSetResultUrl(url) {
         setResultUrl(string('api.transaction.setResultUrl', 'the url', url));
         return api;
       },
+      CacheGet(key) {
+        return cacheGet(string('api.cache.get', 'the key', key));
+      },
+      CacheSet(key, value, options) {
+        const method = 'api.cache.set';
+        const opts = optionalObject(method, 'options', options);
+        for (const field of ['ttl', 'expires_at']) {
+          if (opts[field] !== undefined && typeof opts[field] !== 'number') {
+            throw new TypeError(method + ': options.' + field + ' must be a number, got ' + describe(opts[field]));
+          }
+        }
+        return cacheSet(string(method, 'the key', key), string(method, 'the value', value), opts.ttl, opts.expires_at);
+      },
+      CacheDelete(key) {
+        return cacheDelete(string('api.cache.delete', 'the key', key));
+      },
+      // actionbox runs no Rules, so none was executed.
+      RulesWasExecuted(ruleId) {
+        string('api.rules.wasExecuted', 'the rule id', ruleId);
+        return false;
+      },
     };
-    api.cache = cacheApi('api.cache');
-    return api;
   }
 
-  function customTokenExchangeApi() {
-    const api = {};
-    api.access = denyWithCode(api, 'api.access.deny');
-    api.access.rejectInvalidSubjectToken = function (reason) {
-      rejectInvalidSubjectToken(reasonText(reason));
-      return api;
+  // `api.samlResponse.setAudience(value)` and the other configuration setters: each sets
+  // the field its name says (the host checks the value and its limit).
+  function samlSetter(name) {
+    const field = name[3].toLowerCase() + name.slice(4);
+    return function (value) {
+      samlSetField(field, value);
     };
-    const method = (name) => 'api.authentication.' + name;
-    api.authentication = {
-      setUserById(userId) {
-        setUserById(string(method('setUserById'), 'the user id', userId));
-        return api;
-      },
-      setUserByConnection(connection, profile, options) {
-        const name = method('setUserByConnection');
-        setUserByConnection(string(name, 'the connection', connection), optionalObject(name, 'the user profile', profile), optionalObject(name, 'options', options));
-        return api;
-      },
-      setOrganization(organization) {
-        setOrganization(string(method('setOrganization'), 'the organization', organization));
-        return api;
-      },
-      setActor(actor) {
-        setActor(optionalObject(method('setActor'), 'the actor', actor));
-        return api;
-      },
-    };
-    api.user = userMetadataApi(api);
-    api.cache = cacheApi('api.cache');
-    return api;
   }
 
-  function notificationProviderApi() {
+  // One trigger's `api`: its namespaces and methods in the table's order, each method
+  // named as the Action calls it.
+  function assemble(surface) {
     const api = {};
-    api.notification = {
-      drop(reason) {
-        notificationDrop(reasonText(reason));
-        return api;
-      },
-      retry(reason) {
-        notificationRetry(reasonText(reason));
-        return api;
-      },
-    };
-    api.cache = cacheApi('api.cache');
+    const implementations = methods(api);
+    for (const [key, namespace, name] of surface) {
+      const method = implementations[key] || (namespace === 'samlResponse' ? samlSetter(name) : undefined);
+      if (method === undefined) throw new Error('glue.js has no method ' + key);
+      Object.defineProperty(method, 'name', { value: name });
+      (api[namespace] || (api[namespace] = {}))[name] = method;
+    }
     return api;
   }
 
@@ -499,18 +410,7 @@
   // does not pay for building them.
   const exportsObject = {};
   return {
-    apis: {
-      'post-login': postLoginApi(),
-      'credentials-exchange': credentialsExchangeApi(),
-      'pre-user-registration': preUserRegistrationApi(),
-      'post-user-registration': cacheOnlyApi(),
-      'post-change-password': cacheOnlyApi(),
-      'send-phone-message': cacheOnlyApi(),
-      'password-reset-post-challenge': passwordResetPostChallengeApi(),
-      'custom-token-exchange': customTokenExchangeApi(),
-      'custom-email-provider': notificationProviderApi(),
-      'custom-phone-provider': notificationProviderApi(),
-    },
+    apis: triggers.map(assemble),
     module: { exports: exportsObject },
     exports: exportsObject,
     require,

@@ -10,16 +10,18 @@
 
 use std::fmt::Write as _;
 
+use actionbox_contract::limits;
+
 use javy::quickjs::{Ctx, Exception, Object, Result, Type, Value, function::This};
 
 use crate::text;
 
 /// Deepest nesting of arrays and objects accepted.
-pub const MAX_DEPTH: usize = 64;
+pub const MAX_DEPTH: usize = limits::MAX_JSON_DEPTH;
 /// `Number.MAX_SAFE_INTEGER`: integral numbers up to it are written as integers.
-const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+const MAX_SAFE_INTEGER: f64 = limits::MAX_SAFE_INTEGER as f64;
 /// Longest JSON text produced for one value (the host applies the real, smaller limits).
-pub const MAX_BYTES: usize = 1024 * 1024;
+pub const MAX_BYTES: usize = limits::MAX_JSON_BYTES;
 
 /// The JSON text of `value`. A top-level `undefined`, function or symbol gives `null`.
 pub fn to_json<'js>(ctx: &Ctx<'js>, value: Value<'js>) -> Result<String> {

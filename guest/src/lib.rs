@@ -18,6 +18,7 @@ mod json;
 mod natives;
 mod run;
 mod script;
+mod table;
 mod text;
 
 wit_bindgen::generate!({

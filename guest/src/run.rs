@@ -12,7 +12,7 @@ use javy::quickjs::{Ctx, Function, Object, Value, promise::PromiseState, qjs};
 
 use crate::actionbox::runtime::types::{RunError, RunRequest, Trigger};
 use crate::exception::{self, Thrown};
-use crate::{event, script};
+use crate::{event, script, table};
 
 pub fn run<'js>(ctx: Ctx<'js>, glue: Object<'js>, request: RunRequest) -> Result<(), RunError> {
     let compiled = script::load(&ctx, &request.bytecode).map_err(|()| {
@@ -68,21 +68,9 @@ fn parse_event<'js>(ctx: &Ctx<'js>, tape: &[u8]) -> Result<Value<'js>, RunError>
     }
 }
 
-/// The trigger's `api`, built by the glue at pre-initialization.
+/// The trigger's `api`, built by the glue at pre-initialization from the trigger table.
 fn make_api<'js>(glue: &Object<'js>, trigger: Trigger) -> javy::quickjs::Result<Value<'js>> {
-    let name = match trigger {
-        Trigger::PostLogin => "post-login",
-        Trigger::CredentialsExchange => "credentials-exchange",
-        Trigger::PreUserRegistration => "pre-user-registration",
-        Trigger::PostUserRegistration => "post-user-registration",
-        Trigger::PostChangePassword => "post-change-password",
-        Trigger::SendPhoneMessage => "send-phone-message",
-        Trigger::PasswordResetPostChallenge => "password-reset-post-challenge",
-        Trigger::CustomTokenExchange => "custom-token-exchange",
-        Trigger::CustomEmailProvider => "custom-email-provider",
-        Trigger::CustomPhoneProvider => "custom-phone-provider",
-    };
-    glue.get::<_, Object>("apis")?.get(name)
+    glue.get::<_, Object>("apis")?.get(table::index(trigger) as u32)
 }
 
 /// Runs queued jobs until `promise` (the handler's result, awaited) settles, then until

@@ -33,7 +33,7 @@ impl Default for Config {
             fuel: limits::DEFAULT_FUEL,
             memory_bytes: limits::DEFAULT_MEMORY_BYTES,
             js_stack_bytes: limits::DEFAULT_JS_STACK_BYTES,
-            max_concurrent: 64,
+            max_concurrent: limits::DEFAULT_MAX_CONCURRENT,
             cache_dir: default_cache_dir(),
             cache_store: SharedCacheStore::default(),
             cache_key: None,

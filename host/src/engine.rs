@@ -29,6 +29,10 @@ use crate::bindings::{ActionRuntime, ActionRuntimePre};
 use crate::config::Config;
 use crate::epoch::EpochTicker;
 use crate::error::{ActionError, Error, Location, Result};
+use crate::limits::{
+    MAX_ERROR_MESSAGE_BYTES, MAX_ERROR_NAME_BYTES, MAX_ERROR_STACK_BYTES, MAX_EXPORT_NAME_BYTES, MAX_EXPORTS,
+    REUSE_GROWTH_BYTES, WASM_STACK_BYTES,
+};
 use crate::outcome::{Command, Decision, Interaction, Outcome, SessionCommand, Usage, Warning};
 use crate::prepare::{self, GuestCache};
 use crate::redact::Redactor;
@@ -36,27 +40,10 @@ use crate::state::{Carried, Continuation, HostState, Record};
 use crate::trigger::Trigger;
 use crate::{event, limits, text};
 
-/// Native stack for Wasm frames. QuickJS's stack cap (at most 768 KiB of the guest's
-/// 1 MiB shadow stack) is reached well before this, so deep recursion is a catchable
-/// RangeError and this is only a backstop.
-const WASM_STACK_BYTES: usize = 16 * 1024 * 1024;
 /// Linear memory kept resident in a pool slot between instances, so a fresh instance
 /// does not fault the snapshot's heap in again. With `PAGEMAP_SCAN` (Linux 6.7+) only
 /// the pages an execution dirtied are reset; elsewhere the low addresses are rewritten.
 const KEEP_RESIDENT_BYTES: usize = 4 * 1024 * 1024;
-/// How much an Action may grow an instance's memory and still leave the instance to the
-/// next Action of its flow (which then starts in a JavaScript runtime of its own). Past
-/// it the next Action gets a new instance, so each Action of a flow has at least the
-/// memory cap less this much beyond what it would have alone.
-const REUSE_GROWTH_BYTES: usize = 4 * 1024 * 1024;
-/// How many exported names a compiled Action keeps, and how long each may be.
-const MAX_EXPORTS: usize = 256;
-const MAX_EXPORT_NAME_BYTES: usize = 256;
-/// The caps on strings the guest reports in an exception (the guest applies the same).
-const MAX_ERROR_NAME_BYTES: usize = 256;
-const MAX_ERROR_MESSAGE_BYTES: usize = 4 * 1024;
-const MAX_ERROR_STACK_BYTES: usize = 16 * 1024;
-
 /// Compiles and executes Actions. Create one per process and share it.
 #[derive(Clone)]
 pub struct Engine {
@@ -300,7 +287,7 @@ impl Engine {
         Ok(RunRequest {
             bytecode: action.bytecode().to_vec(),
             filename: action.filename().to_owned(),
-            trigger: trigger.to_wit(),
+            trigger: crate::trigger::to_wit(trigger),
             handler: handler.to_owned(),
             event: event::prepare(trigger, event)?,
         })
@@ -328,7 +315,7 @@ impl Engine {
         inner
             .flow
             .get_or_try_init(|| async {
-                let flow = prepare::snapshot(&inner.engine, inner.cache.as_ref(), prepare::FLOW_RUNTIMES).await?;
+                let flow = prepare::snapshot(&inner.engine, inner.cache.as_ref(), limits::FLOW_RUNTIMES).await?;
                 inner.linker.instantiate_pre(&flow).and_then(ActionRuntimePre::new).map_err(internal)
             })
             .await

@@ -1,18 +1,13 @@
 //! Checks an `event` before any Action sees it, and encodes it as the event tape the
-//! guest builds its `event` object from (format: `wit/runtime.wit`, `event-tape`). A
-//! problem is an [`Error::InvalidEvent`] naming the field.
+//! guest builds its `event` object from (the format is the contract's,
+//! `actionbox_contract::tape`). A problem is an [`Error::InvalidEvent`] naming the field.
 
+use actionbox_contract::tape::{self, Writer};
 use serde_json::Value;
 
 use crate::error::{Error, Result};
-use crate::limits::{MAX_SECRET_KEY_CHARS, MAX_SECRET_VALUE_CHARS};
+use crate::limits::{MAX_EVENT_BYTES, MAX_EVENT_DEPTH, MAX_SECRET_KEY_CHARS, MAX_SECRET_VALUE_CHARS};
 use crate::trigger::{Requirement, Trigger};
-
-/// Largest event accepted, as encoded.
-pub const MAX_EVENT_BYTES: usize = 1024 * 1024;
-/// Deepest nesting of arrays and objects in an event, in levels (the event object is
-/// the first).
-pub const MAX_EVENT_DEPTH: usize = 128;
 
 /// Parses an event from JSON text, with messages that say what is wrong and where:
 /// invalid UTF-8 (with its byte offset), nesting deeper than [`MAX_EVENT_DEPTH`] levels,
@@ -85,75 +80,45 @@ pub fn prepare(trigger: Trigger, event: &Value) -> Result<Vec<u8>> {
     for requirement in trigger.requirements() {
         check(trigger, event, *requirement)?;
     }
-    let mut tape = Vec::with_capacity(1024);
+    let mut tape = Writer::with_capacity(1024);
     encode(event, 0, &mut tape)?;
     if tape.len() > MAX_EVENT_BYTES {
         return invalid(format!("the event is {} bytes encoded; the limit is {MAX_EVENT_BYTES}", tape.len()));
     }
-    Ok(tape)
+    Ok(tape.into_bytes())
 }
 
 /// Appends `value` to the tape, in prefix order.
-fn encode(value: &Value, depth: usize, tape: &mut Vec<u8>) -> Result<()> {
-    if depth >= MAX_EVENT_DEPTH && (value.is_array() || value.is_object()) {
+fn encode(value: &Value, depth: usize, tape: &mut Writer) -> Result<()> {
+    if !tape::container_allowed(depth) && (value.is_array() || value.is_object()) {
         return Err(Error::InvalidEvent(format!("the event is nested more than {MAX_EVENT_DEPTH} levels deep")));
     }
     if tape.len() > MAX_EVENT_BYTES {
         return Err(Error::InvalidEvent(format!("the event is larger than {MAX_EVENT_BYTES} bytes")));
     }
     match value {
-        Value::Null => tape.push(0),
-        Value::Bool(false) => tape.push(1),
-        Value::Bool(true) => tape.push(2),
+        Value::Null => tape.null(),
+        Value::Bool(b) => tape.boolean(*b),
         Value::Number(n) => match n.as_i64().and_then(|i| i32::try_from(i).ok()) {
-            Some(small) => {
-                tape.push(3);
-                tape.extend_from_slice(&small.to_le_bytes());
-            }
-            None => {
-                tape.push(4);
-                tape.extend_from_slice(&n.as_f64().unwrap_or(f64::NAN).to_le_bytes());
-            }
+            Some(small) => tape.int(small),
+            None => tape.float(n.as_f64().unwrap_or(f64::NAN)),
         },
-        Value::String(text) => {
-            tape.push(5);
-            text_bytes(text, tape);
-        }
+        Value::String(text) => tape.string(text),
         Value::Array(items) => {
-            tape.push(6);
-            length(items.len(), tape);
+            tape.array(items.len());
             for item in items {
                 encode(item, depth + 1, tape)?;
             }
         }
         Value::Object(members) => {
-            tape.push(7);
-            length(members.len(), tape);
+            tape.object(members.len());
             for (key, member) in members {
-                text_bytes(key, tape);
+                tape.key(key);
                 encode(member, depth + 1, tape)?;
             }
         }
     }
     Ok(())
-}
-
-fn text_bytes(text: &str, tape: &mut Vec<u8>) {
-    length(text.len(), tape);
-    tape.extend_from_slice(text.as_bytes());
-}
-
-/// Unsigned LEB128.
-fn length(mut n: usize, tape: &mut Vec<u8>) {
-    loop {
-        let byte = (n & 0x7f) as u8;
-        n >>= 7;
-        if n == 0 {
-            tape.push(byte);
-            return;
-        }
-        tape.push(byte | 0x80);
-    }
 }
 
 /// One required field, named by its path in the message.

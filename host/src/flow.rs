@@ -327,7 +327,8 @@ impl Engine {
                 // that Action, reported with the outcomes so far, not the caller's error.
                 Err(Error::InvalidEvent(_)) if !reports.is_empty() => {
                     let bytes = serde_json::to_vec(&event).map_or(u64::MAX, |json| json.len() as u64);
-                    let error = ActionError::EventTooLarge { bytes, limit_bytes: event::MAX_EVENT_BYTES as u64 };
+                    let error =
+                        ActionError::EventTooLarge { bytes, limit_bytes: crate::limits::MAX_EVENT_BYTES as u64 };
                     let culprit: &ActionReport = reports.last().expect("checked above");
                     decision = FlowDecision::Error { action: culprit.name.clone(), error };
                     next = index;

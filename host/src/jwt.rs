@@ -12,11 +12,6 @@ use hmac::{Hmac, Mac};
 use serde_json::{Map, Value, json};
 use sha2::Sha256;
 
-/// Lifetime of a token when the Action gives none, in seconds.
-pub const DEFAULT_EXPIRES_IN_SECONDS: u64 = 900;
-/// Longest lifetime accepted, in seconds (one day).
-pub const MAX_EXPIRES_IN_SECONDS: u64 = 24 * 60 * 60;
-
 /// The claims the host sets on every token it signs.
 pub struct HostClaims<'a> {
     pub issuer: &'a str,

@@ -1,7 +1,7 @@
 //! From the embedded guest module to ready-to-instantiate components, once per process
 //! at most and once per machine normally. There are two snapshots of the same guest: one
 //! with a single JavaScript runtime, for compiling and for single executions, and one
-//! with [`FLOW_RUNTIMES`], whose instances serve a flow's Actions in turn. Keeping them
+//! with [`FLOW_RUNTIMES`](crate::limits::FLOW_RUNTIMES), whose instances serve a flow's Actions in turn. Keeping them
 //! apart keeps single executions as cheap as they are alone: the pool resets a slot by
 //! copying back every page ever written in it, so a slot that served flows would make
 //! later single executions pay for the pages of all the runtimes. For each snapshot:
@@ -29,6 +29,7 @@ use wasmtime_wizer::Wizer;
 use crate::error::{Error, Result};
 use crate::files;
 use crate::key::Key;
+use crate::limits::MAX_GUEST_CACHE_FILE_BYTES;
 
 /// The guest module built by `guest/build.sh` (located by `build.rs`).
 const GUEST_WASM: &[u8] = include_bytes!(env!("ACTIONBOX_GUEST_WASM"));
@@ -36,15 +37,9 @@ const GUEST_WASM: &[u8] = include_bytes!(env!("ACTIONBOX_GUEST_WASM"));
 /// Bumped whenever the preparation steps change, so old cache files are not reused.
 const PREPARATION_VERSION: u32 = 4;
 
-/// JavaScript runtimes in the flow snapshot: one instance runs up to this many Actions of
-/// a flow, each in a runtime of its own. Each costs about 170 KiB of snapshot.
-pub const FLOW_RUNTIMES: usize = 5;
-
 /// How the guest is told how many runtimes to build (read by its `engine.rs`).
 const RUNTIMES_VARIABLE: &str = "ACTIONBOX_RUNTIMES";
 
-/// The largest cache file read back.
-const MAX_CACHE_FILE_BYTES: u64 = 256 * 1024 * 1024;
 /// Separates this use of the cache key from others.
 const PURPOSE: &str = "actionbox guest cache";
 
@@ -82,7 +77,7 @@ impl GuestCache {
     /// The compiled snapshot in file `name`, if it is there and its tag matches.
     fn load(&self, engine: &wasmtime::Engine, name: &str) -> Option<Component> {
         let tag = files::read_regular_in(&self.dir, Path::new(&tag_name(name)), 64).ok()?;
-        let (file, compiled) = files::map_regular_in(&self.dir, Path::new(name), MAX_CACHE_FILE_BYTES).ok()?;
+        let (file, compiled) = files::map_regular_in(&self.dir, Path::new(name), MAX_GUEST_CACHE_FILE_BYTES).ok()?;
         if !self.key.verify(PURPOSE, &[name.as_bytes(), &compiled], &tag) {
             return None;
         }

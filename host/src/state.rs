@@ -9,7 +9,8 @@ use wasmtime_wasi::{WasiCtx, WasiCtxBuilder, WasiCtxView, WasiView};
 
 use crate::cache::{CacheEntries, SharedCacheStore};
 use crate::error::OutputLimit;
-use crate::limits::{self, MemoryLimiter};
+use crate::limits;
+use crate::memory::MemoryLimiter;
 use crate::outcome::{Command, Interaction, LogLevel, LogLine, Logs, Warning};
 use crate::redact::Redactor;
 use crate::text;

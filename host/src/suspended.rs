@@ -23,12 +23,11 @@ use serde_json::Value;
 
 use crate::error::{Error, Result};
 use crate::key::{Key, TAG_BYTES};
+use crate::limits::MAX_SUSPENDED_STATE_BYTES;
 use crate::outcome::Interaction;
 use crate::state::Totals;
 use crate::trigger::Trigger;
 
-/// The largest token accepted, in bytes: the event (at most 1 MiB encoded) and the rest.
-pub const MAX_TOKEN_BYTES: usize = 4 * 1024 * 1024;
 /// Bumped when the payload changes shape.
 const PAYLOAD_VERSION: u32 = 1;
 /// Separates this use of the state key from others.
@@ -83,9 +82,9 @@ impl SuspendedFlow {
     /// Checks `token`'s size, tag, expiry and fields.
     pub(crate) fn open(key: &Key, token: &str, now: SystemTime) -> Result<Self> {
         let invalid = |why: &str| Err(Error::InvalidState(why.into()));
-        if token.len() > MAX_TOKEN_BYTES {
+        if token.len() > MAX_SUSPENDED_STATE_BYTES {
             return Err(Error::InvalidState(format!(
-                "the token is {} bytes; the limit is {MAX_TOKEN_BYTES}",
+                "the token is {} bytes; the limit is {MAX_SUSPENDED_STATE_BYTES}",
                 token.len()
             )));
         }
@@ -197,7 +196,7 @@ mod tests {
         let forged = json.replace("\"action\":0", "\"action\":5");
         let forged = format!("{}.{}", URL_SAFE_NO_PAD.encode(forged), sealed.token().split_once('.').unwrap().1);
         assert!(matches!(SuspendedFlow::open(&key, &forged, now), Err(Error::InvalidState(_))));
-        for garbage in ["", ".", "a.b", "%%%.%%%", &"x".repeat(MAX_TOKEN_BYTES + 1)] {
+        for garbage in ["", ".", "a.b", "%%%.%%%", &"x".repeat(MAX_SUSPENDED_STATE_BYTES + 1)] {
             assert!(matches!(SuspendedFlow::open(&key, garbage, now), Err(Error::InvalidState(_))), "{garbage:.20}");
         }
     }

@@ -3,8 +3,7 @@
 
 use url::Url;
 
-/// The longest URL accepted.
-pub const MAX_URL_BYTES: usize = 2048;
+use crate::limits::MAX_URL_BYTES;
 
 /// Parses `text` as an https URL with a host (a valid port, if any) and no user name or
 /// password; `method` names the caller in the error.

@@ -27,9 +27,6 @@ use serde_json::{Map, Value};
 use crate::exit::Failure;
 use crate::input::{self, ActionFile};
 
-/// The largest flow file read.
-const MAX_FLOW_FILE_BYTES: u64 = 1024 * 1024;
-
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FlowFile {
@@ -71,7 +68,7 @@ impl FlowSource {
 /// Reads the flow file and compiles (or loads) each of its Actions.
 pub async fn load(engine: &Engine, source: &FlowSource) -> Result<Flow, Failure> {
     let path = &source.file;
-    let bytes = input::read_file(path, MAX_FLOW_FILE_BYTES)?;
+    let bytes = input::read_file(path, actionbox::limits::MAX_FLOW_FILE_BYTES)?;
     let text = input::source_text(path, bytes)?;
     let file: FlowFile = toml::from_str(&text).map_err(|e| toml_failure(path, &text, &e))?;
     if file.actions.is_empty() {

@@ -11,10 +11,6 @@ use serde_json::{Map, Value};
 
 use crate::exit::Failure;
 
-/// The largest event file read. The event itself may encode to at most 1 MiB; its JSON
-/// text may be longer (whitespace, escapes), but not without bound.
-pub const MAX_EVENT_FILE_BYTES: u64 = 8 * 1024 * 1024;
-
 pub fn file_name(path: &Path) -> String {
     path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "action.js".into())
 }
@@ -121,7 +117,7 @@ pub fn pairs(flag: &str, pairs: &[String]) -> Result<Map<String, Value>, Failure
 
 /// The event file, with `--secret KEY=VALUE` pairs merged into `event.secrets`.
 pub fn read_event(path: &Path, secrets: &[String]) -> Result<Value, Failure> {
-    let bytes = read_file(path, MAX_EVENT_FILE_BYTES)?;
+    let bytes = read_file(path, actionbox::limits::MAX_EVENT_FILE_BYTES)?;
     let mut event =
         actionbox::parse_event(&bytes).map_err(|e| Failure::invalid_input(format!("{}: {e}", path.display())))?;
     if secrets.is_empty() {

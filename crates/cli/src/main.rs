@@ -144,11 +144,8 @@ struct Target {
     /// The event, a JSON file.
     #[arg(long)]
     event: PathBuf,
-    /// The trigger to run: post-login, credentials-exchange, pre-user-registration,
-    /// post-user-registration, post-change-password, send-phone-message,
-    /// password-reset-post-challenge, custom-token-exchange, custom-email-provider,
-    /// custom-phone-provider.
-    #[arg(long, default_value = "post-login")]
+    /// The trigger to run.
+    #[arg(long, default_value = "post-login", value_parser = trigger_names())]
     trigger: Trigger,
     /// A secret for `event.secrets`, as KEY=VALUE (repeatable).
     #[arg(long = "secret", value_name = "KEY=VALUE")]
@@ -158,6 +155,14 @@ struct Target {
     timeout: Duration,
     #[command(flatten)]
     keys: Keys,
+}
+
+/// `--trigger`'s values, from the trigger table: the help lists them, and any other name
+/// is refused with the list.
+fn trigger_names() -> impl clap::builder::TypedValueParser<Value = Trigger> {
+    use clap::builder::TypedValueParser as _;
+    clap::builder::PossibleValuesParser::new(Trigger::ALL.iter().map(|trigger| trigger.name()))
+        .try_map(|name| name.parse::<Trigger>())
 }
 
 fn main() -> ExitCode {

@@ -22,13 +22,10 @@ use crate::exit::Failure;
 use crate::flow_file::FlowSource;
 use crate::input;
 
-/// The largest state file read.
-const MAX_STATE_FILE_BYTES: u64 = 8 * 1024 * 1024;
 /// Separates this use of the state key from the engine's.
 const PURPOSE: &str = "actionbox CLI state file";
 /// The ledger of resumed ids, and its lock.
 const LEDGER: &str = "resumed-states";
-const LEDGER_BYTES: u64 = 16 * 1024 * 1024;
 
 /// What a state file holds.
 #[derive(Serialize, Deserialize)]
@@ -77,7 +74,7 @@ pub fn save(path: &Path, flow: &FlowSource, suspended: &SuspendedFlow) -> Result
 
 /// Reads a state file and checks its tag.
 pub fn load(path: &Path) -> Result<Saved, Failure> {
-    let bytes = input::read_file(path, MAX_STATE_FILE_BYTES)?;
+    let bytes = input::read_file(path, actionbox::limits::MAX_STATE_FILE_BYTES)?;
     let refused =
         |why: String| Failure::invalid_input(format!("{}: not a usable suspended-flow state: {why}", path.display()));
     let file: StateFile = serde_json::from_slice(&bytes).map_err(|e| refused(e.to_string()))?;
@@ -94,7 +91,7 @@ pub fn claim(path: &Path, suspended: &SuspendedFlow) -> Result<(), Failure> {
     let dir = files::private_dir(&data_dir()?).map_err(failed)?;
     let _lock = files::lock_in(&dir, &format!("{LEDGER}.lock")).map_err(failed)?;
     let now = millis(SystemTime::now());
-    let existing = match files::read_regular_in(&dir, Path::new(LEDGER), LEDGER_BYTES) {
+    let existing = match files::read_regular_in(&dir, Path::new(LEDGER), actionbox::limits::MAX_RESUMED_LEDGER_BYTES) {
         Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
         Err(files::FileError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
         Err(e) => return Err(Failure::io(format!("the ledger of resumed states: {e}"))),

@@ -8,12 +8,12 @@
 //! | custom-token-exchange | `deny(code, reason)`; `rejectInvalidSubjectToken(reason)` |
 //! | pre-user-registration | `deny(reason, userMessage)` |
 
-use super::check_trigger;
+use super::check_allowed;
 use crate::bindings::actionbox::runtime::access::Host;
-use crate::limits::MAX_REASON_BYTES;
+use crate::limits::{MAX_DENY_CODE_BYTES, MAX_REASON_BYTES};
 use crate::outcome::Command;
 use crate::state::HostState;
-use crate::trigger::Trigger;
+use crate::trigger::{Method, Trigger};
 
 /// The error codes credentials-exchange's `deny` accepts.
 pub const CREDENTIALS_EXCHANGE_CODES: &[&str] = &["invalid_scope", "invalid_request", "server_error"];
@@ -22,28 +22,27 @@ pub const INVALID_SUBJECT_TOKEN_CODE: &str = "invalid_request";
 
 impl Host for HostState {
     fn deny(&mut self, code: Option<String>, reason: String, user_message: Option<String>) -> Result<(), String> {
-        const METHOD: &str = "api.access.deny";
-        use Trigger::*;
-        let takes_code = matches!(self.trigger, CredentialsExchange | CustomTokenExchange);
-        let takes_message = self.trigger == PreUserRegistration;
-        check_trigger(
-            self,
-            METHOD,
-            &[PostLogin, PasswordResetPostChallenge, CredentialsExchange, CustomTokenExchange, PreUserRegistration],
-        )?;
+        const METHOD: &str = Method::AccessDeny.path();
+        // The trigger's form of `deny`, from the table.
+        let forms = [Method::AccessDeny, Method::AccessDenyWithCode, Method::AccessDenyWithUserMessage];
+        let form = forms.into_iter().find(|form| self.trigger.allows(*form)).unwrap_or(Method::AccessDeny);
+        check_allowed(self, form)?;
+        let takes_code = form == Method::AccessDenyWithCode;
+        let takes_message = form == Method::AccessDenyWithUserMessage;
         match (&code, takes_code) {
             (None, true) => return Err(format!("{METHOD}: the {} trigger's deny takes (code, reason)", self.trigger)),
             (Some(_), false) => return Err(format!("{METHOD}: the {} trigger's deny takes no code", self.trigger)),
             (Some(code), true)
-                if self.trigger == CredentialsExchange && !CREDENTIALS_EXCHANGE_CODES.contains(&code.as_str()) =>
+                if self.trigger == Trigger::CredentialsExchange
+                    && !CREDENTIALS_EXCHANGE_CODES.contains(&code.as_str()) =>
             {
                 return Err(format!(
                     "{METHOD}: unknown code `{code}` (expected one of: {})",
                     CREDENTIALS_EXCHANGE_CODES.join(", ")
                 ));
             }
-            (Some(code), true) if code.is_empty() || code.len() > 256 => {
-                return Err(format!("{METHOD}: the code must be 1 to 256 bytes"));
+            (Some(code), true) if code.is_empty() || code.len() > MAX_DENY_CODE_BYTES => {
+                return Err(format!("{METHOD}: the code must be 1 to {MAX_DENY_CODE_BYTES} bytes"));
             }
             _ => {}
         }
@@ -60,8 +59,8 @@ impl Host for HostState {
     }
 
     fn reject_invalid_subject_token(&mut self, reason: String) -> Result<(), String> {
-        const METHOD: &str = "api.access.rejectInvalidSubjectToken";
-        check_trigger(self, METHOD, &[Trigger::CustomTokenExchange])?;
+        const METHOD: &str = Method::AccessRejectInvalidSubjectToken.path();
+        check_allowed(self, Method::AccessRejectInvalidSubjectToken)?;
         check_reason(METHOD, &reason)?;
         self.record.denied.get_or_insert_with(|| (reason.clone(), Some(INVALID_SUBJECT_TOKEN_CODE.into())));
         self.record.command(Command::RejectInvalidSubjectToken { reason })?;

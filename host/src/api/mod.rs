@@ -22,7 +22,7 @@ use serde_json::Value;
 
 use crate::bindings::types;
 use crate::state::HostState;
-use crate::trigger::Trigger;
+use crate::trigger::Method;
 
 impl types::Host for HostState {}
 
@@ -46,12 +46,13 @@ fn check_key(method: &str, what: &str, key: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Refuses a method the current trigger's `api` does not have. The guest's glue only
-/// offers the trigger's own methods; this catches a forged call.
-fn check_trigger(state: &HostState, method: &str, allowed: &[Trigger]) -> Result<(), String> {
-    if allowed.contains(&state.trigger) {
+/// Refuses a method the current trigger's `api` does not have: one lookup in the trigger
+/// table. The guest builds each trigger's `api` from the same table, so this catches a
+/// forged call.
+fn check_allowed(state: &HostState, method: Method) -> Result<(), String> {
+    if state.trigger.allows(method) {
         Ok(())
     } else {
-        Err(format!("{method} is not available in the {} trigger", state.trigger))
+        Err(format!("{} is not available in the {} trigger", method.path(), state.trigger))
     }
 }

@@ -2,23 +2,23 @@
 
 use serde_json::Value;
 
-use super::{check_trigger, parse_json};
+use super::{check_allowed, parse_json};
 use crate::bindings::actionbox::runtime::multifactor::Host;
+use crate::limits::MAX_MULTIFACTOR_OPTIONS_BYTES;
 use crate::outcome::Command;
 use crate::state::HostState;
-use crate::trigger::Trigger;
+use crate::trigger::Method;
 
 const PROVIDERS: &[&str] = &["any", "guardian", "google-authenticator", "duo", "none"];
-const MAX_OPTIONS_BYTES: usize = 16 * 1024;
 
 impl Host for HostState {
     fn enable(&mut self, provider: String, options: String) -> Result<(), String> {
-        const METHOD: &str = "api.multifactor.enable";
-        check_trigger(self, METHOD, &[Trigger::PostLogin])?;
+        const METHOD: &str = Method::MultifactorEnable.path();
+        check_allowed(self, Method::MultifactorEnable)?;
         if !PROVIDERS.contains(&provider.as_str()) {
             return Err(format!("{METHOD}: unknown provider `{provider}` (expected one of: {})", PROVIDERS.join(", ")));
         }
-        let options = parse_json(METHOD, "options", &options, MAX_OPTIONS_BYTES)?;
+        let options = parse_json(METHOD, "options", &options, MAX_MULTIFACTOR_OPTIONS_BYTES)?;
         let Value::Object(fields) = &options else {
             return Err(format!("{METHOD}: options must be an object"));
         };

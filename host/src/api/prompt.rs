@@ -4,18 +4,19 @@
 
 use serde_json::Value;
 
-use super::{check_key, check_trigger, parse_json};
+use super::{check_allowed, check_key, parse_json};
 use crate::bindings::actionbox::runtime::prompt::Host;
+use crate::limits::MAX_PROMPT_OPTIONS_BYTES;
 use crate::outcome::{Command, Interaction};
 use crate::state::HostState;
-use crate::trigger::Trigger;
+use crate::trigger::Method;
 
 impl Host for HostState {
     fn render(&mut self, form_id: String, options: String) -> Result<(), String> {
-        const METHOD: &str = "api.prompt.render";
-        check_trigger(self, METHOD, &[Trigger::PostLogin, Trigger::PasswordResetPostChallenge])?;
+        const METHOD: &str = Method::PromptRender.path();
+        check_allowed(self, Method::PromptRender)?;
         check_key(METHOD, "the form id", &form_id)?;
-        let options = parse_json(METHOD, "options", &options, 16 * 1024)?;
+        let options = parse_json(METHOD, "options", &options, MAX_PROMPT_OPTIONS_BYTES)?;
         for field in ["fields", "vars"] {
             if options.get(field).is_some_and(|v| !v.is_object()) {
                 return Err(format!("{METHOD}: options.{field} must be an object"));

@@ -12,28 +12,27 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde_json::Value;
 
-use super::{check_trigger, parse_json};
+use super::{check_allowed, parse_json};
 use crate::bindings::actionbox::runtime::redirect::Host;
-use crate::jwt::{self, DEFAULT_EXPIRES_IN_SECONDS, HostClaims, MAX_EXPIRES_IN_SECONDS};
+use crate::jwt::{self, HostClaims};
+use crate::limits::{
+    DEFAULT_TOKEN_EXPIRES_IN_SECONDS, MAX_REDIRECT_QUERY_BYTES, MAX_TOKEN_EXPIRES_IN_SECONDS, MAX_TOKEN_PAYLOAD_BYTES,
+    MAX_TOKEN_SECRET_BYTES,
+};
 use crate::outcome::{Command, Interaction};
 use crate::state::HostState;
-use crate::trigger::Trigger;
+use crate::trigger::Method;
 use crate::urls;
-
-const TRIGGERS: &[Trigger] = &[Trigger::PostLogin, Trigger::PasswordResetPostChallenge];
-const MAX_QUERY_BYTES: usize = 8 * 1024;
-const MAX_PAYLOAD_BYTES: usize = 8 * 1024;
-const MAX_SECRET_BYTES: usize = 4096;
 
 impl Host for HostState {
     fn send_user_to(&mut self, url: String, query: String) -> Result<(), String> {
-        const METHOD: &str = "api.redirect.sendUserTo";
-        check_trigger(self, METHOD, TRIGGERS)?;
+        const METHOD: &str = Method::RedirectSendUserTo.path();
+        check_allowed(self, Method::RedirectSendUserTo)?;
         let parsed = urls::https(METHOD, &url)?;
         if urls::has_param(&parsed, "state") {
             return Err(format!("{METHOD}: the url must not carry `state`: the host adds it"));
         }
-        let Value::Object(query) = parse_json(METHOD, "options.query", &query, MAX_QUERY_BYTES)? else {
+        let Value::Object(query) = parse_json(METHOD, "options.query", &query, MAX_REDIRECT_QUERY_BYTES)? else {
             return Err(format!("{METHOD}: options.query must be an object"));
         };
         if let Some((key, _)) = query.iter().find(|(k, v)| !v.is_string() || *k == "state") {
@@ -46,15 +45,15 @@ impl Host for HostState {
     }
 
     fn encode_token(&mut self, secret: String, payload: String, expires_in: Option<u64>) -> Result<String, String> {
-        const METHOD: &str = "api.redirect.encodeToken";
-        check_trigger(self, METHOD, TRIGGERS)?;
+        const METHOD: &str = Method::RedirectEncodeToken.path();
+        check_allowed(self, Method::RedirectEncodeToken)?;
         check_secret(METHOD, &secret)?;
-        let Value::Object(payload) = parse_json(METHOD, "options.payload", &payload, MAX_PAYLOAD_BYTES)? else {
+        let Value::Object(payload) = parse_json(METHOD, "options.payload", &payload, MAX_TOKEN_PAYLOAD_BYTES)? else {
             return Err(format!("{METHOD}: options.payload must be an object"));
         };
-        let expires_in = expires_in.unwrap_or(DEFAULT_EXPIRES_IN_SECONDS);
-        if expires_in == 0 || expires_in > MAX_EXPIRES_IN_SECONDS {
-            return Err(format!("{METHOD}: expiresInSeconds must be between 1 and {MAX_EXPIRES_IN_SECONDS}"));
+        let expires_in = expires_in.unwrap_or(DEFAULT_TOKEN_EXPIRES_IN_SECONDS);
+        if expires_in == 0 || expires_in > MAX_TOKEN_EXPIRES_IN_SECONDS {
+            return Err(format!("{METHOD}: expiresInSeconds must be between 1 and {MAX_TOKEN_EXPIRES_IN_SECONDS}"));
         }
         let identity = &self.identity;
         let claims =
@@ -63,8 +62,8 @@ impl Host for HostState {
     }
 
     fn validate_token(&mut self, secret: String, parameter: String) -> Result<String, String> {
-        const METHOD: &str = "api.redirect.validateToken";
-        check_trigger(self, METHOD, TRIGGERS)?;
+        const METHOD: &str = Method::RedirectValidateToken.path();
+        check_allowed(self, Method::RedirectValidateToken)?;
         check_secret(METHOD, &secret)?;
         let Some(continuation) = &self.continuation else {
             return Err(format!("{METHOD}: there is no continue request (only in onContinuePostLogin)"));
@@ -102,8 +101,8 @@ impl HostState {
 }
 
 fn check_secret(method: &str, secret: &str) -> Result<(), String> {
-    if secret.is_empty() || secret.len() > MAX_SECRET_BYTES {
-        return Err(format!("{method}: options.secret must be 1 to {MAX_SECRET_BYTES} bytes"));
+    if secret.is_empty() || secret.len() > MAX_TOKEN_SECRET_BYTES {
+        return Err(format!("{method}: options.secret must be 1 to {MAX_TOKEN_SECRET_BYTES} bytes"));
     }
     Ok(())
 }

@@ -9,15 +9,16 @@
 
 use serde_json::Value;
 
-use super::{check_key, check_trigger, parse_json};
+use super::{check_allowed, check_key, parse_json};
 use crate::bindings::actionbox::runtime::saml_response::Host;
 use crate::limits::{
-    MAX_SAML_ATTRIBUTE_NAME_BYTES, MAX_SAML_ATTRIBUTE_VALUE_BYTES, MAX_SAML_ATTRIBUTES, MAX_SAML_BYTES,
-    MAX_SAML_TEXT_BYTES,
+    MAX_SAML_ALGORITHM_BYTES, MAX_SAML_ATTRIBUTE_NAME_BYTES, MAX_SAML_ATTRIBUTE_VALUE_BYTES, MAX_SAML_ATTRIBUTES,
+    MAX_SAML_BYTES, MAX_SAML_CERT_BYTES, MAX_SAML_NAME_BYTES, MAX_SAML_PROBE_BYTES, MAX_SAML_PROBES,
+    MAX_SAML_TEXT_BYTES, MAX_SAML_URL_BYTES,
 };
 use crate::outcome::Command;
 use crate::state::HostState;
-use crate::trigger::Trigger;
+use crate::trigger::Method;
 
 /// What a configuration field accepts.
 #[derive(Clone, Copy)]
@@ -35,24 +36,24 @@ enum Field {
 
 /// Every configuration setter's field and what it accepts.
 const FIELDS: &[(&str, Field)] = &[
-    ("audience", Field::Text(2048)),
-    ("recipient", Field::Text(2048)),
-    ("destination", Field::Text(2048)),
+    ("audience", Field::Text(MAX_SAML_URL_BYTES)),
+    ("recipient", Field::Text(MAX_SAML_URL_BYTES)),
+    ("destination", Field::Text(MAX_SAML_URL_BYTES)),
     ("issuer", Field::Text(MAX_SAML_TEXT_BYTES)),
     ("relayState", Field::Text(MAX_SAML_TEXT_BYTES)),
     ("lifetimeInSeconds", Field::Seconds),
     ("signResponse", Field::Bool),
-    ("nameIdentifierFormat", Field::Text(512)),
+    ("nameIdentifierFormat", Field::Text(MAX_SAML_NAME_BYTES)),
     ("nameIdentifierProbes", Field::Probes),
-    ("authnContextClassRef", Field::Text(512)),
+    ("authnContextClassRef", Field::Text(MAX_SAML_NAME_BYTES)),
     ("signatureAlgorithm", Field::Choice(&["rsa-sha256", "rsa-sha1"])),
     ("digestAlgorithm", Field::Choice(&["sha256", "sha1"])),
-    ("signingCert", Field::Text(4096)),
-    ("encryptionCert", Field::Text(4096)),
-    ("encryptionPublicKey", Field::Text(4096)),
-    ("encryptionAlgorithm", Field::Text(128)),
-    ("cert", Field::Text(4096)),
-    ("key", Field::Text(4096)),
+    ("signingCert", Field::Text(MAX_SAML_CERT_BYTES)),
+    ("encryptionCert", Field::Text(MAX_SAML_CERT_BYTES)),
+    ("encryptionPublicKey", Field::Text(MAX_SAML_CERT_BYTES)),
+    ("encryptionAlgorithm", Field::Text(MAX_SAML_ALGORITHM_BYTES)),
+    ("cert", Field::Text(MAX_SAML_CERT_BYTES)),
+    ("key", Field::Text(MAX_SAML_CERT_BYTES)),
     ("createUpnClaim", Field::Bool),
     ("passthroughClaimsWithNoMapping", Field::Bool),
     ("mapUnknownClaimsAsIs", Field::Bool),
@@ -61,13 +62,10 @@ const FIELDS: &[(&str, Field)] = &[
     ("typedAttributes", Field::Bool),
 ];
 
-const MAX_PROBES: usize = 10;
-const MAX_PROBE_BYTES: usize = 512;
-
 impl Host for HostState {
     fn set_attribute(&mut self, name: String, value: String) -> Result<(), String> {
-        const METHOD: &str = "api.samlResponse.setAttribute";
-        check_trigger(self, METHOD, &[Trigger::PostLogin])?;
+        const METHOD: &str = Method::SamlResponseSetAttribute.path();
+        check_allowed(self, Method::SamlResponseSetAttribute)?;
         check_key(METHOD, "the attribute name", &name)?;
         if name.len() > MAX_SAML_ATTRIBUTE_NAME_BYTES {
             return Err(format!(
@@ -101,10 +99,13 @@ impl Host for HostState {
         let Some(&(_, kind)) = FIELDS.iter().find(|(name, _)| *name == field) else {
             return Err(format!("api.samlResponse: unknown setting `{field}`"));
         };
-        let method = format!("api.samlResponse.set{}{}", field[..1].to_uppercase(), &field[1..]);
-        check_trigger(self, &method, &[Trigger::PostLogin])?;
-        let value = parse_json(&method, "the value", &value, MAX_PROBES * (MAX_PROBE_BYTES + 8))?;
-        check_field(&method, kind, &value)?;
+        let Some(method) = Method::saml_setter(&field) else {
+            return Err(format!("api.samlResponse: unknown setting `{field}`"));
+        };
+        check_allowed(self, method)?;
+        let method = method.path();
+        let value = parse_json(method, "the value", &value, MAX_SAML_PROBES * (MAX_SAML_PROBE_BYTES + 8))?;
+        check_field(method, kind, &value)?;
         self.record.command(Command::SamlSetField { field, value })?;
         Ok(())
     }
@@ -128,10 +129,10 @@ fn check_field(method: &str, kind: Field, value: &Value) -> Result<(), String> {
         },
         Field::Bool => value.is_boolean().then_some(()).ok_or_else(|| format!("{method}: the value must be a boolean")),
         Field::Probes => match value {
-            Value::Array(probes) if probes.len() <= MAX_PROBES => {
-                probes.iter().try_for_each(|p| text(p, MAX_PROBE_BYTES))
+            Value::Array(probes) if probes.len() <= MAX_SAML_PROBES => {
+                probes.iter().try_for_each(|p| text(p, MAX_SAML_PROBE_BYTES))
             }
-            Value::Array(_) => Err(format!("{method}: at most {MAX_PROBES} probes")),
+            Value::Array(_) => Err(format!("{method}: at most {MAX_SAML_PROBES} probes")),
             _ => Err(format!("{method}: the value must be a list of strings")),
         },
     }

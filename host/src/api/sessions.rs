@@ -8,12 +8,12 @@
 use serde_json::Value;
 
 use super::access::check_reason;
-use super::{check_key, check_trigger, parse_json};
+use super::{check_allowed, check_key, parse_json};
 use crate::bindings::actionbox::runtime::sessions::{Host, Target};
-use crate::limits::{MAX_SESSION_METADATA_BYTES, MAX_SESSION_METADATA_VALUE_BYTES};
+use crate::limits::{MAX_EXPIRES_AT_MS, MAX_SESSION_METADATA_BYTES, MAX_SESSION_METADATA_VALUE_BYTES};
 use crate::outcome::{Command, SessionCommand};
 use crate::state::HostState;
-use crate::trigger::Trigger;
+use crate::trigger::Method;
 
 const COOKIE_MODES: &[&str] = &["persistent", "non-persistent"];
 
@@ -21,7 +21,12 @@ impl HostState {
     /// Checks the call is allowed and records it for `target`.
     fn session_command(&mut self, target: Target, method: &str, command: SessionCommand) -> Result<(), String> {
         let name = format!("{}.{method}", prefix(target));
-        check_trigger(self, &name, &[Trigger::PostLogin])?;
+        let namespace = &prefix(target)["api.".len()..];
+        let found = Method::ALL.iter().copied().find(|m| m.namespace() == namespace && m.name() == method);
+        match found {
+            Some(method) => check_allowed(self, method)?,
+            None => return Err(format!("{name} is not available in the {} trigger", self.trigger)),
+        }
         if target == Target::RefreshToken && self.protocol.as_deref() != Some("oauth2-refresh-token") {
             return Err(format!("{name}: only available when the transaction's protocol is oauth2-refresh-token"));
         }
@@ -41,7 +46,7 @@ fn prefix(target: Target) -> &'static str {
 }
 
 fn time(method: &str, at: f64) -> Result<u64, String> {
-    if !at.is_finite() || at <= 0.0 || at > 8.64e15 {
+    if !at.is_finite() || at <= 0.0 || at > MAX_EXPIRES_AT_MS as f64 {
         return Err(format!("{method}: the time must be a positive number of milliseconds since 1970"));
     }
     Ok(at as u64)

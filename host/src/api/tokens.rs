@@ -4,12 +4,12 @@
 //! The custom claims of one token may total [`MAX_CUSTOM_CLAIMS_BYTES`] of JSON (a later
 //! write of the same name replaces the earlier one); past that the call is refused.
 
-use super::{check_key, check_trigger, parse_json};
+use super::{check_allowed, check_key, parse_json};
 use crate::bindings::actionbox::runtime::tokens::{Host, Token};
-use crate::limits::MAX_CUSTOM_CLAIMS_BYTES;
+use crate::limits::{MAX_CUSTOM_CLAIMS_BYTES, MAX_SCOPE_BYTES};
 use crate::outcome::{Command, Warning};
 use crate::state::HostState;
-use crate::trigger::Trigger;
+use crate::trigger::Method;
 
 /// Claim names an Action may not set (plus every name starting `sip_`).
 const RESTRICTED_CLAIMS: &[&str] = &[
@@ -77,15 +77,12 @@ pub fn is_restricted_claim(name: &str) -> bool {
 
 impl Host for HostState {
     fn set_custom_claim(&mut self, token: Token, name: String, value: String) -> Result<(), String> {
-        let (method, token_name) = match token {
-            Token::IdToken => ("api.idToken.setCustomClaim", "idToken"),
-            Token::AccessToken => ("api.accessToken.setCustomClaim", "accessToken"),
+        let method = match token {
+            Token::IdToken => Method::IdTokenSetCustomClaim,
+            Token::AccessToken => Method::AccessTokenSetCustomClaim,
         };
-        let allowed: &[Trigger] = match token {
-            Token::IdToken => &[Trigger::PostLogin],
-            Token::AccessToken => &[Trigger::PostLogin, Trigger::CredentialsExchange],
-        };
-        check_trigger(self, method, allowed)?;
+        check_allowed(self, method)?;
+        let (method, token_name) = (method.path(), method.namespace());
         check_key(method, "the claim name", &name)?;
         let size = name.len() + value.len();
         let value = parse_json(method, "the claim value", &value, MAX_CUSTOM_CLAIMS_BYTES)?;
@@ -108,26 +105,26 @@ impl Host for HostState {
     }
 
     fn add_scope(&mut self, scope: String) -> Result<(), String> {
-        const METHOD: &str = "api.accessToken.addScope";
-        check_trigger(self, METHOD, &[Trigger::PostLogin])?;
+        const METHOD: &str = Method::AccessTokenAddScope.path();
+        check_allowed(self, Method::AccessTokenAddScope)?;
         check_scope(METHOD, &scope)?;
         self.record.command(Command::AddScope { scope })?;
         Ok(())
     }
 
     fn remove_scope(&mut self, scope: String) -> Result<(), String> {
-        const METHOD: &str = "api.accessToken.removeScope";
-        check_trigger(self, METHOD, &[Trigger::PostLogin])?;
+        const METHOD: &str = Method::AccessTokenRemoveScope.path();
+        check_allowed(self, Method::AccessTokenRemoveScope)?;
         check_scope(METHOD, &scope)?;
         self.record.command(Command::RemoveScope { scope })?;
         Ok(())
     }
 }
 
-/// A scope: one non-empty token of at most 256 bytes, without spaces.
+/// A scope: one non-empty token of at most [`MAX_SCOPE_BYTES`], without spaces.
 fn check_scope(method: &str, scope: &str) -> Result<(), String> {
-    if scope.is_empty() || scope.len() > 256 || scope.chars().any(char::is_whitespace) {
-        return Err(format!("{method}: a scope is 1 to 256 bytes without spaces, got {scope:?}"));
+    if scope.is_empty() || scope.len() > MAX_SCOPE_BYTES || scope.chars().any(char::is_whitespace) {
+        return Err(format!("{method}: a scope is 1 to {MAX_SCOPE_BYTES} bytes without spaces, got {scope:?}"));
     }
     Ok(())
 }

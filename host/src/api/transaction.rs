@@ -5,20 +5,18 @@
 
 use serde_json::Value;
 
-use super::{check_key, check_trigger, parse_json};
+use super::{check_allowed, check_key, parse_json};
 use crate::bindings::actionbox::runtime::transaction::Host;
-use crate::limits::{MAX_TX_METADATA_BYTES, MAX_TX_METADATA_KEY_CHARS, MAX_TX_METADATA_VALUE_BYTES};
+use crate::limits::{MAX_SAFE_INTEGER, MAX_TX_METADATA_BYTES, MAX_TX_METADATA_KEY_CHARS, MAX_TX_METADATA_VALUE_BYTES};
 use crate::outcome::Command;
 use crate::state::HostState;
-use crate::trigger::Trigger;
+use crate::trigger::Method;
 use crate::urls;
-
-const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 
 impl Host for HostState {
     fn set_metadata(&mut self, key: String, value: String) -> Result<(), String> {
-        const METHOD: &str = "api.transaction.setMetadata";
-        check_trigger(self, METHOD, &[Trigger::PostLogin])?;
+        const METHOD: &str = Method::TransactionSetMetadata.path();
+        check_allowed(self, Method::TransactionSetMetadata)?;
         check_key(METHOD, "the key", &key)?;
         if key.chars().count() > MAX_TX_METADATA_KEY_CHARS {
             return Err(format!("{METHOD}: the key is longer than {MAX_TX_METADATA_KEY_CHARS} characters"));
@@ -28,7 +26,7 @@ impl Host for HostState {
             Value::String(text) => text.len(),
             Value::Number(number) => {
                 let n = number.as_f64().unwrap_or(f64::INFINITY);
-                if n.fract() == 0.0 && n.abs() > MAX_SAFE_INTEGER {
+                if n.fract() == 0.0 && n.abs() > MAX_SAFE_INTEGER as f64 {
                     return Err(format!("{METHOD}: {number} is not a safe integer; store it as a string"));
                 }
                 number.to_string().len()
@@ -50,8 +48,8 @@ impl Host for HostState {
     }
 
     fn set_result_url(&mut self, url: String) -> Result<(), String> {
-        const METHOD: &str = "api.transaction.setResultUrl";
-        check_trigger(self, METHOD, &[Trigger::PasswordResetPostChallenge])?;
+        const METHOD: &str = Method::TransactionSetResultUrl.path();
+        check_allowed(self, Method::TransactionSetResultUrl)?;
         urls::https(METHOD, &url)?;
         self.record.command(Command::SetResultUrl { url })?;
         Ok(())

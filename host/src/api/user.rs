@@ -1,20 +1,21 @@
 //! `api.user.setUserMetadata` and `api.user.setAppMetadata`: top-level keys, `null`
 //! deletes. The values one execution writes to each may total [`MAX_METADATA_BYTES`].
 
-use super::{check_key, check_trigger, parse_json};
+use super::{check_allowed, check_key, parse_json};
 use crate::bindings::actionbox::runtime::user::{Host, Metadata};
 use crate::limits::MAX_METADATA_BYTES;
 use crate::outcome::Command;
 use crate::state::HostState;
-use crate::trigger::Trigger;
+use crate::trigger::Method;
 
 impl Host for HostState {
     fn set_metadata(&mut self, which: Metadata, key: String, value: String) -> Result<(), String> {
         let method = match which {
-            Metadata::UserMetadata => "api.user.setUserMetadata",
-            Metadata::AppMetadata => "api.user.setAppMetadata",
+            Metadata::UserMetadata => Method::UserSetUserMetadata,
+            Metadata::AppMetadata => Method::UserSetAppMetadata,
         };
-        check_trigger(self, method, &[Trigger::PostLogin, Trigger::PreUserRegistration, Trigger::CustomTokenExchange])?;
+        check_allowed(self, method)?;
+        let method = method.path();
         check_key(method, "the key", &key)?;
         let size = key.len() + value.len();
         let value = parse_json(method, "the value", &value, MAX_METADATA_BYTES)?;

@@ -2,16 +2,16 @@
 //! with the code.
 
 use super::access::check_reason;
-use super::{check_key, check_trigger};
+use super::{check_allowed, check_key};
 use crate::bindings::actionbox::runtime::validation::Host;
 use crate::outcome::Command;
 use crate::state::HostState;
-use crate::trigger::Trigger;
+use crate::trigger::Method;
 
 impl Host for HostState {
     fn error(&mut self, code: String, message: String) -> Result<(), String> {
-        const METHOD: &str = "api.validation.error";
-        check_trigger(self, METHOD, &[Trigger::PreUserRegistration, Trigger::PostLogin])?;
+        const METHOD: &str = Method::ValidationError.path();
+        check_allowed(self, Method::ValidationError)?;
         check_key(METHOD, "the code", &code)?;
         check_reason(METHOD, &message)?;
         self.record.denied.get_or_insert_with(|| (message.clone(), Some(code.clone())));
