@@ -43,39 +43,39 @@ impl tape::Visitor for Builder {
     type Value = qjs::JSValue;
     type Error = OutOfMemory;
 
-    #[inline]
+    #[inline(always)]
     fn null(&mut self) -> Result<qjs::JSValue, OutOfMemory> {
         Ok(qjs::JS_NULL)
     }
 
-    #[inline]
+    #[inline(always)]
     fn boolean(&mut self, value: bool) -> Result<qjs::JSValue, OutOfMemory> {
         Ok(if value { qjs::JS_TRUE } else { qjs::JS_FALSE })
     }
 
-    #[inline]
+    #[inline(always)]
     fn int(&mut self, value: i32) -> Result<qjs::JSValue, OutOfMemory> {
         Ok(qjs::JS_MKVAL(qjs::JS_TAG_INT, value))
     }
 
-    #[inline]
+    #[inline(always)]
     fn float(&mut self, value: f64) -> Result<qjs::JSValue, OutOfMemory> {
         Ok(qjs::JS_NewFloat64(value))
     }
 
-    #[inline]
+    #[inline(always)]
     fn string(&mut self, value: &str) -> Result<qjs::JSValue, OutOfMemory> {
         // SAFETY: see the impl.
         self.checked(unsafe { qjs::JS_NewStringLen(self.ctx, value.as_ptr().cast(), value.len() as _) })
     }
 
-    #[inline]
+    #[inline(always)]
     fn array(&mut self, _count: usize) -> Result<qjs::JSValue, OutOfMemory> {
         // SAFETY: see the impl.
         self.checked(unsafe { qjs::JS_NewArray(self.ctx) })
     }
 
-    #[inline]
+    #[inline(always)]
     fn push(&mut self, array: &mut qjs::JSValue, index: u32, item: qjs::JSValue) -> Result<(), OutOfMemory> {
         let flags = qjs::JS_PROP_C_W_E as i32;
         // SAFETY: see the impl.
@@ -83,13 +83,13 @@ impl tape::Visitor for Builder {
         if defined < 0 { Err(OutOfMemory) } else { Ok(()) }
     }
 
-    #[inline]
+    #[inline(always)]
     fn object(&mut self, _count: usize) -> Result<qjs::JSValue, OutOfMemory> {
         // SAFETY: see the impl.
         self.checked(unsafe { qjs::JS_NewObject(self.ctx) })
     }
 
-    #[inline]
+    #[inline(always)]
     fn member(&mut self, object: &mut qjs::JSValue, key: &str, value: qjs::JSValue) -> Result<(), OutOfMemory> {
         // Defined as JSON.parse does, so a `__proto__` key stays an own key.
         // SAFETY: see the impl.

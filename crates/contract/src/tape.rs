@@ -164,22 +164,32 @@ pub enum DecodeError<E> {
 
 /// Reads the one value `tape` holds.
 pub fn decode<V: Visitor>(tape: &[u8], visitor: &mut V) -> Result<V::Value, DecodeError<V::Error>> {
-    let mut reader = Reader { tape, at: 0 };
-    let value = reader.value(visitor, 0)?;
-    if reader.at != tape.len() {
-        visitor.discard(value);
-        return Err(reader.malformed(Malformed::Trailing));
+    let mut reader = Reader { tape, at: 0, failure: None };
+    match reader.value(visitor, 0) {
+        Ok(value) if reader.at == tape.len() => Ok(value),
+        Ok(value) => {
+            visitor.discard(value);
+            Err(DecodeError::Malformed { problem: Malformed::Trailing, at: reader.at })
+        }
+        Err(Stop) => Err(reader.failure.unwrap_or(DecodeError::Malformed { problem: Malformed::Truncated, at: 0 })),
     }
-    Ok(value)
 }
 
-struct Reader<'a> {
+/// Decoding stopped; why is in [`Reader::failure`]. Kept apart so that the results the
+/// reader passes around per value are no larger than the value (this is on every
+/// execution's path).
+struct Stop;
+
+type Step<T> = Result<T, Stop>;
+
+struct Reader<'a, E> {
     tape: &'a [u8],
     at: usize,
+    failure: Option<DecodeError<E>>,
 }
 
-impl<'a> Reader<'a> {
-    fn value<V: Visitor>(&mut self, visitor: &mut V, depth: usize) -> Result<V::Value, DecodeError<V::Error>> {
+impl<'a, E> Reader<'a, E> {
+    fn value<V: Visitor<Error = E>>(&mut self, visitor: &mut V, depth: usize) -> Step<V::Value> {
         let tag = self.byte()?;
         let value = match tag {
             NULL => visitor.null(),
@@ -198,23 +208,18 @@ impl<'a> Reader<'a> {
                 visitor.string(text)
             }
             ARRAY | OBJECT => return self.container(visitor, tag, depth),
-            other => return Err(self.malformed(Malformed::UnknownTag(other))),
+            other => return self.malformed(Malformed::UnknownTag(other)),
         };
-        value.map_err(DecodeError::Visitor)
+        self.visited(value)
     }
 
-    fn container<V: Visitor>(
-        &mut self,
-        visitor: &mut V,
-        tag: u8,
-        depth: usize,
-    ) -> Result<V::Value, DecodeError<V::Error>> {
+    fn container<V: Visitor<Error = E>>(&mut self, visitor: &mut V, tag: u8, depth: usize) -> Step<V::Value> {
         if !container_allowed(depth) {
-            return Err(self.malformed(Malformed::TooDeep));
+            return self.malformed(Malformed::TooDeep);
         }
         let count = self.length()?;
         let built = if tag == ARRAY { visitor.array(count) } else { visitor.object(count) };
-        let mut container = built.map_err(DecodeError::Visitor)?;
+        let mut container = self.visited(built)?;
         let filled = if tag == ARRAY {
             self.items(visitor, &mut container, count, depth)
         } else {
@@ -222,89 +227,121 @@ impl<'a> Reader<'a> {
         };
         match filled {
             Ok(()) => Ok(container),
-            Err(error) => {
+            Err(stop) => {
                 visitor.discard(container);
-                Err(error)
+                Err(stop)
             }
         }
     }
 
-    fn items<V: Visitor>(
+    fn items<V: Visitor<Error = E>>(
         &mut self,
         visitor: &mut V,
         array: &mut V::Value,
         count: usize,
         depth: usize,
-    ) -> Result<(), DecodeError<V::Error>> {
+    ) -> Step<()> {
         for index in 0..count {
             let item = self.value(visitor, depth + 1)?;
             // `count` fits in 32 bits (`length`).
-            visitor.push(array, index as u32, item).map_err(DecodeError::Visitor)?;
+            let pushed = visitor.push(array, index as u32, item);
+            self.visited(pushed)?;
         }
         Ok(())
     }
 
-    fn members<V: Visitor>(
+    fn members<V: Visitor<Error = E>>(
         &mut self,
         visitor: &mut V,
         object: &mut V::Value,
         count: usize,
         depth: usize,
-    ) -> Result<(), DecodeError<V::Error>> {
+    ) -> Step<()> {
         for _ in 0..count {
             let key = self.text()?;
             let member = self.value(visitor, depth + 1)?;
-            visitor.member(object, key, member).map_err(DecodeError::Visitor)?;
+            let added = visitor.member(object, key, member);
+            self.visited(added)?;
         }
         Ok(())
     }
 
-    fn malformed<E>(&self, problem: Malformed) -> DecodeError<E> {
-        DecodeError::Malformed { problem, at: self.at }
+    #[cold]
+    fn malformed<T>(&mut self, problem: Malformed) -> Step<T> {
+        self.malformed_at(problem, self.at)
     }
 
-    fn byte<E>(&mut self) -> Result<u8, DecodeError<E>> {
+    #[cold]
+    fn malformed_at<T>(&mut self, problem: Malformed, at: usize) -> Step<T> {
+        self.failure = Some(DecodeError::Malformed { problem, at });
+        Err(Stop)
+    }
+
+    #[inline(always)]
+    fn visited<T>(&mut self, result: Result<T, E>) -> Step<T> {
+        match result {
+            Ok(value) => Ok(value),
+            Err(error) => {
+                self.failure = Some(DecodeError::Visitor(error));
+                Err(Stop)
+            }
+        }
+    }
+
+    #[inline(always)]
+    fn byte(&mut self) -> Step<u8> {
         match self.tape.get(self.at) {
             Some(byte) => {
                 self.at += 1;
                 Ok(*byte)
             }
-            None => Err(self.malformed(Malformed::Truncated)),
+            None => self.malformed(Malformed::Truncated),
         }
     }
 
-    fn take<E>(&mut self, n: usize) -> Result<&'a [u8], DecodeError<E>> {
+    #[inline(always)]
+    fn take(&mut self, n: usize) -> Step<&'a [u8]> {
         match self.tape.get(self.at..self.at.saturating_add(n)) {
             Some(bytes) => {
                 self.at += n;
                 Ok(bytes)
             }
-            None => Err(self.malformed(Malformed::Truncated)),
+            None => self.malformed(Malformed::Truncated),
         }
     }
 
     /// An unsigned LEB128 number that fits in 32 bits.
-    fn length<E>(&mut self) -> Result<usize, DecodeError<E>> {
+    #[inline(always)]
+    fn length(&mut self) -> Step<usize> {
         let mut value: u32 = 0;
-        for shift in (0..35).step_by(7) {
+        let mut shift = 0;
+        loop {
             let byte = self.byte()?;
-            let bits = u32::from(byte & 0x7f);
-            if shift == 28 && bits > 0x0f {
-                return Err(self.malformed(Malformed::Length));
-            }
-            value |= bits << shift;
+            value |= u32::from(byte & 0x7f) << shift;
             if byte & 0x80 == 0 {
                 return Ok(value as usize);
             }
+            shift += 7;
+            // The fifth byte may hold the top 4 bits only, and nothing follows it.
+            if shift == 28 {
+                let last = self.byte()?;
+                if last > 0x0f {
+                    return self.malformed(Malformed::Length);
+                }
+                return Ok((value | u32::from(last) << 28) as usize);
+            }
         }
-        Err(self.malformed(Malformed::Length))
     }
 
-    fn text<E>(&mut self) -> Result<&'a str, DecodeError<E>> {
+    #[inline(always)]
+    fn text(&mut self) -> Step<&'a str> {
         let length = self.length()?;
         let at = self.at;
         let bytes = self.take(length)?;
-        std::str::from_utf8(bytes).map_err(|_| DecodeError::Malformed { problem: Malformed::Utf8, at })
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Ok(text),
+            Err(_) => self.malformed_at(Malformed::Utf8, at),
+        }
     }
 }
 
