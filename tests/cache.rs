@@ -9,7 +9,7 @@ use serde_json::{Map, Value, json};
 
 fn fresh_engine() -> Engine {
     let mut config = Config::default();
-    config.max_concurrent(4).cache_store(Arc::new(MemoryCache::default()));
+    config.max_concurrent(4).api_cache_store(Arc::new(MemoryCache::default()));
     block_on(Engine::new(config)).unwrap()
 }
 

@@ -207,7 +207,7 @@ fn a_tampered_guest_cache_file_is_rebuilt_not_loaded() {
     let key = actionbox::Key::generate();
     let new_engine = || {
         let mut config = actionbox::Config::default();
-        config.cache_dir(Some(dir.clone())).cache_key(key.clone()).max_concurrent(2);
+        config.guest_cache_dir(Some(dir.clone())).guest_cache_key(key.clone()).max_concurrent(2);
         block_on(actionbox::Engine::new(config)).unwrap()
     };
     new_engine();

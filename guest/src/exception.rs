@@ -11,8 +11,7 @@ use actionbox_contract::limits::{
 use javy::quickjs::{Coerced, Ctx, FromJs, Object, Value};
 
 use crate::actionbox::runtime::types::{Exception, Location};
-use crate::script::WRAPPER_OPEN;
-use crate::{heap, text};
+use crate::{heap, text, wrapper};
 
 /// The file name the JavaScript glue is evaluated under.
 pub const GLUE_FILENAME: &str = "actionbox:glue";
@@ -43,7 +42,7 @@ pub fn describe<'js>(ctx: &Ctx<'js>, value: Value<'js>, filename: &str) -> Throw
         Some(error) => {
             let name = string_property(ctx, error, "name", MAX_NAME_BYTES).unwrap_or_else(|| "Error".into());
             let message = string_property(ctx, error, "message", MAX_MESSAGE_BYTES).unwrap_or_default();
-            let stack = first_line_columns(
+            let stack = wrapper::first_line_columns(
                 &string_property(ctx, error, "stack", MAX_STACK_BYTES).unwrap_or_default(),
                 filename,
             );
@@ -109,34 +108,4 @@ fn frame_position(frame: &str) -> Option<(&str, u32, u32)> {
     let column = parts.next()?.parse().ok()?;
     let line = parts.next()?.parse().ok()?;
     Some((parts.next()?, line, column))
-}
-
-/// The stack with the columns of the Action's first line shifted back by the wrapper's
-/// length (the wrapper's opening shares that line; see `script.rs`).
-fn first_line_columns(stack: &str, filename: &str) -> String {
-    let shift = WRAPPER_OPEN.len() as u32;
-    let marker = format!("{filename}:1:");
-    let mut out = String::with_capacity(stack.len());
-    for (i, line) in stack.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        match line.rfind(&marker) {
-            Some(at) => {
-                let digits_start = at + marker.len();
-                let digits_end =
-                    line[digits_start..].find(|c: char| !c.is_ascii_digit()).map_or(line.len(), |n| digits_start + n);
-                match line[digits_start..digits_end].parse::<u32>() {
-                    Ok(column) if column > shift => {
-                        out.push_str(&line[..digits_start]);
-                        out.push_str(&(column - shift).to_string());
-                        out.push_str(&line[digits_end..]);
-                    }
-                    _ => out.push_str(line),
-                }
-            }
-            None => out.push_str(line),
-        }
-    }
-    out
 }

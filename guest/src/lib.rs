@@ -5,21 +5,22 @@
 //! handler with an `event` and the trigger's `api`. The QuickJS runtimes, their contexts
 //! and the JavaScript glue are created by `wizer-initialize`, which the host runs once under
 //! Wizer, so every instance starts from that snapshot. Each call takes a runtime of its
-//! own (`engine.rs`), so one instance can serve the Actions of a flow in turn.
+//! own (`runtimes.rs`), so one instance can serve the Actions of a flow in turn.
 //!
 //! The guest holds no host objects: `api` methods are JavaScript functions that call the
 //! imported WIT interfaces with plain data (see `natives.rs`).
 
-mod engine;
 mod event;
 mod exception;
 mod heap;
 mod json;
 mod natives;
 mod run;
+mod runtimes;
 mod script;
 mod table;
 mod text;
+mod wrapper;
 
 wit_bindgen::generate!({
     world: "action-runtime",
@@ -33,12 +34,12 @@ struct Sandbox;
 
 impl Guest for Sandbox {
     fn compile(filename: String, source: String, limits: Limits) -> Result<Compiled, CompileError> {
-        engine::with_fresh_runtime(&limits, |ctx, glue| script::compile(ctx, glue, &filename, &source))
+        runtimes::with_fresh_runtime(&limits, |ctx, glue| script::compile(ctx, glue, &filename, &source))
             .unwrap_or(Err(CompileError::Exhausted))
     }
 
     fn run(request: RunRequest, limits: Limits) -> Result<(), RunError> {
-        engine::with_fresh_runtime(&limits, |ctx, glue| run::run(ctx, glue, request))
+        runtimes::with_fresh_runtime(&limits, |ctx, glue| run::run(ctx, glue, request))
             .unwrap_or(Err(RunError::Exhausted))
     }
 }
@@ -49,5 +50,5 @@ export!(Sandbox);
 /// snapshots the result; it is not exported from the pre-initialized module.
 #[unsafe(export_name = "wizer-initialize")]
 pub extern "C" fn wizer_initialize() {
-    engine::initialize();
+    runtimes::initialize();
 }

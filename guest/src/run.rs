@@ -6,7 +6,7 @@
 //! the outcome is taken, as they would in Node: an `api` call in a `.then` the handler did
 //! not await still counts. These are microtasks only, under the same fuel and deadline,
 //! so a flood of them ends like any other limit. Nothing else runs after the handler:
-//! the runtime is never used again (`engine.rs`).
+//! the runtime is never used again (`runtimes.rs`).
 
 use javy::quickjs::{Ctx, Function, Object, Value, promise::PromiseState, qjs};
 

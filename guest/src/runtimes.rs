@@ -1,10 +1,11 @@
-//! The instance's QuickJS runtimes, created at pre-initialization.
+//! The instance's pool of QuickJS runtimes, created at pre-initialization.
 //!
 //! `initialize` builds them (through `javy`), each with its own context and its own copy
 //! of the JavaScript glue; the host snapshots the instance right after, so no execution
-//! ever pays for them. How many is the host's choice, given at pre-initialization in the
-//! [`RUNTIMES_VARIABLE`] environment variable: one for a snapshot that serves single
-//! executions, a few for one that serves the Actions of a flow in turn.
+//! ever pays for them. How many is the host's choice, written to the initializer's stdin
+//! (so nothing of it stays in the snapshot, as an environment variable would): one for a
+//! snapshot that serves single executions, a few for one that serves the Actions of a
+//! flow in turn.
 //!
 //! `with_fresh_runtime` applies the caller's limits and lends one runtime to one
 //! `compile` or `run`. A runtime serves once, so the Actions of a flow that share an
@@ -25,9 +26,6 @@ use crate::{heap, natives, table};
 /// pre-initialization.
 const GLUE: &str = include_str!("glue.js");
 
-/// The environment variable that says how many runtimes to build (1 when unset).
-const RUNTIMES_VARIABLE: &str = "ACTIONBOX_RUNTIMES";
-
 /// One QuickJS runtime with its context, and the glue's entry points in it.
 struct Fresh {
     runtime: Runtime,
@@ -36,7 +34,7 @@ struct Fresh {
 }
 
 /// What one instance keeps.
-struct Engine {
+struct RuntimePool {
     /// Runtimes no `compile` or `run` has used yet, taken from the end.
     fresh: Vec<Fresh>,
     /// Where QuickJS keeps its lower stack limit (see [`StackLimit`]); the same offset
@@ -45,21 +43,33 @@ struct Engine {
 }
 
 thread_local! {
-    static ENGINE: RefCell<Option<Engine>> = const { RefCell::new(None) };
+    static POOL: RefCell<Option<RuntimePool>> = const { RefCell::new(None) };
 }
 
 /// Creates the runtimes and evaluates the glue in each. Runs once, under Wizer.
 pub fn initialize() {
-    ENGINE.with(|cell| {
-        let mut engine = cell.borrow_mut();
-        if engine.is_none() {
-            let count = std::env::var(RUNTIMES_VARIABLE).ok().and_then(|n| n.parse().ok()).unwrap_or(1);
-            let fresh: Vec<Fresh> =
-                (0..count.clamp(1, actionbox_contract::limits::MAX_RUNTIMES)).map(|_| Fresh::new()).collect();
+    POOL.with(|cell| {
+        let mut pool = cell.borrow_mut();
+        if pool.is_none() {
+            let count = requested_runtimes().clamp(1, actionbox_contract::limits::MAX_RUNTIMES);
+            let fresh: Vec<Fresh> = (0..count).map(|_| Fresh::new()).collect();
             let stack_limit = fresh[0].runtime.context().with(|ctx| StackLimit::locate(&ctx));
-            *engine = Some(Engine { fresh, stack_limit });
+            *pool = Some(RuntimePool { fresh, stack_limit });
         }
     });
+}
+
+/// How many runtimes the host asked for on stdin: a decimal number; 1 when stdin is
+/// empty (an instance that was not pre-initialized) or holds anything else.
+fn requested_runtimes() -> usize {
+    use std::io::Read;
+    use std::os::fd::FromRawFd;
+    // Read without `std::io::stdin()`, whose buffer would stay in the snapshot.
+    // SAFETY: descriptor 0 is the instance's stdin; `ManuallyDrop` leaves it open.
+    let mut stdin = std::mem::ManuallyDrop::new(unsafe { std::fs::File::from_raw_fd(0) });
+    let mut digits = [0u8; 8];
+    let read = stdin.read(&mut digits).unwrap_or(0);
+    std::str::from_utf8(&digits[..read]).ok().and_then(|text| text.trim().parse().ok()).unwrap_or(1)
 }
 
 impl Fresh {
@@ -94,10 +104,10 @@ impl Fresh {
 pub fn with_fresh_runtime<R>(limits: &Limits, f: impl for<'js> FnOnce(Ctx<'js>, Object<'js>) -> R) -> Option<R> {
     // A no-op in a pre-initialized instance; a module run without Wizer pays it here.
     initialize();
-    let (fresh, stack_limit) = ENGINE.with(|cell| {
-        let mut engine = cell.borrow_mut();
-        let engine = engine.as_mut().expect("initialize fills the engine cell");
-        (engine.fresh.pop(), engine.stack_limit)
+    let (fresh, stack_limit) = POOL.with(|cell| {
+        let mut pool = cell.borrow_mut();
+        let pool = pool.as_mut().expect("initialize fills the pool cell");
+        (pool.fresh.pop(), pool.stack_limit)
     });
     let fresh = fresh?;
     let result = fresh.runtime.context().with(|ctx| {

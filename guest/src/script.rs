@@ -1,11 +1,7 @@
 //! CommonJS scripts: wrapping a source, compiling it to bytecode, loading it back.
 //!
-//! An Action is a CommonJS script. It is compiled as the body of
-//! `function (exports, require, module, __filename, __dirname)`, the way Node loads one.
-//! The wrapper's opening shares the Action's first line, so line numbers in errors and
-//! stacks are the Action's own; columns on that first line are shifted back by
-//! [`WRAPPER_OPEN`]'s length (`exception.rs`). Its bytecode holds that function; running
-//! it defines the exports.
+//! An Action is a CommonJS script, compiled inside the wrapper of `wrapper.rs`. Its
+//! bytecode holds that function; running it defines the exports.
 
 use std::ffi::CString;
 
@@ -13,9 +9,7 @@ use javy::quickjs::{Ctx, Function, Object, Value, qjs};
 
 use crate::actionbox::runtime::types::{CompileError, Compiled};
 use crate::exception::{self, Thrown};
-
-pub const WRAPPER_OPEN: &str = "(function (exports, require, module, __filename, __dirname) {";
-const WRAPPER_CLOSE: &str = "\n})";
+use crate::wrapper;
 
 /// Compiles `source`, runs its top level once to learn the exported handlers, and returns
 /// the bytecode with their names.
@@ -90,12 +84,7 @@ fn handler_names(exports: &Value<'_>) -> Vec<String> {
 
 /// Compiles the wrapped source without running it. On failure the exception is pending.
 fn compile_wrapped<'js>(ctx: &Ctx<'js>, filename: &str, source: &str) -> Result<Value<'js>, ()> {
-    let mut text = String::with_capacity(WRAPPER_OPEN.len() + source.len() + WRAPPER_CLOSE.len() + 1);
-    text.push_str(WRAPPER_OPEN);
-    text.push_str(source);
-    text.push_str(WRAPPER_CLOSE);
-    let len = text.len();
-    text.push('\0'); // QuickJS reads one byte past the end.
+    let (text, len) = wrapper::wrap(source);
     let filename = CString::new(filename.replace('\0', "")).expect("NULs were removed");
     let mut options = qjs::JSEvalOptions {
         version: qjs::JS_EVAL_OPTIONS_VERSION as i32,

@@ -5,7 +5,7 @@
 //! on a working copy, and writes it through after each change, so later Actions of the
 //! same flow and later executions see it. [`MemoryCache`], the default, keeps entries for
 //! the life of the [`Engine`](crate::Engine); an embedder can plug another store with
-//! [`Config::cache_store`](crate::Config::cache_store).
+//! [`Config::api_cache_store`](crate::Config::api_cache_store).
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};

@@ -17,9 +17,9 @@ pub struct Config {
     pub(crate) memory_bytes: u64,
     pub(crate) js_stack_bytes: u32,
     pub(crate) max_concurrent: u32,
-    pub(crate) cache_dir: Option<PathBuf>,
-    pub(crate) cache_store: SharedCacheStore,
-    pub(crate) cache_key: Option<Key>,
+    pub(crate) guest_cache_dir: Option<PathBuf>,
+    pub(crate) api_cache_store: SharedCacheStore,
+    pub(crate) guest_cache_key: Option<Key>,
     pub(crate) artifact_limit_bytes: u64,
     pub(crate) artifact_key: Option<Key>,
     pub(crate) state_key: Key,
@@ -34,9 +34,9 @@ impl Default for Config {
             memory_bytes: limits::DEFAULT_MEMORY_BYTES,
             js_stack_bytes: limits::DEFAULT_JS_STACK_BYTES,
             max_concurrent: limits::DEFAULT_MAX_CONCURRENT,
-            cache_dir: default_cache_dir(),
-            cache_store: SharedCacheStore::default(),
-            cache_key: None,
+            guest_cache_dir: default_guest_cache_dir(),
+            api_cache_store: SharedCacheStore::default(),
+            guest_cache_key: None,
             artifact_limit_bytes: limits::DEFAULT_MAX_ARTIFACT_BYTES,
             artifact_key: None,
             state_key: Key::generate(),
@@ -84,16 +84,16 @@ impl Config {
     /// Where the compiled guest is cached across processes; `None` keeps it in memory
     /// only. Default: `$ACTIONBOX_CACHE_DIR`, else `$XDG_CACHE_HOME/actionbox`, else
     /// `~/.cache/actionbox`. The directory is created private (0700); each file in it is
-    /// checked against a keyed hash before it is loaded (see [`Config::cache_key`]).
-    pub fn cache_dir(&mut self, dir: Option<PathBuf>) -> &mut Self {
-        self.cache_dir = dir;
+    /// checked against a keyed hash before it is loaded (see [`Config::guest_cache_key`]).
+    pub fn guest_cache_dir(&mut self, dir: Option<PathBuf>) -> &mut Self {
+        self.guest_cache_dir = dir;
         self
     }
 
     /// Where `api.cache` entries are kept between executions. Default: in memory, for
     /// the life of the engine.
-    pub fn cache_store(&mut self, store: Arc<dyn CacheStore>) -> &mut Self {
-        self.cache_store = SharedCacheStore(store);
+    pub fn api_cache_store(&mut self, store: Arc<dyn CacheStore>) -> &mut Self {
+        self.api_cache_store = SharedCacheStore(store);
         self
     }
 
@@ -101,8 +101,8 @@ impl Config {
     /// `guest-cache.key` under the data directory (`$ACTIONBOX_DATA_DIR`, else
     /// `$XDG_DATA_HOME/actionbox`, else `~/.local/share/actionbox`), created on first use.
     /// A cached file whose hash does not match is rebuilt, never loaded.
-    pub fn cache_key(&mut self, key: Key) -> &mut Self {
-        self.cache_key = Some(key);
+    pub fn guest_cache_key(&mut self, key: Key) -> &mut Self {
+        self.guest_cache_key = Some(key);
         self
     }
 
@@ -183,7 +183,7 @@ fn env_dir(name: &str) -> Option<PathBuf> {
     std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from)
 }
 
-fn default_cache_dir() -> Option<PathBuf> {
+fn default_guest_cache_dir() -> Option<PathBuf> {
     env_dir("ACTIONBOX_CACHE_DIR")
         .or_else(|| env_dir("XDG_CACHE_HOME").map(|d| d.join("actionbox")))
         .or_else(|| env_dir("HOME").map(|d| d.join(".cache").join("actionbox")))

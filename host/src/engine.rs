@@ -120,7 +120,8 @@ impl Engine {
     pub async fn new(config: Config) -> Result<Self> {
         config.validate()?;
         let engine = wasmtime::Engine::new(&wasmtime_config(&config)).map_err(internal)?;
-        let cache = config.cache_dir.as_deref().and_then(|dir| GuestCache::open(dir, config.cache_key.as_ref()));
+        let cache =
+            config.guest_cache_dir.as_deref().and_then(|dir| GuestCache::open(dir, config.guest_cache_key.as_ref()));
         let single = prepare::snapshot(&engine, cache.as_ref(), 1).await?;
         let mut linker = Linker::<HostState>::new(&engine);
         wasmtime_wasi::p2::add_to_linker_async(&mut linker).map_err(internal)?;
@@ -289,7 +290,7 @@ impl Engine {
             filename: action.filename().to_owned(),
             trigger: crate::trigger::to_wit(trigger),
             handler: handler.to_owned(),
-            event: event::prepare(trigger, event)?,
+            event: event::check_and_encode(trigger, event)?,
         })
     }
 
@@ -340,7 +341,7 @@ impl Engine {
     /// the memory limiter and the deadline set (fuel is set per Action).
     fn new_store(&self, trigger: Trigger, deadline: Instant, carried: Carried) -> Store<HostState> {
         let config = &self.inner.config;
-        let state = HostState::new(trigger, config.memory_bytes, deadline, config.cache_store.clone(), carried);
+        let state = HostState::new(trigger, config.memory_bytes, deadline, config.api_cache_store.clone(), carried);
         let mut store = Store::new(&self.inner.engine, state);
         store.limiter(|state| &mut state.limiter);
         // Checked at every epoch tick: past the deadline the call traps, otherwise it

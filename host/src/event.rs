@@ -64,7 +64,7 @@ fn check_nesting(text: &str) -> Result<()> {
 }
 
 /// Validates `event` for `trigger` and returns its tape.
-pub fn prepare(trigger: Trigger, event: &Value) -> Result<Vec<u8>> {
+pub fn check_and_encode(trigger: Trigger, event: &Value) -> Result<Vec<u8>> {
     let invalid = |message: String| Err(Error::InvalidEvent(message));
     let Value::Object(fields) = event else {
         return invalid(format!("the event must be a JSON object, not {}", kind(event)));
@@ -192,7 +192,8 @@ mod tests {
     #[test]
     fn the_tape_encodes_each_kind_in_prefix_order() {
         let tape =
-            prepare(Trigger::PostLogin, &json!({ "user": { "user_id": "u" }, "n": [1, 2.5, null, true] })).unwrap();
+            check_and_encode(Trigger::PostLogin, &json!({ "user": { "user_id": "u" }, "n": [1, 2.5, null, true] }))
+                .unwrap();
         let expected: Vec<u8> = [
             &[7, 2][..],
             &[4, b'u', b's', b'e', b'r', 7, 1, 7],
@@ -208,13 +209,13 @@ mod tests {
 
     #[test]
     fn events_are_checked_before_encoding() {
-        assert!(matches!(prepare(Trigger::PostLogin, &json!([])), Err(Error::InvalidEvent(_))));
-        assert!(matches!(prepare(Trigger::PostLogin, &json!({ "user": {} })), Err(Error::InvalidEvent(_))));
+        assert!(matches!(check_and_encode(Trigger::PostLogin, &json!([])), Err(Error::InvalidEvent(_))));
+        assert!(matches!(check_and_encode(Trigger::PostLogin, &json!({ "user": {} })), Err(Error::InvalidEvent(_))));
         let mut deep = json!({ "user": { "user_id": "u" } });
         for _ in 0..200 {
             deep = json!({ "user": { "user_id": "u" }, "next": deep });
         }
-        assert!(matches!(prepare(Trigger::PostLogin, &deep), Err(Error::InvalidEvent(_))));
+        assert!(matches!(check_and_encode(Trigger::PostLogin, &deep), Err(Error::InvalidEvent(_))));
     }
 
     #[test]
@@ -223,7 +224,7 @@ mod tests {
             format!("{{\"user\":{{\"user_id\":\"u\"}},\"x\":{}1{}}}", "[".repeat(levels - 1), "]".repeat(levels - 1))
         };
         let at_limit = parse(nested(MAX_EVENT_DEPTH).as_bytes()).unwrap();
-        assert!(prepare(Trigger::PostLogin, &at_limit).is_ok());
+        assert!(check_and_encode(Trigger::PostLogin, &at_limit).is_ok());
         assert!(matches!(parse(nested(MAX_EVENT_DEPTH + 1).as_bytes()), Err(Error::InvalidEvent(_))));
         // Brackets inside strings do not count.
         let quoted = format!("{{\"s\": \"{}\\\" {}\"}}", "[".repeat(500), "{".repeat(500));
@@ -237,7 +238,7 @@ mod tests {
         assert!(message.contains("offset 7"), "{message}");
         assert!(matches!(parse(b"{} trailing"), Err(Error::InvalidEvent(_))));
         let empty = json!({ "user": { "user_id": "" } });
-        let Err(Error::InvalidEvent(message)) = prepare(Trigger::PostLogin, &empty) else {
+        let Err(Error::InvalidEvent(message)) = check_and_encode(Trigger::PostLogin, &empty) else {
             panic!("empty id accepted")
         };
         assert!(message.contains("must not be empty"), "{message}");

@@ -37,9 +37,6 @@ const GUEST_WASM: &[u8] = include_bytes!(env!("ACTIONBOX_GUEST_WASM"));
 /// Bumped whenever the preparation steps change, so old cache files are not reused.
 const PREPARATION_VERSION: u32 = 4;
 
-/// How the guest is told how many runtimes to build (read by its `engine.rs`).
-const RUNTIMES_VARIABLE: &str = "ACTIONBOX_RUNTIMES";
-
 /// Separates this use of the cache key from others.
 const PURPOSE: &str = "actionbox guest cache";
 
@@ -144,7 +141,10 @@ fn cache_file_name(engine: &wasmtime::Engine, guest_sha256: &str, runtimes: usiz
 /// Runs the guest's initializer under Wizer, building `runtimes` JavaScript runtimes, and
 /// returns the snapshot module.
 async fn pre_initialize(engine: &wasmtime::Engine, runtimes: usize) -> Result<Vec<u8>> {
-    let wasi = WasiCtxBuilder::new().env(RUNTIMES_VARIABLE, runtimes.to_string()).build_p1();
+    // The guest reads how many runtimes to build from stdin (its `runtimes.rs`): unlike an
+    // environment variable, nothing of it stays in the snapshot.
+    let stdin = wasmtime_wasi::p2::pipe::MemoryInputPipe::new(runtimes.to_string());
+    let wasi = WasiCtxBuilder::new().stdin(stdin).build_p1();
     let mut store = Store::new(engine, wasi);
     store.set_fuel(u64::MAX).map_err(guest_error("configuring the initializer"))?;
     store.set_epoch_deadline(1 << 40);

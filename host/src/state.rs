@@ -36,7 +36,7 @@ pub struct HostState {
     /// The sizes limits count across the whole trigger execution.
     pub totals: Totals,
     /// Where `api.cache` entries live, and this execution's working copy of them.
-    pub cache_store: SharedCacheStore,
+    pub api_cache_store: SharedCacheStore,
     pub cache: Option<CacheEntries>,
     pub cache_writes: u32,
     /// The running Action's secrets, to keep out of the text it returns.
@@ -56,7 +56,7 @@ impl HostState {
         trigger: Trigger,
         memory_bytes: u64,
         deadline: Instant,
-        cache_store: SharedCacheStore,
+        api_cache_store: SharedCacheStore,
         carried: Carried,
     ) -> Self {
         HostState {
@@ -70,7 +70,7 @@ impl HostState {
             continuation: None,
             record: Record::default(),
             totals: carried.totals,
-            cache_store,
+            api_cache_store,
             cache: carried.cache,
             cache_writes: 0,
             redactor: Redactor::default(),

@@ -60,14 +60,14 @@ impl Host for HostState {
 impl HostState {
     /// The trigger's live entries, loaded from the store at the first cache call.
     fn cache_entries(&mut self, now: u64) -> &CacheEntries {
-        let (store, trigger) = (&self.cache_store, self.trigger);
+        let (store, trigger) = (&self.api_cache_store, self.trigger);
         let entries = self.cache.get_or_insert_with(|| store.0.load(trigger));
         entries.retain(|_, entry| entry.expires_at_ms > now);
         entries
     }
 
     fn store_cache(&mut self, entries: CacheEntries) -> Result<(), ()> {
-        self.cache_store.0.store(self.trigger, &entries).map_err(|_| ())?;
+        self.api_cache_store.0.store(self.trigger, &entries).map_err(|_| ())?;
         self.cache = Some(entries);
         Ok(())
     }
