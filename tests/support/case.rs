@@ -1,5 +1,7 @@
-//! The data-driven case format: `tests/cases/<name>/` holds `action.js`, `event.json`
-//! and `expected.json`. `expected.json` says what must happen; every key is optional:
+//! The data-driven case format: `tests/cases/<name>/` holds `action.js`, `expected.json`
+//! and, unless the case runs with the default event (`tests/cases/event.json`), its own
+//! `event.json`. The examples (`examples/<name>/`) that have an `expected.json` are cases
+//! too. `expected.json` says what must happen; every key is optional:
 //!
 //! ```json
 //! { "trigger": "post-login",
@@ -13,6 +15,7 @@
 //!   "log_levels": [ "log" ],
 //!   "stored_log": "hello", "stored_truncated": false,
 //!   "warnings": [ ... ],
+//!   "fuel": { "about": 285000 },          // the fuel used, within 3 %
 //!   "max_wall_ms": 1500 }                 // the whole execute call, deadline tests only
 //! ```
 //!
@@ -46,8 +49,20 @@ pub struct Expected {
     pub stored_log: Option<String>,
     pub stored_truncated: Option<bool>,
     pub warnings: Option<Vec<Value>>,
+    pub fuel: Option<Fuel>,
     pub max_wall_ms: Option<u64>,
 }
+
+/// The fuel an execution is expected to use: an accidental slowdown of the guest (or a
+/// speed-up the pin was not updated for) fails the case.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fuel {
+    pub about: u64,
+}
+
+/// How far the fuel used may be from [`Fuel::about`], in percent.
+pub const FUEL_TOLERANCE_PERCENT: u64 = 3;
 
 /// The case directories under `dir`, sorted by name.
 pub fn discover(dir: &Path) -> Result<Vec<PathBuf>> {
@@ -60,14 +75,15 @@ pub fn discover(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(cases)
 }
 
-/// Runs one case and checks everything its `expected.json` states.
-pub fn run(dir: &Path) -> Result<()> {
+/// Runs one case and checks everything its `expected.json` states; `default_event` is
+/// the event of a case without an `event.json`.
+pub fn run(dir: &Path, default_event: &Value) -> Result<()> {
     let source = std::fs::read_to_string(dir.join("action.js")).context("reading action.js")?;
     let expected: Expected =
         serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json"))?).context("parsing expected.json")?;
     let event: Value = match std::fs::read_to_string(dir.join("event.json")) {
         Ok(text) => serde_json::from_str(&text).context("parsing event.json")?,
-        Err(_) => crate::event(),
+        Err(_) => default_event.clone(),
     };
     let trigger: Trigger = expected.trigger.as_deref().unwrap_or("post-login").parse()?;
     let engine = engine_with(expected.config);
@@ -137,6 +153,13 @@ pub fn run(dir: &Path) -> Result<()> {
         ensure!(
             got.len() == warnings.len() && warnings.iter().zip(&got).all(|(w, g)| is_subset(w, g)),
             "warnings: expected {warnings:?}, got {got:?}"
+        );
+    }
+    if let Some(Fuel { about }) = expected.fuel {
+        let used = outcome.usage.fuel;
+        ensure!(
+            used.abs_diff(about) * 100 <= about * FUEL_TOLERANCE_PERCENT,
+            "fuel: expected about {about} (within {FUEL_TOLERANCE_PERCENT} %), used {used}"
         );
     }
     if let Some(max) = expected.max_wall_ms {

@@ -50,7 +50,7 @@ fn each_trigger_api_has_exactly_the_methods_of_the_table_in_its_order() {
 
 /// The rows of the README's Limits table: constant name and value cell.
 fn readme_limits() -> Vec<(String, String)> {
-    let readme = include_str!("../README.md");
+    let readme = include_str!("../../README.md");
     let section = readme.split("\n## Limits\n").nth(1).expect("the README has a Limits section");
     let section = section.split("\n## ").next().unwrap();
     let mut rows = Vec::new();

@@ -1,0 +1,13 @@
+//! The integration tests of the library, one module per topic, in one binary (one link,
+//! and one engine per configuration for all of them). The data-driven cases under
+//! `tests/cases/` have a binary of their own (`cases.rs`), which their harness needs.
+
+mod adversarial;
+mod cache;
+mod contract;
+mod flows;
+mod isolation;
+mod limits;
+mod redirect;
+mod saml;
+mod transaction;
