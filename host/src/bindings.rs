@@ -1,11 +1,14 @@
 //! The one place the WIT contract (`wit/runtime.wit`) is bound on the host side.
 //!
-//! Imports (the `api` namespaces and `console`) are synchronous and bounded; the guest's
-//! exports are called asynchronously so the epoch callback can yield between ticks.
+//! Imports (the `api` namespaces and `console`) are synchronous and bounded, but for
+//! `api.cache`, whose store may be remote: it is async, and bounded by the execution's
+//! deadline. The guest's exports are called asynchronously so the epoch callback can
+//! yield between ticks.
 
 wasmtime::component::bindgen!({
     path: "../wit",
     world: "action-runtime",
+    imports: { "actionbox:runtime/cache": async },
     exports: { default: async },
 });
 

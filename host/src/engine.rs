@@ -26,6 +26,7 @@ use wasmtime::{
 use crate::action::CompiledAction;
 use crate::bindings::types::{CompileError, Exception, Limits, RunError, RunRequest};
 use crate::bindings::{ActionRuntime, ActionRuntimePre};
+use crate::cache::ApiCache;
 use crate::config::Config;
 use crate::epoch::EpochTicker;
 use crate::error::{ActionError, Error, Location, Result};
@@ -33,6 +34,7 @@ use crate::limits::{
     MAX_ERROR_MESSAGE_BYTES, MAX_ERROR_NAME_BYTES, MAX_ERROR_STACK_BYTES, MAX_EXPORT_NAME_BYTES, MAX_EXPORTS,
     REUSE_GROWTH_BYTES, WASM_STACK_BYTES,
 };
+use crate::options::ExecuteOptions;
 use crate::outcome::{Command, Decision, Interaction, Outcome, SessionCommand, Usage, Warning};
 use crate::prepare::{self, GuestCache};
 use crate::redact::Redactor;
@@ -62,7 +64,7 @@ struct Inner {
     slots: Arc<Semaphore>,
     config: Config,
     guest_sha256: String,
-    _ticker: EpochTicker,
+    ticker: EpochTicker,
 }
 
 /// A store and the instance in it that a flow's next Action may run in.
@@ -140,7 +142,7 @@ impl Engine {
                 slots,
                 config,
                 guest_sha256: prepare::guest_sha256(),
-                _ticker: ticker,
+                ticker,
             }),
         })
     }
@@ -212,6 +214,29 @@ impl Engine {
     /// the Action, including every limit, is reported in the [`Outcome`]'s decision, with
     /// the logs and commands produced until then.
     pub async fn execute(&self, trigger: Trigger, action: &CompiledAction, event: &Value) -> Result<Outcome> {
+        self.execute_with(trigger, action, event, &ExecuteOptions::default()).await
+    }
+
+    /// [`execute`](Engine::execute) with the options of this execution: the Action's
+    /// secrets and configuration, which replace the event's. Options outside the
+    /// platform's limits are an [`Error::InvalidEvent`] naming the field.
+    pub async fn execute_with(
+        &self,
+        trigger: Trigger,
+        action: &CompiledAction,
+        event: &Value,
+        options: &ExecuteOptions,
+    ) -> Result<Outcome> {
+        options.check()?;
+        let given;
+        let event = if options.changes_event() {
+            let mut patched = event.clone();
+            options.apply_to(&mut patched);
+            given = patched;
+            &given
+        } else {
+            event
+        };
         let request = self.request(trigger, action, event, trigger.handler())?;
         let _slot = self.slot()?;
         let started = Instant::now();
@@ -341,7 +366,9 @@ impl Engine {
     /// the memory limiter and the deadline set (fuel is set per Action).
     fn new_store(&self, trigger: Trigger, deadline: Instant, carried: Carried) -> Store<HostState> {
         let config = &self.inner.config;
-        let state = HostState::new(trigger, config.memory_bytes, deadline, config.api_cache_store.clone(), carried);
+        let cache =
+            ApiCache::new(config.api_cache_store.clone(), self.inner.ticker.timers().clone(), trigger, carried.cache);
+        let state = HostState::new(trigger, config.memory_bytes, deadline, cache, carried.totals);
         let mut store = Store::new(&self.inner.engine, state);
         store.limiter(|state| &mut state.limiter);
         // Checked at every epoch tick: past the deadline the call traps, otherwise it

@@ -156,17 +156,24 @@ fn check_secrets_value(secrets: &Value) -> Result<()> {
 
 /// Secrets: string values, keys of at most 128 characters, values of at most 4,096.
 pub(crate) fn check_secrets(secrets: &serde_json::Map<String, Value>) -> Result<()> {
+    check_string_map("secrets", secrets)
+}
+
+/// `event.secrets` or `event.configuration` (`field`): string values, keys of at most
+/// [`MAX_SECRET_KEY_CHARS`] characters, values of at most [`MAX_SECRET_VALUE_CHARS`].
+pub(crate) fn check_string_map(field: &str, map: &serde_json::Map<String, Value>) -> Result<()> {
     let invalid = |message: String| Err(Error::InvalidEvent(message));
-    for (key, value) in secrets {
+    let noun = if field == "secrets" { "secret" } else { field };
+    for (key, value) in map {
         if key.chars().count() > MAX_SECRET_KEY_CHARS {
-            return invalid(format!("the secret key `{key}` is longer than {MAX_SECRET_KEY_CHARS} characters"));
+            return invalid(format!("the {noun} key `{key}` is longer than {MAX_SECRET_KEY_CHARS} characters"));
         }
         match value {
             Value::String(v) if v.chars().count() > MAX_SECRET_VALUE_CHARS => {
-                return invalid(format!("the secret `{key}` is longer than {MAX_SECRET_VALUE_CHARS} characters"));
+                return invalid(format!("the {noun} `{key}` is longer than {MAX_SECRET_VALUE_CHARS} characters"));
             }
             Value::String(_) => {}
-            other => return invalid(format!("`event.secrets.{key}` must be a string, not {}", kind(other))),
+            other => return invalid(format!("`event.{field}.{key}` must be a string, not {}", kind(other))),
         }
     }
     Ok(())

@@ -29,11 +29,12 @@ use serde_json::{Map, Value};
 use crate::action::{CompiledAction, hex_sha256};
 use crate::engine::{Engine, FlowSlot, FlowStep};
 use crate::error::{ActionError, Error, Result};
+use crate::options::ExecuteOptions;
 use crate::outcome::{Command, Decision, Interaction, Outcome};
 use crate::state::{Carried, Continuation};
 use crate::suspended::{self, SuspendedFlow};
+use crate::text;
 use crate::trigger::Trigger;
-use crate::{event, text};
 
 /// A trigger and its Actions, in the order they run.
 #[derive(Debug, Clone)]
@@ -42,12 +43,12 @@ pub struct Flow {
     actions: Vec<FlowAction>,
 }
 
-/// One Action of a flow, with the secrets it is given.
+/// One Action of a flow, with the options it is given (its secrets, above all).
 #[derive(Debug, Clone)]
 pub struct FlowAction {
     name: String,
     action: CompiledAction,
-    secrets: Map<String, Value>,
+    options: ExecuteOptions,
 }
 
 impl Flow {
@@ -64,18 +65,30 @@ impl Flow {
         &self.actions
     }
 
-    /// Appends an Action. It must export the trigger's handler, and its secrets must
-    /// fit the platform's limits (key ≤ 128 characters, value ≤ 4,096).
-    pub fn push(&mut self, name: &str, action: CompiledAction, secrets: Map<String, Value>) -> Result<&mut Self> {
+    /// Appends an Action with its options: its secrets (a map converts into options
+    /// with those secrets) and configuration. It must export the trigger's handler, and
+    /// its secrets and configuration must fit the platform's limits (key ≤ 128
+    /// characters, value ≤ 4,096). An Action given no secrets sees none: the event's own
+    /// `secrets` are the caller's, not the Action's.
+    pub fn push(
+        &mut self,
+        name: &str,
+        action: CompiledAction,
+        options: impl Into<ExecuteOptions>,
+    ) -> Result<&mut Self> {
         let handler = self.trigger.handler();
         if !action.handlers().iter().any(|h| h == handler) {
             return Err(Error::NoHandler { handler: handler.into(), exported: action.handlers().to_vec() });
         }
-        event::check_secrets(&secrets).map_err(|e| match e {
+        let mut options = options.into();
+        if options.secrets_given().is_none() {
+            options.secrets(Map::new());
+        }
+        options.check().map_err(|e| match e {
             Error::InvalidEvent(message) => Error::InvalidEvent(format!("Action `{name}`: {message}")),
             other => other,
         })?;
-        self.actions.push(FlowAction { name: name.to_owned(), action, secrets });
+        self.actions.push(FlowAction { name: name.to_owned(), action, options });
         Ok(self)
     }
 }
@@ -89,8 +102,10 @@ impl FlowAction {
         &self.action
     }
 
-    pub fn secrets(&self) -> &Map<String, Value> {
-        &self.secrets
+    /// The options the Action runs with: its secrets (always given in a flow, possibly
+    /// none) and its configuration.
+    pub fn options(&self) -> &ExecuteOptions {
+        &self.options
     }
 }
 
@@ -311,7 +326,7 @@ impl Engine {
                 next = index;
                 break;
             }
-            event["secrets"] = Value::Object(step.secrets.clone());
+            step.options.apply_to(&mut event);
             let run = FlowStep {
                 trigger: flow.trigger,
                 deadline,

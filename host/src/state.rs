@@ -7,7 +7,7 @@ use std::time::Instant;
 use wasmtime::component::ResourceTable;
 use wasmtime_wasi::{WasiCtx, WasiCtxBuilder, WasiCtxView, WasiView};
 
-use crate::cache::{CacheEntries, SharedCacheStore};
+use crate::cache::{ApiCache, CacheEntries};
 use crate::error::OutputLimit;
 use crate::limits;
 use crate::memory::MemoryLimiter;
@@ -35,10 +35,8 @@ pub struct HostState {
     pub record: Record,
     /// The sizes limits count across the whole trigger execution.
     pub totals: Totals,
-    /// Where `api.cache` entries live, and this execution's working copy of them.
-    pub api_cache_store: SharedCacheStore,
-    pub cache: Option<CacheEntries>,
-    pub cache_writes: u32,
+    /// `api.cache`: the store, and this execution's working copy of its entries.
+    pub cache: ApiCache,
     /// The running Action's secrets, to keep out of the text it returns.
     pub redactor: Redactor,
 }
@@ -52,13 +50,7 @@ pub struct Carried {
 }
 
 impl HostState {
-    pub fn new(
-        trigger: Trigger,
-        memory_bytes: u64,
-        deadline: Instant,
-        api_cache_store: SharedCacheStore,
-        carried: Carried,
-    ) -> Self {
+    pub fn new(trigger: Trigger, memory_bytes: u64, deadline: Instant, cache: ApiCache, totals: Totals) -> Self {
         HostState {
             wasi: empty_wasi(),
             table: ResourceTable::new(),
@@ -69,10 +61,8 @@ impl HostState {
             identity: Identity::default(),
             continuation: None,
             record: Record::default(),
-            totals: carried.totals,
-            api_cache_store,
-            cache: carried.cache,
-            cache_writes: 0,
+            totals,
+            cache,
             redactor: Redactor::default(),
         }
     }
@@ -82,7 +72,7 @@ impl HostState {
     pub fn begin_action(&mut self, event: &serde_json::Value, continuation: Option<Continuation>) {
         self.record = Record::default();
         self.limiter.reset();
-        self.cache_writes = 0;
+        self.cache.begin_action();
         self.protocol = event.pointer("/transaction/protocol").and_then(serde_json::Value::as_str).map(str::to_owned);
         self.identity = Identity::of(event);
         self.continuation = continuation;
@@ -91,7 +81,7 @@ impl HostState {
 
     /// What the next store of the same trigger execution takes over.
     pub fn into_carried(self) -> Carried {
-        Carried { totals: self.totals, cache: self.cache }
+        Carried { totals: self.totals, cache: self.cache.into_entries() }
     }
 }
 

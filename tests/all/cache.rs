@@ -148,3 +148,68 @@ fn entries_are_shared_across_actions_and_executions_and_expire() {
     let expired = block_on(engine.execute(Trigger::PostLogin, &reader, &event)).unwrap();
     assert_eq!(expired.logs.lines[0].message, "missing", "the TTL is honoured");
 }
+
+/// A store that fails every call, or never answers one.
+struct BrokenStore {
+    answers: bool,
+}
+
+impl actionbox::CacheStore for BrokenStore {
+    fn load(&self, _: Trigger) -> actionbox::CacheFuture<'_, actionbox::CacheEntries> {
+        if self.answers {
+            Box::pin(std::future::ready(Err(actionbox::CacheStoreError("down".into()))))
+        } else {
+            Box::pin(std::future::pending())
+        }
+    }
+
+    fn store<'a>(&'a self, _: Trigger, _: &'a actionbox::CacheEntries) -> actionbox::CacheFuture<'a, ()> {
+        if self.answers {
+            Box::pin(std::future::ready(Err(actionbox::CacheStoreError("down".into()))))
+        } else {
+            Box::pin(std::future::pending())
+        }
+    }
+}
+
+fn engine_over(store: BrokenStore, timeout_ms: u64) -> Engine {
+    let mut config = Config::default();
+    config.max_concurrent(2).api_cache_store(Arc::new(store)).timeout(std::time::Duration::from_millis(timeout_ms));
+    block_on(Engine::new(config)).unwrap()
+}
+
+#[test]
+fn a_failing_store_is_a_miss_for_get_and_the_failure_codes_for_set_and_delete() {
+    let engine = engine_over(BrokenStore { answers: true }, 20_000);
+    let out = logs(
+        &engine,
+        "show(api.cache.get('k'));
+         show(api.cache.set('k', 'v'));
+         show(api.cache.delete('k'));",
+    );
+    assert_eq!(
+        out,
+        [
+            Value::Null,
+            json!({ "type": "error", "code": "FailedToSetCacheRecord" }),
+            json!({ "type": "error", "code": "FailedToDeleteCacheRecord" }),
+        ]
+    );
+}
+
+#[test]
+fn a_store_that_never_answers_holds_the_action_only_until_its_deadline() {
+    let engine = engine_over(BrokenStore { answers: false }, 300);
+    let action = block_on(engine.compile(
+        "wait.js",
+        "exports.onExecutePostLogin = async (event, api) => { api.cache.get('k'); while (true) {} };",
+    ))
+    .unwrap();
+    let outcome =
+        block_on(engine.execute(Trigger::PostLogin, &action, &json!({ "user": { "user_id": "u" } }))).unwrap();
+    assert!(
+        matches!(outcome.decision, actionbox::Decision::Error { error: actionbox::ActionError::Timeout { .. } }),
+        "{:?}",
+        outcome.decision
+    );
+}

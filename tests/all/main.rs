@@ -8,6 +8,7 @@ mod contract;
 mod flows;
 mod isolation;
 mod limits;
+mod options;
 mod redirect;
 mod saml;
 mod transaction;

@@ -8,7 +8,7 @@
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::bindings::actionbox::runtime::cache::{CacheError, CacheRecord, Host, SetOptions};
-use crate::cache::{CacheEntries, CacheEntry};
+use crate::cache::{ApiCache, CacheEntries, CacheEntry};
 use crate::limits::{
     MAX_CACHE_BYTES, MAX_CACHE_ENTRIES, MAX_CACHE_KEY_BYTES, MAX_CACHE_TTL_MS, MAX_CACHE_VALUE_BYTES, MAX_CACHE_WRITES,
 };
@@ -16,14 +16,15 @@ use crate::outcome::Command;
 use crate::state::HostState;
 
 impl Host for HostState {
-    fn get(&mut self, key: String) -> Option<CacheRecord> {
+    async fn get(&mut self, key: String) -> Option<CacheRecord> {
         let now = now_ms();
-        self.cache_entries(now).get(&key).map(record)
+        // A store that fails or does not answer by the deadline is a miss.
+        self.cache.entries(now, self.deadline).await.ok()?.get(&key).map(record)
     }
 
-    fn set(&mut self, key: String, value: String, options: SetOptions) -> Result<CacheRecord, CacheError> {
+    async fn set(&mut self, key: String, value: String, options: SetOptions) -> Result<CacheRecord, CacheError> {
         let now = now_ms();
-        self.count_cache_write()?;
+        self.cache.count_write()?;
         if key.len() > MAX_CACHE_KEY_BYTES {
             return Err(CacheError::CacheKeySizeExceeded);
         }
@@ -32,49 +33,36 @@ impl Host for HostState {
         }
         let expires_at_ms = expiry(now, &options)?;
         let entry = CacheEntry { value, expires_at_ms };
-        let mut entries = self.cache_entries(now).clone();
+        let loaded = self.cache.entries(now, self.deadline).await;
+        let mut entries = loaded.map_err(|_| CacheError::FailedToSetCacheRecord)?.clone();
         entries.insert(key.clone(), entry.clone());
         if entries.len() > MAX_CACHE_ENTRIES || size(&entries) > MAX_CACHE_BYTES {
             return Err(CacheError::CacheSizeExceeded);
         }
         let command = Command::CacheSet { key, value: entry.value.clone(), expires_at: expires_at_ms };
         self.record.admit(&command).map_err(|_| CacheError::FailedToSetCacheRecord)?;
-        self.store_cache(entries).map_err(|()| CacheError::FailedToSetCacheRecord)?;
+        self.cache.replace(entries, self.deadline).await.map_err(|_| CacheError::FailedToSetCacheRecord)?;
         self.record.commands.push(command);
         Ok(record(&entry))
     }
 
-    fn delete(&mut self, key: String) -> Result<CacheRecord, CacheError> {
+    async fn delete(&mut self, key: String) -> Result<CacheRecord, CacheError> {
         let now = now_ms();
-        self.count_cache_write()?;
-        let mut entries = self.cache_entries(now).clone();
+        self.cache.count_write()?;
+        let loaded = self.cache.entries(now, self.deadline).await;
+        let mut entries = loaded.map_err(|_| CacheError::FailedToDeleteCacheRecord)?.clone();
         let removed = entries.remove(&key).ok_or(CacheError::CacheKeyDoesNotExist)?;
         let command = Command::CacheDelete { key };
         self.record.admit(&command).map_err(|_| CacheError::FailedToDeleteCacheRecord)?;
-        self.store_cache(entries).map_err(|()| CacheError::FailedToDeleteCacheRecord)?;
+        self.cache.replace(entries, self.deadline).await.map_err(|_| CacheError::FailedToDeleteCacheRecord)?;
         self.record.commands.push(command);
         Ok(record(&removed))
     }
 }
 
-impl HostState {
-    /// The trigger's live entries, loaded from the store at the first cache call.
-    fn cache_entries(&mut self, now: u64) -> &CacheEntries {
-        let (store, trigger) = (&self.api_cache_store, self.trigger);
-        let entries = self.cache.get_or_insert_with(|| store.0.load(trigger));
-        entries.retain(|_, entry| entry.expires_at_ms > now);
-        entries
-    }
-
-    fn store_cache(&mut self, entries: CacheEntries) -> Result<(), ()> {
-        self.api_cache_store.0.store(self.trigger, &entries).map_err(|_| ())?;
-        self.cache = Some(entries);
-        Ok(())
-    }
-
-    fn count_cache_write(&mut self) -> Result<(), CacheError> {
-        self.cache_writes += 1;
-        if self.cache_writes > MAX_CACHE_WRITES { Err(CacheError::MaxSideEffectsExceeded) } else { Ok(()) }
+impl ApiCache {
+    fn count_write(&mut self) -> Result<(), CacheError> {
+        if self.count_write_within(MAX_CACHE_WRITES) { Ok(()) } else { Err(CacheError::MaxSideEffectsExceeded) }
     }
 }
 

@@ -45,7 +45,7 @@ pub async fn run(engine: &Engine, flow: &Flow, label: &str, event: &Value, n: u3
     let mut singles = Vec::with_capacity(actions.len());
     for step in actions {
         let mut event = event.clone();
-        event["secrets"] = Value::Object(step.secrets().clone());
+        step.options().apply_to(&mut event);
         for _ in 0..WARM_UP {
             engine.execute(flow.trigger(), step.action(), &event).await?;
         }
