@@ -27,30 +27,62 @@ pub struct Outcome {
 }
 
 /// How the execution ended.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+///
+/// As JSON, the interaction of a suspended execution gives the decision its type:
+/// `{"type": "redirect", "url": ...}`, `{"type": "challenge", "method": ..., "factors":
+/// ...}`, `{"type": "prompt", "form_id": ..., "options": ...}`.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Decision {
     /// The handler finished and did not deny.
     Allowed,
     /// The Action denied (`api.access.deny`, `api.validation.error`,
     /// `api.access.rejectInvalidSubjectToken`); the first denial is kept. `code` is the
     /// OAuth error or validation code, when the trigger's method takes one.
-    Denied {
-        reason: String,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        code: Option<String>,
-    },
-    /// The Action called `api.redirect.sendUserTo`: send the user to `url` (its query
-    /// included). A flow suspends here and adds `state`.
-    Redirect { url: String },
-    /// The Action asked for (or to enroll) a second factor; a flow suspends here and
-    /// resumes at the next Action.
-    Challenge { method: String, factors: Value },
-    /// The Action rendered a form; a flow suspends here and resumes in the same Action's
-    /// continue handler.
-    Prompt { form_id: String, options: Value },
+    Denied { reason: String, code: Option<String> },
+    /// The Action asked the user for something: a redirect (`api.redirect.sendUserTo`),
+    /// a second factor, or a form. A flow suspends here, and resumes at the next Action
+    /// (redirect, challenge) or in this Action's continue handler (prompt).
+    Suspended(Interaction),
     /// The Action did not finish normally.
     Error { error: ActionError },
+}
+
+impl Serialize for Decision {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        #[serde(tag = "type", rename_all = "snake_case")]
+        enum Wire<'a> {
+            Allowed,
+            Denied {
+                reason: &'a str,
+                #[serde(skip_serializing_if = "Option::is_none")]
+                code: Option<&'a str>,
+            },
+            Redirect {
+                url: &'a str,
+            },
+            Challenge {
+                method: &'a str,
+                factors: &'a Value,
+            },
+            Prompt {
+                form_id: &'a str,
+                options: &'a Value,
+            },
+            Error {
+                error: &'a ActionError,
+            },
+        }
+        let wire = match self {
+            Decision::Allowed => Wire::Allowed,
+            Decision::Denied { reason, code } => Wire::Denied { reason, code: code.as_deref() },
+            Decision::Suspended(Interaction::Redirect { url }) => Wire::Redirect { url },
+            Decision::Suspended(Interaction::Challenge { method, factors }) => Wire::Challenge { method, factors },
+            Decision::Suspended(Interaction::Prompt { form_id, options }) => Wire::Prompt { form_id, options },
+            Decision::Error { error } => Wire::Error { error },
+        };
+        wire.serialize(serializer)
+    }
 }
 
 /// One `api` call, as the host accepted it.
@@ -147,15 +179,9 @@ pub enum Interaction {
 
 impl Decision {
     /// What the decision waits for from the user: a redirect, a challenge or a form.
-    pub fn interaction(&self) -> Option<Interaction> {
+    pub fn interaction(&self) -> Option<&Interaction> {
         match self {
-            Decision::Redirect { url } => Some(Interaction::Redirect { url: url.clone() }),
-            Decision::Challenge { method, factors } => {
-                Some(Interaction::Challenge { method: method.clone(), factors: factors.clone() })
-            }
-            Decision::Prompt { form_id, options } => {
-                Some(Interaction::Prompt { form_id: form_id.clone(), options: options.clone() })
-            }
+            Decision::Suspended(interaction) => Some(interaction),
             Decision::Allowed | Decision::Denied { .. } | Decision::Error { .. } => None,
         }
     }

@@ -152,8 +152,8 @@ pub struct Record {
     pub commands: Vec<Command>,
     /// What the Action asked the user for (redirect, challenge, form), if anything.
     pub interaction: Option<Interaction>,
-    /// The first denial, if any: reason and code.
-    pub denied: Option<(String, Option<String>)>,
+    /// The first denial, if any: reason and code ([`Record::deny`]).
+    denied: Option<(String, Option<String>)>,
     pub warnings: Vec<Warning>,
     pub logs: LogBuffer,
     /// How much of the output caps the commands and warnings use.
@@ -170,6 +170,26 @@ struct OutputBudget {
 }
 
 impl Record {
+    /// A denial: the first one of the Action is the decision, later ones change nothing
+    /// (the Action runs to its end and every call is still recorded).
+    pub fn deny(&mut self, reason: impl Into<String>, code: Option<String>) {
+        if self.denied.is_none() {
+            self.denied = Some((reason.into(), code));
+        }
+    }
+
+    /// Applies `redact` to the denial's reason.
+    pub fn redact_denial(&mut self, redact: impl FnOnce(&mut String)) {
+        if let Some((reason, _)) = &mut self.denied {
+            redact(reason);
+        }
+    }
+
+    /// Takes the first denial, if any, for the outcome.
+    pub fn take_denied(&mut self) -> Option<(String, Option<String>)> {
+        self.denied.take()
+    }
+
     /// Records a command, unless it would pass an output cap.
     pub fn command(&mut self, command: Command) -> Result<(), String> {
         self.admit(&command)?;

@@ -42,7 +42,7 @@ pub fn for_decision(decision: &Decision) -> ExitCode {
     ExitCode::from(match decision {
         Decision::Allowed => 0,
         Decision::Denied { .. } => DENIED,
-        Decision::Redirect { .. } | Decision::Challenge { .. } | Decision::Prompt { .. } => REDIRECT,
+        Decision::Suspended(_) => REDIRECT,
         Decision::Error { error } => for_action_error(error),
     })
 }

@@ -7,6 +7,15 @@ use actionbox::{
     ActionError, Command, Decision, FlowDecision, FlowOutcome, Interaction, Location, Outcome, SessionCommand,
 };
 
+/// What a suspended execution waits for, as the summaries print it.
+fn waiting_for(interaction: &Interaction) -> String {
+    match interaction {
+        Interaction::Redirect { url } => format!("redirect to {}", escape(url)),
+        Interaction::Challenge { method, factors } => format!("{} {}", escape(method), escape(&factors.to_string())),
+        Interaction::Prompt { form_id, .. } => format!("prompt (form {})", escape(form_id)),
+    }
+}
+
 /// The readable summary `actionbox run` prints.
 pub fn summary(outcome: &Outcome) -> String {
     let mut out = String::new();
@@ -15,14 +24,8 @@ pub fn summary(outcome: &Outcome) -> String {
         Decision::Denied { reason, code } => {
             let _ = writeln!(out, "decision: denied{}: {}", code_suffix(code), escape(reason));
         }
-        Decision::Redirect { url } => {
-            let _ = writeln!(out, "decision: redirect to {}", escape(url));
-        }
-        Decision::Challenge { method, factors } => {
-            let _ = writeln!(out, "decision: {} {}", escape(method), escape(&factors.to_string()));
-        }
-        Decision::Prompt { form_id, .. } => {
-            let _ = writeln!(out, "decision: prompt (form {})", escape(form_id));
+        Decision::Suspended(interaction) => {
+            let _ = writeln!(out, "decision: {}", waiting_for(interaction));
         }
         Decision::Error { error } => {
             let _ = writeln!(out, "decision: error: {}", escape(&error.to_string()));
@@ -88,14 +91,8 @@ pub fn flow_summary(outcome: &FlowOutcome) -> String {
             let _ = writeln!(out, "flow ({trigger}): denied by {action}{}: {reason}{blocking}", code_suffix(code));
         }
         FlowDecision::Suspended { action, interaction } => {
-            let waiting = match interaction {
-                Interaction::Redirect { url } => format!("redirect to {}", escape(url)),
-                Interaction::Challenge { method, factors } => {
-                    format!("{} {}", escape(method), escape(&factors.to_string()))
-                }
-                Interaction::Prompt { form_id, .. } => format!("prompt (form {})", escape(form_id)),
-            };
-            let _ = writeln!(out, "flow ({}): suspended by {}: {waiting}", outcome.trigger, escape(action));
+            let (trigger, action, waiting) = (outcome.trigger, escape(action), waiting_for(interaction));
+            let _ = writeln!(out, "flow ({trigger}): suspended by {action}: {waiting}");
         }
         FlowDecision::Error { action, error } => {
             let _ = writeln!(

@@ -53,7 +53,7 @@ impl Host for HostState {
         if let Some(message) = &user_message {
             check_reason(METHOD, message)?;
         }
-        self.record.denied.get_or_insert_with(|| (reason.clone(), code.clone()));
+        self.record.deny(reason.clone(), code.clone());
         self.record.command(Command::Deny { reason, code, user_message })?;
         Ok(())
     }
@@ -62,7 +62,7 @@ impl Host for HostState {
         const METHOD: &str = Method::AccessRejectInvalidSubjectToken.path();
         check_allowed(self, Method::AccessRejectInvalidSubjectToken)?;
         check_reason(METHOD, &reason)?;
-        self.record.denied.get_or_insert_with(|| (reason.clone(), Some(INVALID_SUBJECT_TOKEN_CODE.into())));
+        self.record.deny(reason.clone(), Some(INVALID_SUBJECT_TOKEN_CODE.into()));
         self.record.command(Command::RejectInvalidSubjectToken { reason })?;
         Ok(())
     }

@@ -91,9 +91,7 @@ impl HostState {
             return Err(format!("{method}: this Action already redirects, challenges or prompts the user"));
         }
         if !self.identity.interactive {
-            self.record.denied.get_or_insert_with(|| {
-                ("this transaction cannot interact with the user".into(), Some("interaction_required".into()))
-            });
+            self.record.deny("this transaction cannot interact with the user", Some("interaction_required".into()));
         }
         self.record.interaction = Some(interaction);
         Ok(())

@@ -60,7 +60,7 @@ impl Host for HostState {
             Target::Session => "session_revoked",
             Target::RefreshToken => "refresh_token_revoked",
         };
-        self.record.denied.get_or_insert_with(|| (reason, Some(code.into())));
+        self.record.deny(reason, Some(code.into()));
         Ok(())
     }
 

@@ -14,7 +14,7 @@ impl Host for HostState {
         check_allowed(self, Method::ValidationError)?;
         check_key(METHOD, "the code", &code)?;
         check_reason(METHOD, &message)?;
-        self.record.denied.get_or_insert_with(|| (message.clone(), Some(code.clone())));
+        self.record.deny(message.clone(), Some(code.clone()));
         self.record.command(Command::ValidationError { code, message })?;
         Ok(())
     }

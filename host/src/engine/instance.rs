@@ -1,0 +1,130 @@
+//! The instance a flow's Actions run in, and the one rule for reusing it: an Action that
+//! finished without failing, and grew the memory by at most
+//! [`REUSE_GROWTH_BYTES`](crate::limits::REUSE_GROWTH_BYTES), leaves its instance to the
+//! next Action (which runs in a JavaScript runtime no Action used); otherwise the next
+//! Action gets a new instance, in a new store, after the old one is dropped, so a flow
+//! holds one instance at a time.
+
+use std::time::Instant;
+
+use serde_json::Value;
+use wasmtime::Store;
+
+use super::{Engine, Timing, internal};
+use crate::action::CompiledAction;
+use crate::bindings::types::RunError;
+use crate::bindings::{ActionRuntime, ActionRuntimePre};
+use crate::error::{ActionError, Result};
+use crate::limits::{self, REUSE_GROWTH_BYTES};
+use crate::outcome::Outcome;
+use crate::prepare;
+use crate::state::{Carried, Continuation, HostState};
+use crate::trigger::Trigger;
+
+/// Whether an instance may serve the next Action of its flow after one that ended with
+/// `failure` and grew the memory by `grown_bytes`.
+pub(super) fn may_serve_next(failure: Option<&ActionError>, grown_bytes: usize) -> bool {
+    failure.is_none() && grown_bytes <= REUSE_GROWTH_BYTES
+}
+
+/// A store and the instance in it that a flow's next Action may run in.
+pub(crate) struct Held {
+    store: Store<HostState>,
+    instance: ActionRuntime,
+}
+
+/// What a flow holds between its Actions: the instance the last Action left (in its
+/// store, with the state the flow carries), or, when none is left, that state alone.
+#[allow(clippy::large_enum_variant, reason = "one per flow, on its stack")]
+pub(crate) enum InstanceLease {
+    Idle(Carried),
+    Holding(Held),
+}
+
+impl InstanceLease {
+    pub(crate) fn new(carried: Carried) -> Self {
+        InstanceLease::Idle(carried)
+    }
+
+    /// Drops the instance (and its store), keeping what the flow carries.
+    fn release(&mut self) -> Carried {
+        match std::mem::replace(self, InstanceLease::Idle(Carried::default())) {
+            InstanceLease::Idle(carried) => carried,
+            InstanceLease::Holding(held) => held.store.into_data().into_carried(),
+        }
+    }
+
+    /// The flow-wide totals so far.
+    pub(crate) fn totals(&self) -> &crate::state::Totals {
+        match self {
+            InstanceLease::Idle(carried) => &carried.totals,
+            InstanceLease::Holding(held) => &held.store.data().totals,
+        }
+    }
+}
+
+/// What one Action of a flow is run with.
+pub(crate) struct FlowStep<'a> {
+    pub trigger: Trigger,
+    pub deadline: Instant,
+    pub action: &'a CompiledAction,
+    pub event: &'a Value,
+    pub handler: &'a str,
+    pub continuation: Option<Continuation>,
+}
+
+impl Engine {
+    /// Runs one Action of a flow. It runs in the instance `slot` holds when that has a
+    /// JavaScript runtime no Action used; otherwise in a new instance of the flow
+    /// snapshot, in a new store (the old one is dropped first, so the flow holds one
+    /// instance at a time). Afterwards `slot` holds the instance for the next Action, or
+    /// only the carried state when this one failed or grew the memory past
+    /// [`REUSE_GROWTH_BYTES`].
+    pub(crate) async fn execute_in_flow(&self, slot: &mut InstanceLease, step: FlowStep<'_>) -> Result<Outcome> {
+        let request = self.request(step.trigger, step.action, step.event, step.handler)?;
+        let started = Instant::now();
+        let limits = self.guest_limits();
+        if let InstanceLease::Holding(held) = slot {
+            held.store.data_mut().begin_action(step.event, step.continuation.clone());
+            self.arm(&mut held.store);
+            let timing = Timing { instantiated: Some(Instant::now()), ran: None };
+            let called = held.instance.actionbox_runtime_sandbox().call_run(&mut held.store, &request, limits).await;
+            if !matches!(called, Ok(Err(RunError::Exhausted))) {
+                let timing = Timing { ran: Some(Instant::now()), ..timing };
+                let (outcome, reusable) = self.finish(&mut held.store, called, started, timing)?;
+                if !reusable {
+                    slot.release();
+                }
+                return Ok(outcome);
+            }
+        }
+        let carried = slot.release();
+        let mut store = self.new_store(step.trigger, step.deadline, carried);
+        store.data_mut().begin_action(step.event, step.continuation);
+        self.arm(&mut store);
+        let pre = self.flow_snapshot().await?;
+        let instance = self.instantiate(pre, &mut store).await?;
+        let timing = Timing { instantiated: Some(Instant::now()), ran: None };
+        let called = instance.actionbox_runtime_sandbox().call_run(&mut store, &request, limits).await;
+        let timing = Timing { ran: Some(Instant::now()), ..timing };
+        let (outcome, reusable) = self.finish(&mut store, called, started, timing)?;
+        *slot = if reusable {
+            InstanceLease::Holding(Held { store, instance })
+        } else {
+            InstanceLease::Idle(store.into_data().into_carried())
+        };
+        Ok(outcome)
+    }
+
+    /// The flow snapshot, prepared the first time a flow runs.
+    async fn flow_snapshot(&self) -> Result<&ActionRuntimePre<HostState>> {
+        let inner = &self.inner;
+        inner
+            .flow
+            .get_or_try_init(|| async {
+                let flow = prepare::snapshot(&inner.engine, inner.cache.as_ref(), limits::FLOW_RUNTIMES).await?;
+                inner.linker.instantiate_pre(&flow).and_then(ActionRuntimePre::new).map_err(internal)
+            })
+            .await
+    }
+}

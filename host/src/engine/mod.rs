@@ -1,0 +1,307 @@
+//! [`Engine`]: wasmtime configured once, the prepared guest, and a fresh instance for
+//! every `compile` and `execute`.
+//!
+//! One engine serves any number of concurrent executions (it is `Clone` and `Send`).
+//! Each execution gets its own store and instance from the pooling allocator, whose
+//! copy-on-write memory images start it from the pre-initialized snapshot; nothing
+//! survives it. Limits: fuel for CPU, the epoch callback for the deadline, the memory
+//! limiter for linear memory, QuickJS's own caps for its heap and stack (`limits.rs`).
+//!
+//! Every call holds one of [`Config::max_concurrent`] slots while it runs (a flow holds
+//! one for all its Actions, which never hold more than one instance at a time); when none
+//! is free the call fails at once with [`Error::Busy`], so a full pool is never blamed on
+//! an Action.
+//!
+//! This file holds the engine's public calls; flows are run by `flow::runner`, which the
+//! flow calls here hand over to. The rest of the engine, one concern per file:
+//! `pool.rs` (wasmtime's configuration and pool sizing), `store.rs` (a store with its
+//! limits and deadline), `instance.rs` (a flow's instance, and the rule for reusing it),
+//! `trap.rs` (what a trap or a thrown value means), `outcome.rs` (a run's result as an
+//! [`Outcome`]).
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use serde_json::Value;
+use tokio::sync::{OnceCell, OwnedSemaphorePermit, Semaphore};
+use wasmtime::component::{HasSelf, Linker};
+use wasmtime::{PoolConcurrencyLimitError, Store};
+
+use crate::action::CompiledAction;
+use crate::bindings::types::{CompileError, RunRequest};
+use crate::bindings::{ActionRuntime, ActionRuntimePre};
+use crate::config::Config;
+use crate::epoch::EpochTicker;
+use crate::error::{Error, Result};
+use crate::flow::{self, ContinueRequest, Flow, FlowOutcome};
+use crate::limits::{MAX_ERROR_MESSAGE_BYTES, MAX_EXPORT_NAME_BYTES, MAX_EXPORTS};
+use crate::options::ExecuteOptions;
+use crate::outcome::Outcome;
+use crate::prepare::{self, GuestCache};
+use crate::state::{Carried, HostState};
+use crate::suspended::SuspendedFlow;
+use crate::trigger::Trigger;
+use crate::{event, text};
+
+mod instance;
+mod outcome;
+mod pool;
+mod store;
+mod trap;
+
+pub(crate) use instance::{FlowStep, InstanceLease};
+use outcome::Timing;
+use trap::{location, threw};
+
+/// Compiles and executes Actions. Create one per process and share it.
+#[derive(Clone)]
+pub struct Engine {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    engine: wasmtime::Engine,
+    linker: Linker<HostState>,
+    /// The snapshot with one JavaScript runtime: compiling and single executions.
+    single: ActionRuntimePre<HostState>,
+    /// The snapshot with several, for the Actions of a flow; prepared at the first flow.
+    flow: OnceCell<ActionRuntimePre<HostState>>,
+    cache: Option<GuestCache>,
+    /// One permit per pool slot.
+    slots: Arc<Semaphore>,
+    config: Config,
+    guest_sha256: String,
+    ticker: EpochTicker,
+}
+
+/// A call's result as wasmtime returns it.
+type Called<T, E> = std::result::Result<std::result::Result<T, E>, wasmtime::Error>;
+
+impl Engine {
+    /// Configures wasmtime and prepares the guest (from the cache directory when it holds
+    /// a valid copy; otherwise pre-initializing and compiling it, about two seconds).
+    pub async fn new(config: Config) -> Result<Self> {
+        config.validate()?;
+        let engine = wasmtime::Engine::new(&pool::wasmtime_config(&config)).map_err(internal)?;
+        let cache =
+            config.guest_cache_dir.as_deref().and_then(|dir| GuestCache::open(dir, config.guest_cache_key.as_ref()));
+        let single = prepare::snapshot(&engine, cache.as_ref(), 1).await?;
+        let mut linker = Linker::<HostState>::new(&engine);
+        wasmtime_wasi::p2::add_to_linker_async(&mut linker).map_err(internal)?;
+        ActionRuntime::add_to_linker::<HostState, HasSelf<HostState>>(&mut linker, |state| state).map_err(internal)?;
+        let single = linker.instantiate_pre(&single).and_then(ActionRuntimePre::new).map_err(internal)?;
+        let ticker = EpochTicker::start(engine.clone())
+            .map_err(|e| Error::Internal(format!("starting the epoch ticker: {e}")))?;
+        let slots = Arc::new(Semaphore::new(config.max_concurrent as usize));
+        Ok(Engine {
+            inner: Arc::new(Inner {
+                engine,
+                linker,
+                single,
+                flow: OnceCell::new(),
+                cache,
+                slots,
+                config,
+                guest_sha256: prepare::guest_sha256(),
+                ticker,
+            }),
+        })
+    }
+
+    /// The configuration this engine was created with.
+    pub fn config(&self) -> &Config {
+        &self.inner.config
+    }
+
+    /// Compiles an Action's source. `filename` names it in errors and stack traces.
+    ///
+    /// The guest parses the source and runs its top level once, under the same limits
+    /// as an execution, to learn which handlers it exports.
+    pub async fn compile(&self, filename: &str, source: &str) -> Result<CompiledAction> {
+        crate::source::check_before_compile(filename, source)?;
+        let _slot = self.slot()?;
+        let mut store = self.new_store(Trigger::PostLogin, self.deadline()?, Carried::default());
+        store.set_fuel(self.inner.config.fuel).expect("fuel is enabled in the engine config");
+        let limits = self.guest_limits();
+        let instance = self.instantiate(&self.inner.single, &mut store).await?;
+        let called = instance.actionbox_runtime_sandbox().call_compile(&mut store, filename, source, limits).await;
+        match called {
+            Ok(Ok(compiled)) => {
+                // Export names are the Action's text: bounded in number and length (no
+                // handler name comes near either bound).
+                let handlers =
+                    compiled.handlers.into_iter().filter(|name| name.len() <= MAX_EXPORT_NAME_BYTES).take(MAX_EXPORTS);
+                Ok(CompiledAction::new(
+                    filename,
+                    source,
+                    handlers.collect(),
+                    compiled.bytecode,
+                    &self.inner.guest_sha256,
+                ))
+            }
+            Ok(Err(CompileError::Syntax(e))) => {
+                let message = text::truncate(e.message, MAX_ERROR_MESSAGE_BYTES);
+                Err(crate::source::explain_syntax_error(source, message, e.location.map(location)))
+            }
+            Ok(Err(CompileError::Threw(e))) => Err(Error::TopLevel(threw(e))),
+            Ok(Err(CompileError::OutOfMemory)) => Err(Error::TopLevel(self.memory_error())),
+            Ok(Err(CompileError::Exhausted)) => {
+                Err(Error::Internal("a new instance has no JavaScript runtime left".into()))
+            }
+            Err(trap) => Err(Error::TopLevel(self.classify_trap(&trap, &store))),
+        }
+    }
+
+    /// Reads a compiled artifact ([`CompiledAction::to_wasm`]'s format): at most
+    /// [`Config::artifact_limit`] bytes and, when the engine has an
+    /// [artifact key](Config::artifact_key), signed with it.
+    pub fn load_artifact(&self, bytes: &[u8]) -> Result<CompiledAction> {
+        let limit = self.inner.config.artifact_limit_bytes;
+        if bytes.len() as u64 > limit {
+            return Err(Error::InvalidArtifact(format!("it is {} bytes; the limit is {limit}", bytes.len())));
+        }
+        CompiledAction::decode(bytes, self.inner.config.artifact_key.as_ref())
+    }
+
+    /// The artifact's bytes, signed when the engine has an [artifact key](Config::artifact_key).
+    pub fn save_artifact(&self, action: &CompiledAction) -> Vec<u8> {
+        action.encode(self.inner.config.artifact_key.as_ref())
+    }
+
+    /// Runs the trigger's handler of `action` with `event`, in a fresh instance.
+    ///
+    /// `Err` means the call itself was wrong (an invalid event, an artifact from another
+    /// guest, no handler for the trigger) or the engine is busy. Whatever happens inside
+    /// the Action, including every limit, is reported in the [`Outcome`]'s decision, with
+    /// the logs and commands produced until then.
+    pub async fn execute(&self, trigger: Trigger, action: &CompiledAction, event: &Value) -> Result<Outcome> {
+        self.execute_with(trigger, action, event, &ExecuteOptions::default()).await
+    }
+
+    /// [`execute`](Engine::execute) with the options of this execution: the Action's
+    /// secrets and configuration, which replace the event's. Options outside the
+    /// platform's limits are an [`Error::InvalidEvent`] naming the field.
+    pub async fn execute_with(
+        &self,
+        trigger: Trigger,
+        action: &CompiledAction,
+        event: &Value,
+        options: &ExecuteOptions,
+    ) -> Result<Outcome> {
+        options.check()?;
+        let given;
+        let event = if options.changes_event() {
+            let mut patched = event.clone();
+            options.apply_to(&mut patched);
+            given = patched;
+            &given
+        } else {
+            event
+        };
+        let request = self.request(trigger, action, event, trigger.handler())?;
+        let _slot = self.slot()?;
+        let started = Instant::now();
+        let mut store = self.new_store(trigger, self.deadline()?, Carried::default());
+        store.data_mut().begin_action(event, None);
+        store.set_fuel(self.inner.config.fuel).expect("fuel is enabled in the engine config");
+        let instance = self.instantiate(&self.inner.single, &mut store).await?;
+        let mut timing = Timing { instantiated: Some(Instant::now()), ran: None };
+        let called = instance.actionbox_runtime_sandbox().call_run(&mut store, &request, self.guest_limits()).await;
+        timing.ran = Some(Instant::now());
+        let (outcome, _) = self.finish(&mut store, called, started, timing)?;
+        Ok(outcome)
+    }
+
+    /// Checks a run before it takes a slot: the artifact, the handler, the event.
+    fn request(&self, trigger: Trigger, action: &CompiledAction, event: &Value, handler: &str) -> Result<RunRequest> {
+        if action.guest_sha256() != self.inner.guest_sha256 {
+            return Err(Error::InvalidArtifact(
+                "it was compiled by a different actionbox guest: compile the source again".into(),
+            ));
+        }
+        let bytecode_limit = (self.inner.config.memory_bytes / 4).min(self.inner.config.artifact_limit_bytes);
+        if action.bytecode().len() as u64 > bytecode_limit {
+            return Err(Error::InvalidArtifact(format!(
+                "its bytecode is {} bytes; at most {bytecode_limit} can run within the memory limit",
+                action.bytecode().len()
+            )));
+        }
+        if !action.handlers().iter().any(|h| h == handler) {
+            return Err(Error::NoHandler { handler: handler.into(), exported: action.handlers().to_vec() });
+        }
+        Ok(RunRequest {
+            bytecode: action.bytecode().to_vec(),
+            filename: action.filename().to_owned(),
+            trigger: crate::trigger::to_wit(trigger),
+            handler: handler.to_owned(),
+            event: event::check_and_encode(trigger, event)?,
+        })
+    }
+
+    /// One of the pool's slots, or [`Error::Busy`] when all are taken.
+    pub(crate) fn slot(&self) -> Result<OwnedSemaphorePermit> {
+        self.inner
+            .slots
+            .clone()
+            .try_acquire_owned()
+            .map_err(|_| Error::Busy { max_concurrent: self.inner.config.max_concurrent })
+    }
+
+    /// When an execution starting now must end.
+    pub(crate) fn deadline(&self) -> Result<Instant> {
+        Instant::now()
+            .checked_add(self.inner.config.timeout)
+            .ok_or_else(|| Error::InvalidConfig("the timeout is too long for this clock".into()))
+    }
+
+    /// A new instance in `store`. A full pool is the engine's problem, not the Action's.
+    async fn instantiate(
+        &self,
+        pre: &ActionRuntimePre<HostState>,
+        store: &mut Store<HostState>,
+    ) -> Result<ActionRuntime> {
+        pre.instantiate_async(store).await.map_err(|e| {
+            if e.downcast_ref::<PoolConcurrencyLimitError>().is_some() {
+                Error::Busy { max_concurrent: self.inner.config.max_concurrent }
+            } else {
+                Error::Internal(format!("instantiating the guest: {e:#}"))
+            }
+        })
+    }
+
+    /// Runs the flow's Actions in order on `event` (each Action sees its own secrets and
+    /// configuration, from the options it was added with). `Err` means the call itself
+    /// was wrong, as for [`Engine::execute`].
+    pub async fn run_flow(&self, flow: &Flow, event: &Value) -> Result<FlowOutcome> {
+        flow::runner::run(self, flow, event).await
+    }
+
+    /// Checks a suspended flow's token (see [`SuspendedFlow`]) and returns it, ready for
+    /// [`Engine::resume_flow`]: its signature under [`Config::state_key`], its expiry and
+    /// its fields. A token that fails any check is an [`Error::InvalidState`].
+    pub fn open_suspended(&self, token: &str) -> Result<SuspendedFlow> {
+        SuspendedFlow::open(&self.config().state_key, token, std::time::SystemTime::now())
+    }
+
+    /// Resumes a flow suspended by a redirect, a challenge or a prompt: the `state` must
+    /// match (otherwise the flow ends with `invalid_request`), the event gets a new
+    /// `request` carrying the continue parameters, the deadline restarts, the same
+    /// Action's continue handler runs (when it exports one), then the remaining Actions.
+    /// `changes` holds only what came after.
+    ///
+    /// Each token should resume once: when [`SuspendedFlow::accepts`] the request, record
+    /// [`SuspendedFlow::id`] before calling this, and refuse an id already recorded (until
+    /// [`SuspendedFlow::expires_at`]).
+    pub async fn resume_flow(
+        &self,
+        flow: &Flow,
+        suspended: &SuspendedFlow,
+        request: &ContinueRequest,
+    ) -> Result<FlowOutcome> {
+        flow::runner::resume(self, flow, suspended, request).await
+    }
+}
+
+fn internal(e: wasmtime::Error) -> Error {
+    Error::Internal(format!("{e:#}"))
+}

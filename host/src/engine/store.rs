@@ -1,0 +1,49 @@
+//! A store for one execution, or for the Actions of a flow that share an instance: its
+//! host state, memory limiter, epoch deadline and fuel, and the limits the guest applies
+//! to its own QuickJS runtime.
+
+use std::time::Instant;
+
+use wasmtime::{Store, Trap, UpdateDeadline};
+
+use super::Engine;
+use crate::bindings::types::Limits;
+use crate::cache::ApiCache;
+use crate::limits;
+use crate::state::{Carried, HostState};
+use crate::trigger::Trigger;
+
+impl Engine {
+    /// A store for one execution, or for the Actions of a flow that share an instance:
+    /// the memory limiter and the deadline set (fuel is set per Action).
+    pub(super) fn new_store(&self, trigger: Trigger, deadline: Instant, carried: Carried) -> Store<HostState> {
+        let config = &self.inner.config;
+        let cache =
+            ApiCache::new(config.api_cache_store.clone(), self.inner.ticker.timers().clone(), trigger, carried.cache);
+        let state = HostState::new(trigger, config.memory_bytes, deadline, cache, carried.totals);
+        let mut store = Store::new(&self.inner.engine, state);
+        store.limiter(|state| &mut state.limiter);
+        // Checked at every epoch tick: past the deadline the call traps, otherwise it
+        // yields so that other executions on the same thread progress.
+        store.set_epoch_deadline(1);
+        store.epoch_deadline_callback(|cx| {
+            if Instant::now() >= cx.data().deadline {
+                Err(Trap::Interrupt.into())
+            } else {
+                Ok(UpdateDeadline::Yield(1))
+            }
+        });
+        store
+    }
+
+    /// A full CPU budget and a fresh epoch deadline for the next Action.
+    pub(super) fn arm(&self, store: &mut Store<HostState>) {
+        store.set_fuel(self.inner.config.fuel).expect("fuel is enabled in the engine config");
+        store.set_epoch_deadline(1);
+    }
+
+    pub(super) fn guest_limits(&self) -> Limits {
+        let config = &self.inner.config;
+        Limits { heap_bytes: limits::js_heap_bytes(config.memory_bytes), stack_bytes: config.js_stack_bytes }
+    }
+}
