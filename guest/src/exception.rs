@@ -13,9 +13,6 @@ use javy::quickjs::{Coerced, Ctx, FromJs, Object, Value};
 use crate::actionbox::runtime::types::{Exception, Location};
 use crate::{heap, text, wrapper};
 
-/// The file name the JavaScript glue is evaluated under.
-pub const GLUE_FILENAME: &str = "actionbox:glue";
-
 /// A thrown value, classified.
 pub enum Thrown {
     /// The heap cap refused an allocation during this call (`heap.rs` knows it for a

@@ -8,13 +8,15 @@
 //! own (`runtimes.rs`), so one instance can serve the Actions of a flow in turn.
 //!
 //! The guest holds no host objects: `api` methods are JavaScript functions that call the
-//! imported WIT interfaces with plain data (see `natives.rs`).
+//! imported WIT interfaces with plain data (see `api/`, one folder per namespace).
 
+mod api;
+mod builtin;
+mod console;
 mod event;
 mod exception;
 mod heap;
 mod json;
-mod natives;
 mod run;
 mod runtimes;
 mod script;

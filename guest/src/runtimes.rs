@@ -15,21 +15,20 @@
 
 use std::cell::RefCell;
 
-use javy::quickjs::{Ctx, Function, Object, Persistent, context::EvalOptions, qjs};
+use javy::quickjs::{Ctx, Object, Persistent, qjs};
 use javy::{Config, Runtime};
 
 use crate::actionbox::runtime::types::Limits;
-use crate::exception::GLUE_FILENAME;
-use crate::{heap, natives, table};
+use crate::{api, builtin, console, heap};
 
-/// The JavaScript side of `api` and `console`, evaluated in each runtime at
-/// pre-initialization.
-const GLUE: &str = include_str!("glue.js");
+/// `require`, `module` and `exports` for the Action, and the await helper.
+const MODULE: &str = include_str!("module.js");
 
 /// One QuickJS runtime with its context, and the glue's entry points in it.
 struct Fresh {
     runtime: Runtime,
-    /// The object `glue.js` returns: `{ apis, module, exports, require }`.
+    /// The object `module.js` returns: `{ apis, bindEvent, module, exports, require,
+    /// awaitResult }`.
     glue: Persistent<Object<'static>>,
 }
 
@@ -79,18 +78,39 @@ impl Fresh {
         let runtime = Runtime::new(config).expect("the QuickJS runtime to start");
         let glue = runtime.context().with(|ctx| {
             heap::install(&ctx);
-            let mut options = EvalOptions::default();
-            options.global = true;
-            options.strict = true;
-            options.filename = Some(GLUE_FILENAME.into());
-            let install: Function =
-                ctx.eval_with_options(GLUE, options).unwrap_or_else(|e| panic!("glue.js to evaluate: {e}"));
-            let natives = natives::register(&ctx).expect("the native functions to register");
-            let surfaces = table::surfaces(&ctx).expect("the trigger table to convert");
-            let glue: Object = install.call((natives, surfaces)).unwrap_or_else(|e| panic!("glue.js to install: {e}"));
+            let console_natives = console::natives(&ctx).expect("the console natives to register");
+            let installed: javy::quickjs::Result<()> =
+                builtin::evaluate(&ctx, console::JS).and_then(|install| install.call((console_natives,)));
+            installed.unwrap_or_else(|e| panic!("console.js to install: {e}"));
+            let apis = api::install(&ctx).unwrap_or_else(|e| panic!("the api to install: {e}"));
+            let glue: Object = builtin::evaluate(&ctx, MODULE)
+                .and_then(|install| install.call((apis,)))
+                .unwrap_or_else(|e| panic!("module.js to install: {e}"));
+            reserve_atoms(&ctx);
             Persistent::save(&ctx, glue)
         });
         Fresh { runtime, glue }
+    }
+}
+
+/// Atoms an execution may add (its event's keys, its code's names) before QuickJS's atom
+/// table has to grow. Growing it rehashes every atom, a cost that would fall on whichever
+/// execution crossed the threshold, so the snapshot is made with the room already there.
+const ATOM_ROOM: usize = 2048;
+
+/// Grows the atom table by [`ATOM_ROOM`] atoms and frees them again: the table keeps its
+/// size and the freed slots, which later atoms reuse.
+fn reserve_atoms(ctx: &Ctx<'_>) {
+    let raw = ctx.as_raw().as_ptr();
+    let mut atoms = Vec::with_capacity(ATOM_ROOM);
+    for i in 0..ATOM_ROOM {
+        let name = format!("\u{1}actionbox-reserved-{i}");
+        // SAFETY: the context is live; the name is valid UTF-8 of the given length.
+        atoms.push(unsafe { qjs::JS_NewAtomLen(raw, name.as_ptr().cast(), name.len() as _) });
+    }
+    for atom in atoms {
+        // SAFETY: each atom was created above and is freed once.
+        unsafe { qjs::JS_FreeAtom(raw, atom) };
     }
 }
 

@@ -7,7 +7,7 @@ use javy::quickjs::{Array, Ctx, Result};
 use crate::actionbox::runtime::types;
 
 /// For each trigger, in the table's order, the methods of its `api` as
-/// `[key, namespace, name]`: what `glue.js` assembles each `api` from.
+/// `[key, namespace, name]`: what `api/assemble.js` builds each `api` from.
 pub fn surfaces<'js>(ctx: &Ctx<'js>) -> Result<Array<'js>> {
     let all = Array::new(ctx.clone())?;
     for (index, spec) in TRIGGERS.iter().enumerate() {

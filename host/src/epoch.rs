@@ -1,7 +1,7 @@
 //! The engine's clock: one thread per engine advancing wasmtime's epoch every [`TICK`],
 //! and waking the host calls that wait against a deadline.
 //!
-//! Each store's epoch callback (see `engine.rs`) runs once per tick while its Action
+//! Each store's epoch callback (see `engine/store.rs`) runs once per tick while its Action
 //! runs: it traps once the execution's deadline has passed, and otherwise yields to the
 //! async executor so that concurrent executions progress. A deadline is thus met within
 //! one tick. A host call that waits (`api.cache` on a slow store) is not wasm, so the

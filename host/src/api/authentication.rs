@@ -2,7 +2,7 @@
 //!
 //! post-login `setPrimaryUser(userId)`: an id of at most [`MAX_PRIMARY_USER_ID_CHARS`]
 //! characters, once per transaction (across the flow). User metadata set in the same
-//! Action is discarded when the outcome is assembled (`engine.rs`), as on the platform;
+//! Action is discarded when the outcome is assembled (`engine/outcome.rs`), as on the platform;
 //! later Actions keep theirs.
 //!
 //! post-login and password-reset-post-challenge `challengeWith`, `challengeWithAny`,

@@ -2,7 +2,7 @@
 //! `encodeToken`, `validateToken`, `canRedirect`.
 //!
 //! `sendUserTo` records where to send the user; the flow suspends after the Action
-//! (`flow.rs`) and adds `state`. In a non-interactive transaction (refresh-token and
+//! (`flow/runner.rs`) and adds `state`. In a non-interactive transaction (refresh-token and
 //! password grants, `prompt=none`) the call is recorded but the decision is a denial with
 //! code `interaction_required`. Tokens are HS256 (`jwt.rs`) with claims the host sets
 //! from its own record of the execution; `validateToken` reads the token from the
