@@ -486,6 +486,85 @@ mod tests {
         assert_eq!(refused(&[ARRAY, 3, NULL]).0, Malformed::Truncated);
     }
 
+    /// Counts what it makes and what it is given back, to check that every value begun
+    /// is either returned (inside the result) or discarded.
+    struct Count {
+        made: usize,
+        discarded: usize,
+    }
+
+    impl Visitor for Count {
+        type Value = usize;
+        type Error = ();
+
+        fn null(&mut self) -> Result<usize, ()> {
+            Ok(0)
+        }
+        fn boolean(&mut self, _: bool) -> Result<usize, ()> {
+            Ok(0)
+        }
+        fn int(&mut self, _: i32) -> Result<usize, ()> {
+            Ok(0)
+        }
+        fn float(&mut self, _: f64) -> Result<usize, ()> {
+            Ok(0)
+        }
+        fn string(&mut self, _: &str) -> Result<usize, ()> {
+            Ok(0)
+        }
+        fn array(&mut self, _: usize) -> Result<usize, ()> {
+            self.made += 1;
+            Ok(1)
+        }
+        fn push(&mut self, array: &mut usize, _: u32, item: usize) -> Result<(), ()> {
+            *array += item;
+            Ok(())
+        }
+        fn object(&mut self, _: usize) -> Result<usize, ()> {
+            self.made += 1;
+            Ok(1)
+        }
+        fn member(&mut self, object: &mut usize, _: &str, value: usize) -> Result<(), ()> {
+            *object += value;
+            Ok(())
+        }
+        fn discard(&mut self, value: usize) {
+            self.discarded += value;
+        }
+    }
+
+    #[test]
+    fn arbitrary_bytes_decode_or_are_refused_and_nothing_begun_is_lost() {
+        let mut seed: u64 = 0x5eed;
+        let mut next = move || {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as u8
+        };
+        let mut valid = Writer::default();
+        write(
+            &Tree::Map(vec![("a".into(), Tree::List(vec![Tree::Int(1), Tree::Map(vec![]), Tree::Str("x".into())]))]),
+            &mut valid,
+        );
+        let valid = valid.into_bytes();
+        for round in 0..20_000 {
+            let tape: Vec<u8> = if round % 2 == 0 {
+                // A valid tape with a few bytes changed, cut, or extended.
+                let mut tape = valid.clone();
+                for _ in 0..=(next() % 3) {
+                    let at = next() as usize % tape.len();
+                    tape[at] = next() % 9;
+                }
+                tape.truncate(tape.len() - (next() as usize % 3));
+                tape
+            } else {
+                (0..(next() % 24)).map(|_| if next() % 2 == 0 { next() % 9 } else { next() }).collect()
+            };
+            let mut count = Count { made: 0, discarded: 0 };
+            let kept = decode(&tape, &mut count).unwrap_or(0);
+            assert_eq!(kept + count.discarded, count.made, "{tape:?}");
+        }
+    }
+
     #[test]
     fn a_visitor_failure_discards_what_was_begun() {
         let mut writer = Writer::default();

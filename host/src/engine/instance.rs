@@ -128,3 +128,40 @@ impl Engine {
             .await
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::state::Carried;
+
+    /// How many calls one instance of a snapshot serves before it has no runtime left.
+    async fn runtimes_in(engine: &Engine, pre: &ActionRuntimePre<HostState>) -> usize {
+        let mut store = engine.new_store(Trigger::PostLogin, engine.deadline().unwrap(), Carried::default());
+        engine.arm(&mut store);
+        let instance = engine.instantiate(pre, &mut store).await.unwrap();
+        let mut served = 0;
+        loop {
+            let limits = engine.guest_limits();
+            let source = "exports.onExecutePostLogin = async () => {};";
+            match instance.actionbox_runtime_sandbox().call_compile(&mut store, "a.js", source, limits).await {
+                Ok(Ok(_)) => served += 1,
+                Ok(Err(crate::bindings::types::CompileError::Exhausted)) => return served,
+                other => panic!("compile failed: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn the_flow_snapshot_has_the_runtimes_it_was_asked_for_and_the_single_one_has_one() {
+        let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+        runtime.block_on(async {
+            let mut config = Config::default();
+            config.guest_cache_dir(None).max_concurrent(2);
+            let engine = Engine::new(config).await.unwrap();
+            let flow = engine.flow_snapshot().await.unwrap();
+            assert_eq!(runtimes_in(&engine, flow).await, limits::FLOW_RUNTIMES);
+            assert_eq!(runtimes_in(&engine, &engine.inner.single).await, 1);
+        });
+    }
+}
