@@ -28,7 +28,11 @@
 //!
 //! # Core concepts
 //!
-//! - [`Engine`]: wasmtime configured once, with the pre-initialized guest; share it.
+//! - [`Engine`]: wasmtime configured once ([`Config`]), with the pre-initialized guest;
+//!   share it. What differs per execution (secrets, configuration) is an
+//!   [`ExecuteOptions`], given to [`Engine::execute_with`] or to each Action of a [`Flow`].
+//! - [`Trigger`] and [`Method`]: the contract's trigger table, which says which `api`
+//!   methods each trigger has; [`limits`] holds every limit.
 //! - [`CompiledAction`]: bytecode plus the handlers a source exports; it can be saved as a
 //!   `.wasm` file ([`CompiledAction::to_wasm`]) and loaded back.
 //! - [`Outcome`]: decision, commands, logs, warnings and resource usage of one execution.

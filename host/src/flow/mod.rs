@@ -144,8 +144,9 @@ pub enum FlowDecision {
         code: Option<String>,
     },
     /// An Action redirected, challenged or prompted the user: the flow is suspended
-    /// until the `/continue` request (see [`Engine::resume_flow`]). A redirect's `url`
-    /// includes `state`; for the others, [`SuspendedFlow::state`] gives it.
+    /// until the `/continue` request (see
+    /// [`Engine::resume_flow`](crate::Engine::resume_flow)). A redirect's `url` includes
+    /// `state`; for the others, [`SuspendedFlow::state`] gives it.
     Suspended {
         action: String,
         #[serde(flatten)]
