@@ -133,19 +133,6 @@ impl Method {
     pub(crate) const fn bit(self) -> u128 {
         1 << self as u8
     }
-
-    /// The SAML setter of a field: `audience` is `setAudience`.
-    pub fn saml_setter(field: &str) -> Option<Method> {
-        Method::ALL.iter().copied().find(|method| {
-            method.namespace() == "samlResponse"
-                && *method != Method::SamlResponseSetAttribute
-                && method.name().strip_prefix("set").is_some_and(|rest| {
-                    let mut chars = rest.chars();
-                    chars.next().is_some_and(|first| field.starts_with(first.to_ascii_lowercase()))
-                        && rest[1..] == field[1..]
-                })
-        })
-    }
 }
 
 #[cfg(test)]
@@ -161,14 +148,5 @@ mod tests {
         assert_eq!(Method::AccessTokenAddScope.path(), "api.accessToken.addScope");
         assert_eq!(Method::AccessDenyWithCode.path(), "api.access.deny");
         assert!(Method::ALL.iter().enumerate().all(|(i, m)| *m as usize == i));
-    }
-
-    #[test]
-    fn saml_setters_are_found_by_field() {
-        assert_eq!(Method::saml_setter("audience"), Some(Method::SamlResponseSetAudience));
-        assert_eq!(Method::saml_setter("relayState"), Some(Method::SamlResponseSetRelayState));
-        assert_eq!(Method::saml_setter("attribute"), None);
-        assert_eq!(Method::saml_setter("Audience"), None);
-        assert_eq!(Method::saml_setter(""), None);
     }
 }

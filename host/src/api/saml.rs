@@ -4,13 +4,13 @@
 //! Attributes: at most [`MAX_SAML_ATTRIBUTES`] changed or added, names of
 //! [`MAX_SAML_ATTRIBUTE_NAME_BYTES`], values of [`MAX_SAML_ATTRIBUTE_VALUE_BYTES`] (as
 //! JSON), [`MAX_SAML_BYTES`] of names and values in all; counted across the flow.
-//! Configuration fields: the sizes in [`FIELDS`], taken from the limits seed; where it
+//! Configuration fields: the sizes in [`field`], taken from the limits seed; where it
 //! gives none, [`MAX_SAML_TEXT_BYTES`].
 
 use serde_json::Value;
 
 use super::{check_allowed, check_key, parse_json};
-use crate::bindings::actionbox::runtime::saml_response::Host;
+use crate::bindings::actionbox::runtime::saml_response::{Host, SamlField};
 use crate::limits::{
     MAX_SAML_ALGORITHM_BYTES, MAX_SAML_ATTRIBUTE_NAME_BYTES, MAX_SAML_ATTRIBUTE_VALUE_BYTES, MAX_SAML_ATTRIBUTES,
     MAX_SAML_BYTES, MAX_SAML_CERT_BYTES, MAX_SAML_NAME_BYTES, MAX_SAML_PROBE_BYTES, MAX_SAML_PROBES,
@@ -34,33 +34,56 @@ enum Field {
     Probes,
 }
 
-/// Every configuration setter's field and what it accepts.
-const FIELDS: &[(&str, Field)] = &[
-    ("audience", Field::Text(MAX_SAML_URL_BYTES)),
-    ("recipient", Field::Text(MAX_SAML_URL_BYTES)),
-    ("destination", Field::Text(MAX_SAML_URL_BYTES)),
-    ("issuer", Field::Text(MAX_SAML_TEXT_BYTES)),
-    ("relayState", Field::Text(MAX_SAML_TEXT_BYTES)),
-    ("lifetimeInSeconds", Field::Seconds),
-    ("signResponse", Field::Bool),
-    ("nameIdentifierFormat", Field::Text(MAX_SAML_NAME_BYTES)),
-    ("nameIdentifierProbes", Field::Probes),
-    ("authnContextClassRef", Field::Text(MAX_SAML_NAME_BYTES)),
-    ("signatureAlgorithm", Field::Choice(&["rsa-sha256", "rsa-sha1"])),
-    ("digestAlgorithm", Field::Choice(&["sha256", "sha1"])),
-    ("signingCert", Field::Text(MAX_SAML_CERT_BYTES)),
-    ("encryptionCert", Field::Text(MAX_SAML_CERT_BYTES)),
-    ("encryptionPublicKey", Field::Text(MAX_SAML_CERT_BYTES)),
-    ("encryptionAlgorithm", Field::Text(MAX_SAML_ALGORITHM_BYTES)),
-    ("cert", Field::Text(MAX_SAML_CERT_BYTES)),
-    ("key", Field::Text(MAX_SAML_CERT_BYTES)),
-    ("createUpnClaim", Field::Bool),
-    ("passthroughClaimsWithNoMapping", Field::Bool),
-    ("mapUnknownClaimsAsIs", Field::Bool),
-    ("mapIdentities", Field::Bool),
-    ("includeAttributeNameFormat", Field::Bool),
-    ("typedAttributes", Field::Bool),
-];
+/// Each configuration setter's field: its name in commands, its method, what it accepts.
+fn field(field: SamlField) -> (&'static str, Method, Field) {
+    use SamlField as F;
+    match field {
+        F::Audience => ("audience", Method::SamlResponseSetAudience, Field::Text(MAX_SAML_URL_BYTES)),
+        F::Recipient => ("recipient", Method::SamlResponseSetRecipient, Field::Text(MAX_SAML_URL_BYTES)),
+        F::Destination => ("destination", Method::SamlResponseSetDestination, Field::Text(MAX_SAML_URL_BYTES)),
+        F::Issuer => ("issuer", Method::SamlResponseSetIssuer, Field::Text(MAX_SAML_TEXT_BYTES)),
+        F::RelayState => ("relayState", Method::SamlResponseSetRelayState, Field::Text(MAX_SAML_TEXT_BYTES)),
+        F::LifetimeInSeconds => ("lifetimeInSeconds", Method::SamlResponseSetLifetimeInSeconds, Field::Seconds),
+        F::SignResponse => ("signResponse", Method::SamlResponseSetSignResponse, Field::Bool),
+        F::NameIdentifierFormat => {
+            ("nameIdentifierFormat", Method::SamlResponseSetNameIdentifierFormat, Field::Text(MAX_SAML_NAME_BYTES))
+        }
+        F::NameIdentifierProbes => ("nameIdentifierProbes", Method::SamlResponseSetNameIdentifierProbes, Field::Probes),
+        F::AuthnContextClassRef => {
+            ("authnContextClassRef", Method::SamlResponseSetAuthnContextClassRef, Field::Text(MAX_SAML_NAME_BYTES))
+        }
+        F::SignatureAlgorithm => (
+            "signatureAlgorithm",
+            Method::SamlResponseSetSignatureAlgorithm,
+            Field::Choice(&["rsa-sha256", "rsa-sha1"]),
+        ),
+        F::DigestAlgorithm => {
+            ("digestAlgorithm", Method::SamlResponseSetDigestAlgorithm, Field::Choice(&["sha256", "sha1"]))
+        }
+        F::SigningCert => ("signingCert", Method::SamlResponseSetSigningCert, Field::Text(MAX_SAML_CERT_BYTES)),
+        F::EncryptionCert => {
+            ("encryptionCert", Method::SamlResponseSetEncryptionCert, Field::Text(MAX_SAML_CERT_BYTES))
+        }
+        F::EncryptionPublicKey => {
+            ("encryptionPublicKey", Method::SamlResponseSetEncryptionPublicKey, Field::Text(MAX_SAML_CERT_BYTES))
+        }
+        F::EncryptionAlgorithm => {
+            ("encryptionAlgorithm", Method::SamlResponseSetEncryptionAlgorithm, Field::Text(MAX_SAML_ALGORITHM_BYTES))
+        }
+        F::Cert => ("cert", Method::SamlResponseSetCert, Field::Text(MAX_SAML_CERT_BYTES)),
+        F::Key => ("key", Method::SamlResponseSetKey, Field::Text(MAX_SAML_CERT_BYTES)),
+        F::CreateUpnClaim => ("createUpnClaim", Method::SamlResponseSetCreateUpnClaim, Field::Bool),
+        F::PassthroughClaimsWithNoMapping => {
+            ("passthroughClaimsWithNoMapping", Method::SamlResponseSetPassthroughClaimsWithNoMapping, Field::Bool)
+        }
+        F::MapUnknownClaimsAsIs => ("mapUnknownClaimsAsIs", Method::SamlResponseSetMapUnknownClaimsAsIs, Field::Bool),
+        F::MapIdentities => ("mapIdentities", Method::SamlResponseSetMapIdentities, Field::Bool),
+        F::IncludeAttributeNameFormat => {
+            ("includeAttributeNameFormat", Method::SamlResponseSetIncludeAttributeNameFormat, Field::Bool)
+        }
+        F::TypedAttributes => ("typedAttributes", Method::SamlResponseSetTypedAttributes, Field::Bool),
+    }
+}
 
 impl Host for HostState {
     fn set_attribute(&mut self, name: String, value: String) -> Result<(), String> {
@@ -95,18 +118,13 @@ impl Host for HostState {
         Ok(())
     }
 
-    fn set_field(&mut self, field: String, value: String) -> Result<(), String> {
-        let Some(&(_, kind)) = FIELDS.iter().find(|(name, _)| *name == field) else {
-            return Err(format!("api.samlResponse: unknown setting `{field}`"));
-        };
-        let Some(method) = Method::saml_setter(&field) else {
-            return Err(format!("api.samlResponse: unknown setting `{field}`"));
-        };
+    fn set_field(&mut self, field: SamlField, value: String) -> Result<(), String> {
+        let (field, method, kind) = self::field(field);
         check_allowed(self, method)?;
         let method = method.path();
         let value = parse_json(method, "the value", &value, MAX_SAML_PROBES * (MAX_SAML_PROBE_BYTES + 8))?;
         check_field(method, kind, &value)?;
-        self.record.command(Command::SamlSetField { field, value })?;
+        self.record.command(Command::SamlSetField { field: field.into(), value })?;
         Ok(())
     }
 }

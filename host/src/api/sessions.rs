@@ -9,13 +9,11 @@ use serde_json::Value;
 
 use super::access::check_reason;
 use super::{check_allowed, check_key, parse_json};
-use crate::bindings::actionbox::runtime::sessions::{Host, Target};
+use crate::bindings::actionbox::runtime::sessions::{CookieMode, Host, Target};
 use crate::limits::{MAX_EXPIRES_AT_MS, MAX_SESSION_METADATA_BYTES, MAX_SESSION_METADATA_VALUE_BYTES};
 use crate::outcome::{Command, SessionCommand};
 use crate::state::HostState;
 use crate::trigger::Method;
-
-const COOKIE_MODES: &[&str] = &["persistent", "non-persistent"];
 
 impl HostState {
     /// Checks the call is allowed and records it for `target`.
@@ -74,13 +72,12 @@ impl Host for HostState {
         self.session_command(target, "setIdleExpiresAt", SessionCommand::SetIdleExpiresAt { at })
     }
 
-    fn set_cookie_mode(&mut self, mode: String) -> Result<(), String> {
-        if !COOKIE_MODES.contains(&mode.as_str()) {
-            return Err(format!(
-                "api.session.setCookieMode: unknown mode `{mode}` (expected persistent or non-persistent)"
-            ));
-        }
-        self.session_command(Target::Session, "setCookieMode", SessionCommand::SetCookieMode { mode })
+    fn set_cookie_mode(&mut self, mode: CookieMode) -> Result<(), String> {
+        let mode = match mode {
+            CookieMode::Persistent => "persistent",
+            CookieMode::NonPersistent => "non-persistent",
+        };
+        self.session_command(Target::Session, "setCookieMode", SessionCommand::SetCookieMode { mode: mode.into() })
     }
 
     fn set_metadata(&mut self, target: Target, key: String, value: String) -> Result<(), String> {

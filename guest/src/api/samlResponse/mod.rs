@@ -1,9 +1,12 @@
-//! `api.samlResponse`: the natives behind `samlResponse.js`, one per function of the WIT `saml-response` interface.
+//! `api.samlResponse`: the natives behind `samlResponse.js`: `setAttribute`, and one per
+//! configuration setter, each calling the WIT `saml-response.set-field` with its field.
 
 use javy::quickjs::{Ctx, Function, Object, Result, Value};
 
 use super::args::{host_result, string};
-use crate::actionbox::runtime::saml_response;
+use actionbox_contract::Method;
+
+use crate::actionbox::runtime::saml_response::{self, SamlField};
 use crate::json;
 
 pub const JS: &str = include_str!("samlResponse.js");
@@ -11,7 +14,15 @@ pub const JS: &str = include_str!("samlResponse.js");
 pub fn natives<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     let natives = Object::new(ctx.clone())?;
     natives.set("setAttribute", Function::new(ctx.clone(), set_attribute)?)?;
-    natives.set("setField", Function::new(ctx.clone(), set_field)?)?;
+    // One native per configuration setter, named as the setter: `setAudience`, ...
+    for method in Method::ALL.iter().copied() {
+        let Some(field) = field(method) else { continue };
+        let set = move |ctx: Ctx<'js>, value: Value<'js>| -> Result<()> {
+            let value = json::to_json(&ctx, value)?;
+            host_result(&ctx, saml_response::set_field(field, &value))
+        };
+        natives.set(method.name(), Function::new(ctx.clone(), set)?)?;
+    }
     Ok(natives)
 }
 
@@ -22,9 +33,34 @@ fn set_attribute<'js>(ctx: Ctx<'js>, name: Value<'js>, value: Value<'js>) -> Res
     host_result(&ctx, saml_response::set_attribute(&name, &value))
 }
 
-/// `setField(field, value)`: the setter of `field`.
-fn set_field<'js>(ctx: Ctx<'js>, field: Value<'js>, value: Value<'js>) -> Result<()> {
-    let field = string(&ctx, &field)?;
-    let value = json::to_json(&ctx, value)?;
-    host_result(&ctx, saml_response::set_field(&field, &value))
+/// The field a configuration setter sets; `None` for the other methods.
+fn field(method: Method) -> Option<SamlField> {
+    use SamlField as F;
+    Some(match method {
+        Method::SamlResponseSetAudience => F::Audience,
+        Method::SamlResponseSetRecipient => F::Recipient,
+        Method::SamlResponseSetDestination => F::Destination,
+        Method::SamlResponseSetIssuer => F::Issuer,
+        Method::SamlResponseSetRelayState => F::RelayState,
+        Method::SamlResponseSetLifetimeInSeconds => F::LifetimeInSeconds,
+        Method::SamlResponseSetSignResponse => F::SignResponse,
+        Method::SamlResponseSetNameIdentifierFormat => F::NameIdentifierFormat,
+        Method::SamlResponseSetNameIdentifierProbes => F::NameIdentifierProbes,
+        Method::SamlResponseSetAuthnContextClassRef => F::AuthnContextClassRef,
+        Method::SamlResponseSetSignatureAlgorithm => F::SignatureAlgorithm,
+        Method::SamlResponseSetDigestAlgorithm => F::DigestAlgorithm,
+        Method::SamlResponseSetSigningCert => F::SigningCert,
+        Method::SamlResponseSetEncryptionCert => F::EncryptionCert,
+        Method::SamlResponseSetEncryptionPublicKey => F::EncryptionPublicKey,
+        Method::SamlResponseSetEncryptionAlgorithm => F::EncryptionAlgorithm,
+        Method::SamlResponseSetCert => F::Cert,
+        Method::SamlResponseSetKey => F::Key,
+        Method::SamlResponseSetCreateUpnClaim => F::CreateUpnClaim,
+        Method::SamlResponseSetPassthroughClaimsWithNoMapping => F::PassthroughClaimsWithNoMapping,
+        Method::SamlResponseSetMapUnknownClaimsAsIs => F::MapUnknownClaimsAsIs,
+        Method::SamlResponseSetMapIdentities => F::MapIdentities,
+        Method::SamlResponseSetIncludeAttributeNameFormat => F::IncludeAttributeNameFormat,
+        Method::SamlResponseSetTypedAttributes => F::TypedAttributes,
+        _ => return None,
+    })
 }

@@ -1,8 +1,8 @@
-// `api.samlResponse`: `setAttribute`, and the configuration setters, one family: each sets the
-// field its name says (the host checks the value and its limit).
+// `api.samlResponse`: `setAttribute`, and the configuration setters, one family: each calls
+// the native of its field (the host checks the value and its limit).
 (function (natives, prelude) {
   'use strict';
-  const { setAttribute, setField } = natives;
+  const { setAttribute } = natives;
   const { string } = prelude;
 
   return {
@@ -13,11 +13,12 @@
         },
       };
     },
-    // `setAudience(value)` sets `audience`, and so on.
+    // `setAudience(value)` and the other setters: each calls its own native.
     family(name) {
-      const field = name[3].toLowerCase() + name.slice(4);
+      const set = natives[name];
+      if (set === undefined) return undefined;
       return function (value) {
-        setField(field, value);
+        set(value);
       };
     },
   };

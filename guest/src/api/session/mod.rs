@@ -1,10 +1,10 @@
 //! `api.session`: the natives behind `session.js`, calling the WIT `sessions` interface
 //! for the session. `api.refreshToken` shares them (`refreshToken/mod.rs`).
 
-use javy::quickjs::{Ctx, Function, Object, Result, Value};
+use javy::quickjs::{Ctx, Exception, Function, Object, Result, Value};
 
 use super::args::{host_result, number, string};
-use crate::actionbox::runtime::sessions::{self, Target};
+use crate::actionbox::runtime::sessions::{self, CookieMode, Target};
 use crate::json;
 
 pub const JS: &str = include_str!("session.js");
@@ -38,7 +38,18 @@ pub(super) fn natives_for<'js>(ctx: &Ctx<'js>, target: Target) -> Result<Object<
         natives.set(
             "setCookieMode",
             Function::new(ctx.clone(), |ctx: Ctx<'js>, mode: Value<'js>| {
-                host_result(&ctx, sessions::set_cookie_mode(&string(&ctx, &mode)?))
+                let mode = match string(&ctx, &mode)?.as_str() {
+                    "persistent" => CookieMode::Persistent,
+                    "non-persistent" => CookieMode::NonPersistent,
+                    other => {
+                        let message = format!(
+                            "api.session.setCookieMode: unknown mode `{}` (expected persistent or non-persistent)",
+                            other
+                        );
+                        return Err(Exception::throw_message(&ctx, &message));
+                    }
+                };
+                host_result(&ctx, sessions::set_cookie_mode(mode))
             })?,
         )?;
     }
