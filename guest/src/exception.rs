@@ -10,7 +10,7 @@ use actionbox_contract::limits::{
 };
 use javy::quickjs::{Coerced, Ctx, FromJs, Object, Value};
 
-use crate::actionbox::runtime::types::{Exception, Location};
+use crate::actionbox_sandbox::contract::types::{Exception, Location};
 use crate::{heap, text, wrapper};
 
 /// A thrown value, classified.

@@ -29,8 +29,8 @@ wit_bindgen::generate!({
     path: "../wit",
 });
 
-use actionbox::runtime::types::{CompileError, Compiled, Limits, RunError, RunRequest};
-use exports::actionbox::runtime::sandbox::Guest;
+use actionbox_sandbox::contract::types::{CompileError, Compiled, Limits, RunError, RunRequest};
+use exports::actionbox_sandbox::contract::sandbox::Guest;
 
 struct Sandbox;
 

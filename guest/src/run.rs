@@ -10,7 +10,7 @@
 
 use javy::quickjs::{Ctx, Function, Object, Value, promise::PromiseState, qjs};
 
-use crate::actionbox::runtime::types::{RunError, RunRequest, Trigger};
+use crate::actionbox_sandbox::contract::types::{RunError, RunRequest, Trigger};
 use crate::exception::{self, Thrown};
 use crate::{event, script, table};
 

@@ -18,7 +18,7 @@ use std::cell::RefCell;
 use javy::quickjs::{Ctx, Object, Persistent, qjs};
 use javy::{Config, Runtime};
 
-use crate::actionbox::runtime::types::Limits;
+use crate::actionbox_sandbox::contract::types::Limits;
 use crate::{api, builtin, console, heap};
 
 /// `require`, `module` and `exports` for the Action, and the await helper.

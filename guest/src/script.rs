@@ -7,7 +7,7 @@ use std::ffi::CString;
 
 use javy::quickjs::{Ctx, Function, Object, Value, qjs};
 
-use crate::actionbox::runtime::types::{CompileError, Compiled};
+use crate::actionbox_sandbox::contract::types::{CompileError, Compiled};
 use crate::exception::{self, Thrown};
 use crate::wrapper;
 

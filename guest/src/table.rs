@@ -4,7 +4,7 @@
 use actionbox_contract::{TRIGGERS, Trigger};
 use javy::quickjs::{Array, Ctx, Result};
 
-use crate::actionbox::runtime::types;
+use crate::actionbox_sandbox::contract::types;
 
 /// For each trigger, in the table's order, the methods of its `api` as
 /// `[key, namespace, name]`: what `api/assemble.js` builds each `api` from.

@@ -8,8 +8,8 @@
 wasmtime::component::bindgen!({
     path: "../wit",
     world: "action-runtime",
-    imports: { "actionbox:runtime/cache": async },
+    imports: { "actionbox-sandbox:contract/cache": async },
     exports: { default: async },
 });
 
-pub use self::actionbox::runtime::types;
+pub use self::actionbox_sandbox::contract::types;

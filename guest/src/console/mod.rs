@@ -3,7 +3,7 @@
 
 use javy::quickjs::{Ctx, Function, Object, Result, Value};
 
-use crate::actionbox::runtime::console::{self, Level};
+use crate::actionbox_sandbox::contract::console::{self, Level};
 use crate::api::args::string;
 
 pub const JS: &str = include_str!("console.js");

@@ -1,6 +1,6 @@
 //! `console.*`: lines go to the execution's bounded log buffer, secrets redacted.
 
-use crate::bindings::actionbox::runtime::console::{Host, Level};
+use crate::bindings::actionbox_sandbox::contract::console::{Host, Level};
 use crate::outcome::LogLevel;
 use crate::state::HostState;
 

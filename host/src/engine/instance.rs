@@ -88,7 +88,8 @@ impl Engine {
             held.store.data_mut().begin_action(step.event, step.continuation.clone());
             self.arm(&mut held.store);
             let timing = Timing { instantiated: Some(Instant::now()), ran: None };
-            let called = held.instance.actionbox_runtime_sandbox().call_run(&mut held.store, &request, limits).await;
+            let called =
+                held.instance.actionbox_sandbox_contract_sandbox().call_run(&mut held.store, &request, limits).await;
             if !matches!(called, Ok(Err(RunError::Exhausted))) {
                 let timing = Timing { ran: Some(Instant::now()), ..timing };
                 let (outcome, reusable) = self.finish(&mut held.store, called, started, timing)?;
@@ -105,7 +106,7 @@ impl Engine {
         let pre = self.flow_snapshot().await?;
         let instance = self.instantiate(pre, &mut store).await?;
         let timing = Timing { instantiated: Some(Instant::now()), ran: None };
-        let called = instance.actionbox_runtime_sandbox().call_run(&mut store, &request, limits).await;
+        let called = instance.actionbox_sandbox_contract_sandbox().call_run(&mut store, &request, limits).await;
         let timing = Timing { ran: Some(Instant::now()), ..timing };
         let (outcome, reusable) = self.finish(&mut store, called, started, timing)?;
         *slot = if reusable {
@@ -144,7 +145,7 @@ mod tests {
         loop {
             let limits = engine.guest_limits();
             let source = "exports.onExecutePostLogin = async () => {};";
-            match instance.actionbox_runtime_sandbox().call_compile(&mut store, "a.js", source, limits).await {
+            match instance.actionbox_sandbox_contract_sandbox().call_compile(&mut store, "a.js", source, limits).await {
                 Ok(Ok(_)) => served += 1,
                 Ok(Err(crate::bindings::types::CompileError::Exhausted)) => return served,
                 other => panic!("compile failed: {other:?}"),

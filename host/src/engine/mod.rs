@@ -124,7 +124,8 @@ impl Engine {
         store.set_fuel(self.inner.config.fuel).expect("fuel is enabled in the engine config");
         let limits = self.guest_limits();
         let instance = self.instantiate(&self.inner.single, &mut store).await?;
-        let called = instance.actionbox_runtime_sandbox().call_compile(&mut store, filename, source, limits).await;
+        let called =
+            instance.actionbox_sandbox_contract_sandbox().call_compile(&mut store, filename, source, limits).await;
         match called {
             Ok(Ok(compiled)) => {
                 // Export names are the Action's text: bounded in number and length (no
@@ -206,7 +207,8 @@ impl Engine {
         store.set_fuel(self.inner.config.fuel).expect("fuel is enabled in the engine config");
         let instance = self.instantiate(&self.inner.single, &mut store).await?;
         let mut timing = Timing { instantiated: Some(Instant::now()), ran: None };
-        let called = instance.actionbox_runtime_sandbox().call_run(&mut store, &request, self.guest_limits()).await;
+        let called =
+            instance.actionbox_sandbox_contract_sandbox().call_run(&mut store, &request, self.guest_limits()).await;
         timing.ran = Some(Instant::now());
         let (outcome, _) = self.finish(&mut store, called, started, timing)?;
         Ok(outcome)

@@ -3,7 +3,7 @@
 use javy::quickjs::{Ctx, Function, Object, Result, Value};
 
 use super::args::string;
-use crate::actionbox::runtime::cache;
+use crate::actionbox_sandbox::contract::cache;
 
 pub const JS: &str = include_str!("cache.js");
 

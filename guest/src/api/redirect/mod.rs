@@ -3,7 +3,7 @@
 use javy::quickjs::{Ctx, Function, Object, Result, Value};
 
 use super::args::{host_result, string};
-use crate::actionbox::runtime::redirect;
+use crate::actionbox_sandbox::contract::redirect;
 use javy::quickjs::Exception;
 
 use crate::json;
