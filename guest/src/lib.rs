@@ -1,6 +1,6 @@
 //! The actionbox guest: QuickJS (through `javy`) compiled to `wasm32-wasip1`.
 //!
-//! It exports the `sandbox` interface of `wit/runtime.wit`: `compile` turns an Action's
+//! It exports the `sandbox` interface of `wit/sandbox.wit`: `compile` turns an Action's
 //! CommonJS source into bytecode and lists its handlers; `run` loads bytecode and runs one
 //! handler with an `event` and the trigger's `api`. The QuickJS runtimes, their contexts
 //! and the JavaScript glue are created by `wizer-initialize`, which the host runs once under
@@ -25,8 +25,10 @@ mod text;
 mod wrapper;
 
 wit_bindgen::generate!({
-    world: "action-runtime",
-    path: "../wit",
+    world: "actionbox-sandbox:contract/action-runtime",
+    path: ["../wit/api", "../wit"],
+    // The `api` interfaces are another package's: bound here too.
+    generate_all,
 });
 
 use actionbox_sandbox::contract::types::{CompileError, Compiled, Limits, RunError, RunRequest};

@@ -1,4 +1,5 @@
-//! The one place the WIT contract (`wit/runtime.wit`) is bound on the host side.
+//! The one place the WIT contract (`wit/`, with the `api` package in `wit/api/`) is bound
+//! on the host side.
 //!
 //! Imports (the `api` namespaces and `console`) are synchronous and bounded, but for
 //! `api.cache`, whose store may be remote: it is async, and bounded by the execution's
@@ -6,9 +7,9 @@
 //! yield between ticks.
 
 wasmtime::component::bindgen!({
-    path: "../wit",
-    world: "action-runtime",
-    imports: { "actionbox-sandbox:contract/cache": async },
+    path: ["../wit/api", "../wit"],
+    world: "actionbox-sandbox:contract/action-runtime",
+    imports: { "actionbox-sandbox:api/cache": async },
     exports: { default: async },
 });
 

@@ -9,7 +9,7 @@
 //! | pre-user-registration | `deny(reason, userMessage)` |
 
 use super::check_allowed;
-use crate::bindings::actionbox_sandbox::contract::access::Host;
+use crate::bindings::actionbox_sandbox::api::access::Host;
 use crate::limits::{MAX_DENY_CODE_BYTES, MAX_REASON_BYTES};
 use crate::outcome::Command;
 use crate::state::HostState;

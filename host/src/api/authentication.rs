@@ -15,7 +15,7 @@
 use serde_json::Value;
 
 use super::{check_allowed, check_key, parse_json};
-use crate::bindings::actionbox_sandbox::contract::authentication::{ChallengeKind, Host};
+use crate::bindings::actionbox_sandbox::api::authentication::{ChallengeKind, Host};
 use crate::limits::{
     MAX_EXCHANGE_ACTOR_BYTES, MAX_EXCHANGE_OPTIONS_BYTES, MAX_EXCHANGE_PROFILE_BYTES, MAX_FACTORS, MAX_FACTORS_BYTES,
     MAX_PRIMARY_USER_ID_CHARS,

@@ -7,7 +7,7 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use crate::bindings::actionbox_sandbox::contract::cache::{CacheError, CacheRecord, Host, SetOptions};
+use crate::bindings::actionbox_sandbox::api::cache::{CacheError, CacheRecord, Host, SetOptions};
 use crate::cache::{ApiCache, CacheEntries, CacheEntry};
 use crate::limits::{
     MAX_CACHE_BYTES, MAX_CACHE_ENTRIES, MAX_CACHE_KEY_BYTES, MAX_CACHE_TTL_MS, MAX_CACHE_VALUE_BYTES, MAX_CACHE_WRITES,

@@ -25,6 +25,7 @@ use crate::state::HostState;
 use crate::trigger::Method;
 
 impl types::Host for HostState {}
+impl crate::bindings::actionbox_sandbox::api::json::Host for HostState {}
 
 /// Parses JSON the guest serialized. The guest only sends valid JSON, so a failure here
 /// means a forged call; it is refused like any other bad argument.

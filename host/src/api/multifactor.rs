@@ -3,7 +3,7 @@
 use serde_json::Value;
 
 use super::{check_allowed, parse_json};
-use crate::bindings::actionbox_sandbox::contract::multifactor::Host;
+use crate::bindings::actionbox_sandbox::api::multifactor::Host;
 use crate::limits::MAX_MULTIFACTOR_OPTIONS_BYTES;
 use crate::outcome::Command;
 use crate::state::HostState;

@@ -3,7 +3,7 @@
 
 use super::access::check_reason;
 use super::check_allowed;
-use crate::bindings::actionbox_sandbox::contract::notification::Host;
+use crate::bindings::actionbox_sandbox::api::notification::Host;
 use crate::outcome::Command;
 use crate::state::HostState;
 use crate::trigger::Method;

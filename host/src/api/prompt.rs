@@ -5,7 +5,7 @@
 use serde_json::Value;
 
 use super::{check_allowed, check_key, parse_json};
-use crate::bindings::actionbox_sandbox::contract::prompt::Host;
+use crate::bindings::actionbox_sandbox::api::prompt::Host;
 use crate::limits::MAX_PROMPT_OPTIONS_BYTES;
 use crate::outcome::{Command, Interaction};
 use crate::state::HostState;

@@ -13,7 +13,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde_json::Value;
 
 use super::{check_allowed, parse_json};
-use crate::bindings::actionbox_sandbox::contract::redirect::Host;
+use crate::bindings::actionbox_sandbox::api::redirect::Host;
 use crate::jwt::{self, HostClaims};
 use crate::limits::{
     DEFAULT_TOKEN_EXPIRES_IN_SECONDS, MAX_REDIRECT_QUERY_BYTES, MAX_TOKEN_EXPIRES_IN_SECONDS, MAX_TOKEN_PAYLOAD_BYTES,

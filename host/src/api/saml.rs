@@ -10,7 +10,7 @@
 use serde_json::Value;
 
 use super::{check_allowed, check_key, parse_json};
-use crate::bindings::actionbox_sandbox::contract::saml_response::{Host, SamlField};
+use crate::bindings::actionbox_sandbox::api::saml_response::{Host, SamlField};
 use crate::limits::{
     MAX_SAML_ALGORITHM_BYTES, MAX_SAML_ATTRIBUTE_NAME_BYTES, MAX_SAML_ATTRIBUTE_VALUE_BYTES, MAX_SAML_ATTRIBUTES,
     MAX_SAML_BYTES, MAX_SAML_CERT_BYTES, MAX_SAML_NAME_BYTES, MAX_SAML_PROBE_BYTES, MAX_SAML_PROBES,

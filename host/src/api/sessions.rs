@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use super::access::check_reason;
 use super::{check_allowed, check_key, parse_json};
-use crate::bindings::actionbox_sandbox::contract::sessions::{CookieMode, Host, Target};
+use crate::bindings::actionbox_sandbox::api::sessions::{CookieMode, Host, Target};
 use crate::limits::{MAX_EXPIRES_AT_MS, MAX_SESSION_METADATA_BYTES, MAX_SESSION_METADATA_VALUE_BYTES};
 use crate::outcome::{Command, SessionCommand};
 use crate::state::HostState;

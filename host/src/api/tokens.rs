@@ -5,7 +5,7 @@
 //! write of the same name replaces the earlier one); past that the call is refused.
 
 use super::{check_allowed, check_key, parse_json};
-use crate::bindings::actionbox_sandbox::contract::tokens::{Host, Token};
+use crate::bindings::actionbox_sandbox::api::tokens::{Host, Token};
 use crate::limits::{MAX_CUSTOM_CLAIMS_BYTES, MAX_SCOPE_BYTES};
 use crate::outcome::{Command, Warning};
 use crate::state::HostState;

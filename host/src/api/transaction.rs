@@ -6,7 +6,7 @@
 use serde_json::Value;
 
 use super::{check_allowed, check_key, parse_json};
-use crate::bindings::actionbox_sandbox::contract::transaction::Host;
+use crate::bindings::actionbox_sandbox::api::transaction::Host;
 use crate::limits::{MAX_SAFE_INTEGER, MAX_TX_METADATA_BYTES, MAX_TX_METADATA_KEY_CHARS, MAX_TX_METADATA_VALUE_BYTES};
 use crate::outcome::Command;
 use crate::state::HostState;

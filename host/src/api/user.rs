@@ -2,7 +2,7 @@
 //! deletes. The values one execution writes to each may total [`MAX_METADATA_BYTES`].
 
 use super::{check_allowed, check_key, parse_json};
-use crate::bindings::actionbox_sandbox::contract::user::{Host, Metadata};
+use crate::bindings::actionbox_sandbox::api::user::{Host, Metadata};
 use crate::limits::MAX_METADATA_BYTES;
 use crate::outcome::Command;
 use crate::state::HostState;

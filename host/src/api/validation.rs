@@ -3,7 +3,7 @@
 
 use super::access::check_reason;
 use super::{check_allowed, check_key};
-use crate::bindings::actionbox_sandbox::contract::validation::Host;
+use crate::bindings::actionbox_sandbox::api::validation::Host;
 use crate::outcome::Command;
 use crate::state::HostState;
 use crate::trigger::Method;

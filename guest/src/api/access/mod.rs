@@ -3,7 +3,7 @@
 use javy::quickjs::{Ctx, Function, Object, Result, Value};
 
 use super::args::{host_result, optional_string, string};
-use crate::actionbox_sandbox::contract::access;
+use crate::actionbox_sandbox::api::access;
 
 pub const JS: &str = include_str!("access.js");
 

@@ -3,7 +3,7 @@
 use javy::quickjs::{Ctx, Function, Object, Result, Value};
 
 use super::args::string;
-use crate::actionbox_sandbox::contract::cache;
+use crate::actionbox_sandbox::api::cache;
 
 pub const JS: &str = include_str!("cache.js");
 

@@ -3,7 +3,7 @@
 use javy::quickjs::{Ctx, Function, Object, Result, Value};
 
 use super::args::{host_result, string};
-use crate::actionbox_sandbox::contract::redirect;
+use crate::actionbox_sandbox::api::redirect;
 use javy::quickjs::Exception;
 
 use crate::json;

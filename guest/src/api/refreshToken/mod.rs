@@ -3,7 +3,7 @@
 
 use javy::quickjs::{Ctx, Object, Result};
 
-use crate::actionbox_sandbox::contract::sessions::Target;
+use crate::actionbox_sandbox::api::sessions::Target;
 
 pub const JS: &str = include_str!("refreshToken.js");
 

@@ -6,7 +6,7 @@ use javy::quickjs::{Ctx, Function, Object, Result, Value};
 use super::args::{host_result, string};
 use actionbox_contract::Method;
 
-use crate::actionbox_sandbox::contract::saml_response::{self, SamlField};
+use crate::actionbox_sandbox::api::saml_response::{self, SamlField};
 use crate::json;
 
 pub const JS: &str = include_str!("samlResponse.js");

@@ -4,7 +4,7 @@
 use javy::quickjs::{Ctx, Exception, Function, Object, Result, Value};
 
 use super::args::{host_result, number, string};
-use crate::actionbox_sandbox::contract::sessions::{self, CookieMode, Target};
+use crate::actionbox_sandbox::api::sessions::{self, CookieMode, Target};
 use crate::json;
 
 pub const JS: &str = include_str!("session.js");

@@ -3,7 +3,7 @@
 use javy::quickjs::{Ctx, Function, Object, Result, Value};
 
 use super::args::{host_result, string};
-use crate::actionbox_sandbox::contract::validation;
+use crate::actionbox_sandbox::api::validation;
 
 pub const JS: &str = include_str!("validation.js");
 
