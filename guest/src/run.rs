@@ -10,9 +10,11 @@
 
 use javy::quickjs::{Ctx, Function, Object, Value, promise::PromiseState, qjs};
 
-use crate::actionbox_sandbox::contract::types::{RunError, RunRequest, Trigger};
+use actionbox_contract::Trigger;
+
+use crate::actionbox_sandbox::contract::types::{RunError, RunRequest};
 use crate::exception::{self, Thrown};
-use crate::{event, script, table};
+use crate::{api, event, script, table};
 
 pub fn run<'js>(ctx: Ctx<'js>, glue: Object<'js>, request: RunRequest) -> Result<(), RunError> {
     let compiled = script::load(&ctx, &request.bytecode).map_err(|()| {
@@ -36,7 +38,9 @@ pub fn run<'js>(ctx: Ctx<'js>, glue: Object<'js>, request: RunRequest) -> Result
     let event = parse_event(&ctx, &request.event)?;
     let bind_event: Function = glue.get("bindEvent").map_err(|_| thrown(&ctx, &request.filename))?;
     bind_event.call::<_, ()>((event.clone(),)).map_err(|_| thrown(&ctx, &request.filename))?;
-    let api = make_api(&glue, request.trigger).map_err(|_| thrown(&ctx, &request.filename))?;
+    let trigger = table::trigger(request.trigger);
+    api::call::set_running(trigger);
+    let api = make_api(&glue, trigger).map_err(|_| thrown(&ctx, &request.filename))?;
     let returned: Value = match handler.call((event, api)) {
         Ok(returned) => returned,
         Err(_) => {
@@ -70,7 +74,7 @@ fn parse_event<'js>(ctx: &Ctx<'js>, tape: &[u8]) -> Result<Value<'js>, RunError>
 
 /// The trigger's `api`, built by the glue at pre-initialization from the trigger table.
 fn make_api<'js>(glue: &Object<'js>, trigger: Trigger) -> javy::quickjs::Result<Value<'js>> {
-    glue.get::<_, Object>("apis")?.get(table::index(trigger) as u32)
+    glue.get::<_, Object>("apis")?.get(trigger as u32)
 }
 
 /// Runs queued jobs until `promise` (the handler's result, awaited) settles, then until

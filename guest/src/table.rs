@@ -24,10 +24,10 @@ pub fn surfaces<'js>(ctx: &Ctx<'js>) -> Result<Array<'js>> {
     Ok(all)
 }
 
-/// The table's trigger for the one the host sent: its index in the table (and in the
-/// `apis` the glue returns).
-pub fn index(trigger: types::Trigger) -> usize {
-    let trigger = match trigger {
+/// The table's trigger for the one the host sent; `as usize`, its index in the table (and
+/// in the `apis` the glue returns).
+pub fn trigger(trigger: types::Trigger) -> Trigger {
+    match trigger {
         types::Trigger::PostLogin => Trigger::PostLogin,
         types::Trigger::CredentialsExchange => Trigger::CredentialsExchange,
         types::Trigger::PreUserRegistration => Trigger::PreUserRegistration,
@@ -38,6 +38,5 @@ pub fn index(trigger: types::Trigger) -> usize {
         types::Trigger::CustomTokenExchange => Trigger::CustomTokenExchange,
         types::Trigger::CustomEmailProvider => Trigger::CustomEmailProvider,
         types::Trigger::CustomPhoneProvider => Trigger::CustomPhoneProvider,
-    };
-    trigger as usize
+    }
 }

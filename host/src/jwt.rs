@@ -12,27 +12,15 @@ use hmac::{Hmac, Mac};
 use serde_json::{Map, Value, json};
 use sha2::Sha256;
 
+/// Why a token did not validate (the contract's type: its message is the Action's error).
+pub use actionbox_contract::refusal::TokenProblem;
+
 /// The claims the host sets on every token it signs.
 pub struct HostClaims<'a> {
     pub issuer: &'a str,
     pub subject: &'a str,
     pub ip: &'a str,
     pub now: u64,
-}
-
-/// Why a token did not validate; the message is the Action's error.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum TokenError {
-    #[error("the token is malformed")]
-    Malformed,
-    #[error("the token is not signed with HS256")]
-    Algorithm,
-    #[error("the token's signature is invalid")]
-    Signature,
-    #[error("the token has expired")]
-    Expired,
-    #[error("the token's state does not match the request's")]
-    State,
 }
 
 /// Signs `payload` (a JSON object) with the host's claims added.
@@ -51,28 +39,33 @@ pub fn encode(secret: &[u8], payload: Map<String, Value>, expires_in: u64, host:
 }
 
 /// Checks `token` and returns its claims.
-pub fn validate(secret: &[u8], token: &str, expected_state: &str, now: u64) -> Result<Map<String, Value>, TokenError> {
+pub fn validate(
+    secret: &[u8],
+    token: &str,
+    expected_state: &str,
+    now: u64,
+) -> Result<Map<String, Value>, TokenProblem> {
     let mut parts = token.split('.');
     let (Some(header), Some(body), Some(signature), None) = (parts.next(), parts.next(), parts.next(), parts.next())
     else {
-        return Err(TokenError::Malformed);
+        return Err(TokenProblem::Malformed);
     };
-    let decode_json = |part: &str| -> Result<Value, TokenError> {
-        let bytes = URL_SAFE_NO_PAD.decode(part).map_err(|_| TokenError::Malformed)?;
-        serde_json::from_slice(&bytes).map_err(|_| TokenError::Malformed)
+    let decode_json = |part: &str| -> Result<Value, TokenProblem> {
+        let bytes = URL_SAFE_NO_PAD.decode(part).map_err(|_| TokenProblem::Malformed)?;
+        serde_json::from_slice(&bytes).map_err(|_| TokenProblem::Malformed)
     };
     if decode_json(header)?.get("alg").and_then(Value::as_str) != Some("HS256") {
-        return Err(TokenError::Algorithm);
+        return Err(TokenProblem::Algorithm);
     }
-    let signature = URL_SAFE_NO_PAD.decode(signature).map_err(|_| TokenError::Malformed)?;
-    mac(secret, &format!("{header}.{body}")).verify_slice(&signature).map_err(|_| TokenError::Signature)?;
-    let Value::Object(claims) = decode_json(body)? else { return Err(TokenError::Malformed) };
+    let signature = URL_SAFE_NO_PAD.decode(signature).map_err(|_| TokenProblem::Malformed)?;
+    mac(secret, &format!("{header}.{body}")).verify_slice(&signature).map_err(|_| TokenProblem::Signature)?;
+    let Value::Object(claims) = decode_json(body)? else { return Err(TokenProblem::Malformed) };
     match claims.get("exp").and_then(Value::as_u64) {
         Some(exp) if exp > now => {}
-        _ => return Err(TokenError::Expired),
+        _ => return Err(TokenProblem::Expired),
     }
     if claims.get("state").and_then(Value::as_str) != Some(expected_state) {
-        return Err(TokenError::State);
+        return Err(TokenProblem::State);
     }
     Ok(claims)
 }
@@ -115,13 +108,13 @@ mod tests {
     #[test]
     fn tampering_expiry_state_and_algorithm_are_refused() {
         let token = encode(b"secret", payload("s1"), 900, &HOST);
-        assert_eq!(validate(b"other", &token, "s1", 1_500), Err(TokenError::Signature));
-        assert_eq!(validate(b"secret", &token, "s1", 1_900), Err(TokenError::Expired));
-        assert_eq!(validate(b"secret", &token, "s2", 1_500), Err(TokenError::State));
+        assert_eq!(validate(b"other", &token, "s1", 1_500), Err(TokenProblem::Signature));
+        assert_eq!(validate(b"secret", &token, "s1", 1_900), Err(TokenProblem::Expired));
+        assert_eq!(validate(b"secret", &token, "s2", 1_500), Err(TokenProblem::State));
         let mut parts: Vec<&str> = token.split('.').collect();
         let none = URL_SAFE_NO_PAD.encode(br#"{"alg":"none"}"#);
         parts[0] = &none;
-        assert_eq!(validate(b"secret", &parts.join("."), "s1", 1_500), Err(TokenError::Algorithm));
-        assert_eq!(validate(b"secret", "a.b", "s1", 1_500), Err(TokenError::Malformed));
+        assert_eq!(validate(b"secret", &parts.join("."), "s1", 1_500), Err(TokenProblem::Algorithm));
+        assert_eq!(validate(b"secret", "a.b", "s1", 1_500), Err(TokenProblem::Malformed));
     }
 }

@@ -44,6 +44,7 @@ mod api;
 mod bindings;
 mod cache;
 mod config;
+mod console;
 mod engine;
 mod epoch;
 mod error;
@@ -75,6 +76,15 @@ pub use flow::{ActionReport, Changes, ContinueRequest, Flow, FlowAction, FlowDec
 pub use key::Key;
 pub use options::ExecuteOptions;
 pub use outcome::{Command, Decision, Interaction, LogLevel, LogLine, Logs, Outcome, SessionCommand, Usage, Warning};
+
+/// Each `api` namespace's commands: the cases of [`Command`].
+pub mod commands {
+    pub use crate::api::{
+        AccessCommand, AccessTokenCommand, AuthenticationCommand, CacheCommand, IdTokenCommand, MultifactorCommand,
+        NotificationCommand, PromptCommand, RedirectCommand, SamlResponseCommand, SessionCommand, TransactionCommand,
+        UserCommand, ValidationCommand,
+    };
+}
 pub use suspended::SuspendedFlow;
 pub use text::{escape_for_display, is_unsafe_char};
 pub use trigger::{Method, Requirement, Trigger, UnknownTrigger};

@@ -13,6 +13,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+pub use crate::api::{Command, SessionCommand};
 use crate::error::ActionError;
 
 /// Everything one execution produced.
@@ -85,86 +86,6 @@ impl Serialize for Decision {
     }
 }
 
-/// One `api` call, as the host accepted it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "type")]
-pub enum Command {
-    #[serde(rename = "access.deny")]
-    Deny {
-        reason: String,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        code: Option<String>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        user_message: Option<String>,
-    },
-    #[serde(rename = "accessToken.addScope")]
-    AddScope { scope: String },
-    #[serde(rename = "accessToken.removeScope")]
-    RemoveScope { scope: String },
-    /// `api.session.*`.
-    #[serde(rename = "session")]
-    Session(SessionCommand),
-    /// `api.refreshToken.*`.
-    #[serde(rename = "refreshToken")]
-    RefreshToken(SessionCommand),
-    /// `value` null removes the attribute.
-    #[serde(rename = "samlResponse.setAttribute")]
-    SamlSetAttribute { name: String, value: Value },
-    /// A configuration setter: `field` is `audience` for `setAudience`, and so on.
-    #[serde(rename = "samlResponse.set")]
-    SamlSetField { field: String, value: Value },
-    /// `query` holds the Action's parameters; the flow adds `state`.
-    #[serde(rename = "redirect.sendUserTo")]
-    Redirect { url: String, query: Value },
-    #[serde(rename = "authentication.setPrimaryUser")]
-    SetPrimaryUser { user_id: String },
-    /// `method` is `challengeWith`, `challengeWithAny`, `enrollWith` or `enrollWithAny`.
-    #[serde(rename = "authentication.challenge")]
-    Challenge { method: String, factors: Value },
-    #[serde(rename = "authentication.recordMethod")]
-    RecordMethod { url: String },
-    #[serde(rename = "prompt.render")]
-    RenderPrompt { form_id: String, options: Value },
-    #[serde(rename = "authentication.setUserById")]
-    SetUserById { user_id: String },
-    #[serde(rename = "authentication.setUserByConnection")]
-    SetUserByConnection { connection: String, profile: Value, options: Value },
-    #[serde(rename = "authentication.setOrganization")]
-    SetOrganization { organization: String },
-    #[serde(rename = "authentication.setActor")]
-    SetActor { actor: Value },
-    #[serde(rename = "transaction.setResultUrl")]
-    SetResultUrl { url: String },
-    #[serde(rename = "access.rejectInvalidSubjectToken")]
-    RejectInvalidSubjectToken { reason: String },
-    #[serde(rename = "validation.error")]
-    ValidationError { code: String, message: String },
-    #[serde(rename = "notification.drop")]
-    DropNotification { reason: String },
-    #[serde(rename = "notification.retry")]
-    RetryNotification { reason: String },
-    #[serde(rename = "idToken.setCustomClaim")]
-    SetIdTokenClaim { name: String, value: Value },
-    #[serde(rename = "accessToken.setCustomClaim")]
-    SetAccessTokenClaim { name: String, value: Value },
-    /// `value` null deletes the key.
-    #[serde(rename = "user.setUserMetadata")]
-    SetUserMetadata { key: String, value: Value },
-    /// `value` null deletes the key.
-    #[serde(rename = "user.setAppMetadata")]
-    SetAppMetadata { key: String, value: Value },
-    #[serde(rename = "multifactor.enable")]
-    EnableMultifactor { provider: String, options: Value },
-    /// `value` null deletes the key.
-    #[serde(rename = "transaction.setMetadata")]
-    SetTransactionMetadata { key: String, value: Value },
-    /// `expires_at` in milliseconds since the Unix epoch.
-    #[serde(rename = "cache.set")]
-    CacheSet { key: String, value: String, expires_at: u64 },
-    #[serde(rename = "cache.delete")]
-    CacheDelete { key: String },
-}
-
 /// What a suspended flow waits for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -199,19 +120,6 @@ impl Interaction {
             other => other,
         }
     }
-}
-
-/// A call on `api.session` or `api.refreshToken`; times are milliseconds since 1970.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "method", rename_all = "camelCase")]
-pub enum SessionCommand {
-    Revoke { reason: String },
-    SetExpiresAt { at: u64 },
-    SetIdleExpiresAt { at: u64 },
-    SetCookieMode { mode: String },
-    SetMetadata { key: String, value: Value },
-    DeleteMetadata { key: String },
-    EvictMetadata,
 }
 
 /// Something the host dropped or changed, which the Action's author should know about.

@@ -8,6 +8,8 @@ use wasmtime::component::ResourceTable;
 use wasmtime_wasi::{WasiCtx, WasiCtxBuilder, WasiCtxView, WasiView};
 
 use crate::cache::{ApiCache, CacheEntries};
+use actionbox_contract::refusal::{OutputCap, Refusal};
+
 use crate::error::OutputLimit;
 use crate::limits;
 use crate::memory::MemoryLimiter;
@@ -191,14 +193,15 @@ impl Record {
     }
 
     /// Records a command, unless it would pass an output cap.
-    pub fn command(&mut self, command: Command) -> Result<(), String> {
+    pub fn command(&mut self, command: impl Into<Command>) -> Result<(), Refusal> {
+        let command = command.into();
         self.admit(&command)?;
         self.commands.push(command);
         Ok(())
     }
 
     /// Records a warning, unless it would pass an output cap.
-    pub fn warn(&mut self, warning: Warning) -> Result<(), String> {
+    pub fn warn(&mut self, warning: Warning) -> Result<(), Refusal> {
         self.admit(&warning)?;
         self.warnings.push(warning);
         Ok(())
@@ -206,7 +209,7 @@ impl Record {
 
     /// Counts `item` against the output caps ([`limits::MAX_OUTPUT_RECORDS`] commands and
     /// warnings, [`limits::MAX_OUTPUT_BYTES`] of their JSON), or refuses it.
-    pub fn admit(&mut self, item: &impl serde::Serialize) -> Result<(), String> {
+    pub fn admit(&mut self, item: &impl serde::Serialize) -> Result<(), Refusal> {
         let bytes = json_size(item);
         let (records, total) = (self.output.records + 1, self.output.bytes.saturating_add(bytes));
         let reached = if records > limits::MAX_OUTPUT_RECORDS {
@@ -218,15 +221,10 @@ impl Record {
         };
         if let Some(limit) = reached {
             self.output_limit = Some(limit);
-            return Err(match limit {
-                OutputLimit::Records => {
-                    format!("the execution reached its cap of {} commands and warnings", limits::MAX_OUTPUT_RECORDS)
-                }
-                _ => format!(
-                    "the execution's commands and warnings would pass {} bytes of JSON",
-                    limits::MAX_OUTPUT_BYTES
-                ),
-            });
+            return Err(Refusal::OutputCap(match limit {
+                OutputLimit::Records => OutputCap::Records,
+                OutputLimit::Bytes => OutputCap::Bytes,
+            }));
         }
         self.output = OutputBudget { records, bytes: total };
         Ok(())
@@ -354,6 +352,7 @@ impl LogBuffer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::{AccessTokenCommand, IdTokenCommand};
 
     #[test]
     fn sized_keys_count_the_latest_write_of_a_key() {
@@ -376,16 +375,16 @@ mod tests {
     fn output_is_capped_in_records_and_bytes() {
         let mut record = Record::default();
         for i in 0..limits::MAX_OUTPUT_RECORDS {
-            record.command(Command::AddScope { scope: i.to_string() }).unwrap();
+            record.command(AccessTokenCommand::AddScope { scope: i.to_string() }).unwrap();
         }
-        assert!(record.command(Command::AddScope { scope: "over".into() }).is_err());
+        assert!(record.command(AccessTokenCommand::AddScope { scope: "over".into() }).is_err());
         assert_eq!(record.output_limit, Some(OutputLimit::Records));
         let mut record = Record::default();
         let big = serde_json::Value::String("x".repeat(limits::MAX_OUTPUT_BYTES / 3));
         for _ in 0..2 {
-            record.command(Command::SetIdTokenClaim { name: "n".into(), value: big.clone() }).unwrap();
+            record.command(IdTokenCommand::SetCustomClaim { name: "n".into(), value: big.clone() }).unwrap();
         }
-        assert!(record.command(Command::SetIdTokenClaim { name: "n".into(), value: big }).is_err());
+        assert!(record.command(IdTokenCommand::SetCustomClaim { name: "n".into(), value: big }).is_err());
         assert_eq!(record.output_limit, Some(OutputLimit::Bytes));
     }
 

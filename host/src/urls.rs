@@ -1,29 +1,30 @@
 //! The https URLs Actions give (`redirect.sendUserTo`, `transaction.setResultUrl`):
 //! parsed as URLs, not checked by prefix, and given query parameters in the right place.
 
+use actionbox_contract::refusal::{LengthUnit, Refusal, UrlProblem};
 use url::Url;
 
 use crate::limits::MAX_URL_BYTES;
 
 /// Parses `text` as an https URL with a host (a valid port, if any) and no user name or
-/// password; `method` names the caller in the error.
-pub fn https(method: &str, text: &str) -> Result<Url, String> {
-    let refuse = |why: &str| Err(format!("{method}: the url {why}"));
+/// password.
+pub fn https(text: &str) -> Result<Url, Refusal> {
     if text.len() > MAX_URL_BYTES {
-        return refuse(&format!("is longer than {MAX_URL_BYTES} bytes"));
+        return Err(Refusal::TooLong {
+            argument: "the url".into(),
+            limit: MAX_URL_BYTES as u64,
+            unit: LengthUnit::Bytes,
+        });
     }
-    let url = match Url::parse(text) {
-        Ok(url) => url,
-        Err(e) => return refuse(&format!("is not a valid URL ({e})")),
-    };
+    let url = Url::parse(text).map_err(|e| Refusal::InvalidUrl(UrlProblem::Unparsable(e.to_string())))?;
     if url.scheme() != "https" {
-        return refuse("must use https");
+        return Err(Refusal::InvalidUrl(UrlProblem::NotHttps));
     }
     if url.host_str().is_none_or(str::is_empty) {
-        return refuse("must name a host");
+        return Err(Refusal::InvalidUrl(UrlProblem::NoHost));
     }
     if !url.username().is_empty() || url.password().is_some() {
-        return refuse("must not carry a user name or password");
+        return Err(Refusal::InvalidUrl(UrlProblem::Credentials));
     }
     Ok(url)
 }
@@ -75,7 +76,7 @@ mod tests {
     #[test]
     fn only_https_urls_with_a_host_are_accepted() {
         for good in ["https://x.example", "https://x.example:8443/p?a=1#f", "https://[::1]/"] {
-            assert!(https("m", good).is_ok(), "{good}");
+            assert!(https(good).is_ok(), "{good}");
         }
         let long = format!("https://x.example/{}", "a".repeat(MAX_URL_BYTES));
         for bad in [
@@ -87,17 +88,17 @@ mod tests {
             "https://x example/",
             &long,
         ] {
-            assert!(https("m", bad).is_err(), "{bad}");
+            assert!(https(bad).is_err(), "{bad}");
         }
     }
 
     #[test]
     fn parameters_go_before_the_fragment() {
-        let url = https("m", "https://x.example/p?a=1#frag").unwrap();
+        let url = https("https://x.example/p?a=1#frag").unwrap();
         assert_eq!(
             with_params(&url, [("b", "two words"), ("state", "s")]),
             "https://x.example/p?a=1&b=two%20words&state=s#frag"
         );
-        assert!(has_param(&https("m", "https://x.example/?state=1").unwrap(), "state"));
+        assert!(has_param(&https("https://x.example/?state=1").unwrap(), "state"));
     }
 }

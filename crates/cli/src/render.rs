@@ -3,9 +3,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use actionbox::{
-    ActionError, Command, Decision, FlowDecision, FlowOutcome, Interaction, Location, Outcome, SessionCommand,
-};
+use actionbox::{ActionError, Decision, FlowDecision, FlowOutcome, Interaction, Location, Outcome};
 
 /// What a suspended execution waits for, as the summaries print it.
 fn waiting_for(interaction: &Interaction) -> String {
@@ -41,7 +39,7 @@ pub fn summary(outcome: &Outcome) -> String {
     if !outcome.commands.is_empty() {
         out.push_str("commands:\n");
         for (i, command) in outcome.commands.iter().enumerate() {
-            let _ = writeln!(out, "  {}. {}", i + 1, escape(&command_line(command)));
+            let _ = writeln!(out, "  {}. {}", i + 1, escape(&command.to_string()));
         }
     }
     if !outcome.logs.lines.is_empty() {
@@ -119,60 +117,6 @@ pub fn flow_summary(outcome: &FlowOutcome) -> String {
         }
     }
     out
-}
-
-fn command_line(command: &Command) -> String {
-    match command {
-        Command::Deny { reason, code: None, user_message: None } => format!("access.deny({reason:?})"),
-        Command::Deny { reason, code: Some(code), .. } => format!("access.deny({code:?}, {reason:?})"),
-        Command::Deny { reason, code: None, user_message: Some(message) } => {
-            format!("access.deny({reason:?}, {message:?})")
-        }
-        Command::SamlSetAttribute { name, value } => format!("samlResponse.setAttribute({name:?}, {value})"),
-        Command::SamlSetField { field, value } => format!("samlResponse.set[{field}]({value})"),
-        Command::Redirect { url, query } => format!("redirect.sendUserTo({url:?}, {query})"),
-        Command::SetUserById { user_id } => format!("authentication.setUserById({user_id:?})"),
-        Command::SetUserByConnection { connection, profile, options } => {
-            format!("authentication.setUserByConnection({connection:?}, {profile}, {options})")
-        }
-        Command::SetOrganization { organization } => format!("authentication.setOrganization({organization:?})"),
-        Command::SetActor { actor } => format!("authentication.setActor({actor})"),
-        Command::SetResultUrl { url } => format!("transaction.setResultUrl({url:?})"),
-        Command::Challenge { method, factors } => format!("authentication.{method}({factors})"),
-        Command::RecordMethod { url } => format!("authentication.recordMethod({url:?})"),
-        Command::RenderPrompt { form_id, options } => format!("prompt.render({form_id:?}, {options})"),
-        Command::SetPrimaryUser { user_id } => format!("authentication.setPrimaryUser({user_id:?})"),
-        Command::AddScope { scope } => format!("accessToken.addScope({scope:?})"),
-        Command::RemoveScope { scope } => format!("accessToken.removeScope({scope:?})"),
-        Command::Session(call) => format!("session.{}", session_call(call)),
-        Command::RefreshToken(call) => format!("refreshToken.{}", session_call(call)),
-        Command::RejectInvalidSubjectToken { reason } => format!("access.rejectInvalidSubjectToken({reason:?})"),
-        Command::ValidationError { code, message } => format!("validation.error({code:?}, {message:?})"),
-        Command::DropNotification { reason } => format!("notification.drop({reason:?})"),
-        Command::RetryNotification { reason } => format!("notification.retry({reason:?})"),
-        Command::SetIdTokenClaim { name, value } => format!("idToken.setCustomClaim({name:?}, {value})"),
-        Command::SetAccessTokenClaim { name, value } => format!("accessToken.setCustomClaim({name:?}, {value})"),
-        Command::SetUserMetadata { key, value } => format!("user.setUserMetadata({key:?}, {value})"),
-        Command::SetAppMetadata { key, value } => format!("user.setAppMetadata({key:?}, {value})"),
-        Command::EnableMultifactor { provider, options } => format!("multifactor.enable({provider:?}, {options})"),
-        Command::SetTransactionMetadata { key, value } => format!("transaction.setMetadata({key:?}, {value})"),
-        Command::CacheSet { key, value, expires_at } => {
-            format!("cache.set({key:?}, {value:?}) expires at {expires_at} ms")
-        }
-        Command::CacheDelete { key } => format!("cache.delete({key:?})"),
-    }
-}
-
-fn session_call(call: &SessionCommand) -> String {
-    match call {
-        SessionCommand::Revoke { reason } => format!("revoke({reason:?})"),
-        SessionCommand::SetExpiresAt { at } => format!("setExpiresAt({at})"),
-        SessionCommand::SetIdleExpiresAt { at } => format!("setIdleExpiresAt({at})"),
-        SessionCommand::SetCookieMode { mode } => format!("setCookieMode({mode:?})"),
-        SessionCommand::SetMetadata { key, value } => format!("setMetadata({key:?}, {value})"),
-        SessionCommand::DeleteMetadata { key } => format!("deleteMetadata({key:?})"),
-        SessionCommand::EvictMetadata => "evictMetadata()".into(),
-    }
 }
 
 /// ` (code)` when there is one.

@@ -1,7 +1,8 @@
 //! What the actionbox host and its QuickJS guest agree on, compiled into both: the
 //! trigger table (each trigger's handlers, required `event` fields and `api` methods),
 //! the [`Method`]s with their JavaScript paths, the event tape the host encodes and the
-//! guest decodes, and every limit either side enforces.
+//! guest decodes, every limit either side enforces, and why the host refuses a call
+//! (with the one formatter of the message the Action sees).
 //!
 //! The WIT contract (`wit/`) says how values cross the boundary; this crate says what
 //! both sides must mean by them. It has no dependency the guest does not need; the
@@ -9,8 +10,10 @@
 
 pub mod limits;
 mod method;
+pub mod refusal;
 pub mod tape;
 mod trigger;
 
 pub use method::Method;
+pub use refusal::Refusal;
 pub use trigger::{Requirement, Spec, TRIGGERS, Trigger, UnknownTrigger};

@@ -1,5 +1,5 @@
 //! The arguments of a native, as plain data (the JavaScript side has checked their types
-//! already), and a host refusal as the `Error` thrown into the Action.
+//! already).
 
 use javy::quickjs::{Ctx, Exception, Result, Value};
 
@@ -18,9 +18,4 @@ pub fn optional_string<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> Result<Option
 /// A string argument (the glue has already checked the type).
 pub fn string<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> Result<String> {
     text::lossy(ctx, value).ok_or_else(|| Exception::throw_type(ctx, "expected a string"))
-}
-
-/// A host refusal, thrown as an `Error` with the host's message.
-pub fn host_result(ctx: &Ctx<'_>, result: std::result::Result<(), String>) -> Result<()> {
-    result.map_err(|message| Exception::throw_message(ctx, &message))
 }

@@ -1,11 +1,13 @@
 //! The JavaScript `api`, one folder per namespace, named after it: each holds the
 //! namespace's methods (`<ns>.js`, keyed by the contract's `Method::key`) and the natives
-//! they call (`mod.rs`, one per WIT function). At pre-initialization [`install`]
+//! they call (`mod.rs`, one per case of the namespace's WIT `call`, sent through
+//! `call.rs`, which also throws the host's refusals). At pre-initialization [`install`]
 //! evaluates the prelude (`prelude.js`: argument checks and what namespaces share), each
 //! namespace's JavaScript with its own natives only, then the assembler (`assemble.js`),
 //! which builds each trigger's `api` from the contract's trigger table.
 
 pub mod args;
+pub mod call;
 
 mod access;
 #[path = "accessToken/mod.rs"]

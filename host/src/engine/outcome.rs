@@ -8,9 +8,10 @@ use std::time::Instant;
 use wasmtime::Store;
 
 use super::{Called, Engine, instance, threw};
+use crate::api::{AuthenticationCommand, UserCommand};
 use crate::bindings::types::RunError;
 use crate::error::{ActionError, Error, Result};
-use crate::outcome::{Command, Decision, Outcome, SessionCommand, Usage, Warning};
+use crate::outcome::{Command, Decision, Outcome, Usage, Warning};
 use crate::redact::Redactor;
 use crate::state::{HostState, Record};
 
@@ -94,12 +95,16 @@ impl Engine {
 /// User metadata set by an Action that also called `setPrimaryUser` is discarded, as on
 /// the platform: it belonged to the user being replaced.
 fn discard_metadata_of_primary_user_switch(record: &mut Record) {
-    if !record.commands.iter().any(|c| matches!(c, Command::SetPrimaryUser { .. })) {
+    if !record
+        .commands
+        .iter()
+        .any(|c| matches!(c, Command::Authentication(AuthenticationCommand::SetPrimaryUser { .. })))
+    {
         return;
     }
     let mut keys = Vec::new();
     record.commands.retain(|command| match command {
-        Command::SetUserMetadata { key, .. } => {
+        Command::User(UserCommand::SetUserMetadata { key, .. }) => {
             keys.push(key.clone());
             false
         }
@@ -115,21 +120,7 @@ fn discard_metadata_of_primary_user_switch(record: &mut Record) {
 fn redact(redactor: &Redactor, record: &mut Record, failure: Option<&mut ActionError>) {
     record.redact_denial(|reason| redactor.redact_in_place(reason));
     for command in &mut record.commands {
-        match command {
-            Command::Deny { reason, user_message, .. } => {
-                redactor.redact_in_place(reason);
-                if let Some(message) = user_message {
-                    redactor.redact_in_place(message);
-                }
-            }
-            Command::ValidationError { message: reason, .. }
-            | Command::RejectInvalidSubjectToken { reason }
-            | Command::DropNotification { reason }
-            | Command::RetryNotification { reason }
-            | Command::Session(SessionCommand::Revoke { reason })
-            | Command::RefreshToken(SessionCommand::Revoke { reason }) => redactor.redact_in_place(reason),
-            _ => {}
-        }
+        command.redact(&mut |text| redactor.redact_in_place(text));
     }
     if let Some(ActionError::Threw { name, message, stack, .. }) = failure {
         for text in [name, message, stack] {

@@ -1,8 +1,8 @@
 //! One Action's writes, carried into the event the next Action of the flow sees and into
-//! the flow's [`Changes`]: user and app metadata on `event.user` (top-level keys, `null`
-//! deletes), transaction metadata on `event.transaction.metadata`, recorded methods on
-//! `event.authentication.methods`; claims, the primary user and the last MFA
-//! requirement into the changes.
+//! the flow's [`Changes`]. What each command changes is its namespace's business
+//! (`api/<ns>/command.rs`); this file holds the edits of the event they share: user and
+//! app metadata on `event.user` (top-level keys, `null` deletes), transaction metadata on
+//! `event.transaction.metadata`, recorded methods on `event.authentication.methods`.
 
 use serde_json::{Map, Value};
 
@@ -10,59 +10,16 @@ use super::Changes;
 use crate::outcome::Command;
 use crate::text;
 
-/// Applies one Action's metadata writes to `event.user` (for the Actions after it) and
-/// merges its writes into `changes`.
+/// Carries one Action's commands into `event` (for the Actions after it) and into
+/// `changes`; each namespace's command type says what it changes (`api/<ns>/command.rs`).
 pub(super) fn apply(commands: &[Command], event: &mut Value, changes: &mut Changes) {
     for command in commands {
-        match command {
-            Command::SetUserMetadata { key, value } => {
-                write_metadata(event, "user_metadata", key, value);
-                changes.user_metadata.insert(key.clone(), value.clone());
-            }
-            Command::SetAppMetadata { key, value } => {
-                write_metadata(event, "app_metadata", key, value);
-                changes.app_metadata.insert(key.clone(), value.clone());
-            }
-            Command::SetIdTokenClaim { name, value } => {
-                changes.id_token_claims.insert(name.clone(), value.clone());
-            }
-            Command::SetAccessTokenClaim { name, value } => {
-                changes.access_token_claims.insert(name.clone(), value.clone());
-            }
-            Command::SetTransactionMetadata { key, value } => write_transaction_metadata(event, key, value),
-            Command::SetPrimaryUser { user_id } => changes.primary_user = Some(user_id.clone()),
-            // MFA runs last, after every Action: the flow returns the final requirement.
-            Command::EnableMultifactor { provider, options } => {
-                changes.multifactor = Some(serde_json::json!({ "provider": provider, "options": options }));
-            }
-            Command::RecordMethod { url } => push_method(event, url),
-            Command::Deny { .. }
-            | Command::RejectInvalidSubjectToken { .. }
-            | Command::ValidationError { .. }
-            | Command::DropNotification { .. }
-            | Command::RetryNotification { .. }
-            | Command::AddScope { .. }
-            | Command::Challenge { .. }
-            | Command::RenderPrompt { .. }
-            | Command::SetUserById { .. }
-            | Command::SetUserByConnection { .. }
-            | Command::SetOrganization { .. }
-            | Command::SetActor { .. }
-            | Command::SetResultUrl { .. }
-            | Command::Redirect { .. }
-            | Command::SamlSetAttribute { .. }
-            | Command::SamlSetField { .. }
-            | Command::RemoveScope { .. }
-            | Command::Session(_)
-            | Command::RefreshToken(_)
-            | Command::CacheSet { .. }
-            | Command::CacheDelete { .. } => {}
-        }
+        command.apply_to_flow(event, changes);
     }
 }
 
 /// Appends `{name, timestamp}` to `event.authentication.methods`.
-pub(super) fn push_method(event: &mut Value, name: &str) {
+pub(crate) fn push_method(event: &mut Value, name: &str) {
     let Some(event) = event.as_object_mut() else { return };
     let authentication = event.entry("authentication").or_insert_with(|| Value::Object(Map::new()));
     if !authentication.is_object() {
@@ -78,14 +35,14 @@ pub(super) fn push_method(event: &mut Value, name: &str) {
 }
 
 /// `event.transaction.metadata[key] = value`, or removes the key when `value` is null.
-fn write_transaction_metadata(event: &mut Value, key: &str, value: &Value) {
+pub(crate) fn write_transaction_metadata(event: &mut Value, key: &str, value: &Value) {
     let Some(event) = event.as_object_mut() else { return };
     let transaction = event.entry("transaction").or_insert_with(|| Value::Object(Map::new()));
     set_or_remove(transaction, "metadata", key, value);
 }
 
 /// `event.user.<which>[key] = value`, or removes the key when `value` is null.
-fn write_metadata(event: &mut Value, which: &str, key: &str, value: &Value) {
+pub(crate) fn write_user_metadata(event: &mut Value, which: &str, key: &str, value: &Value) {
     let Some(user) = event.get_mut("user") else { return };
     set_or_remove(user, which, key, value);
 }

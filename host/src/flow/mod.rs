@@ -25,7 +25,7 @@
 //! resumes a suspended one, and `event_patch.rs` carries one Action's writes into the
 //! event the next one sees.
 
-mod event_patch;
+pub(crate) mod event_patch;
 pub(crate) mod runner;
 
 use serde::{Deserialize, Serialize};

@@ -1,9 +1,12 @@
-//! `api.access`: the natives behind `access.js`, one per function of the WIT `access` interface.
+//! `api.access`: the natives behind `access.js`, each one case of the WIT `access` call.
 
+use actionbox_contract::Method;
 use javy::quickjs::{Ctx, Function, Object, Result, Value};
 
-use super::args::{host_result, optional_string, string};
-use crate::actionbox_sandbox::api::access;
+use super::args::{optional_string, string};
+use super::call::done;
+use crate::actionbox_sandbox::api::access::{Call, Deny};
+use crate::actionbox_sandbox::api::dispatch::MethodCall;
 
 pub const JS: &str = include_str!("access.js");
 
@@ -16,12 +19,16 @@ pub fn natives<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
 
 /// `deny(code, reason, userMessage)`: `code` and `userMessage` may be undefined.
 fn deny<'js>(ctx: Ctx<'js>, code: Value<'js>, reason: Value<'js>, user_message: Value<'js>) -> Result<()> {
-    let code = optional_string(&ctx, &code)?;
-    let user_message = optional_string(&ctx, &user_message)?;
-    host_result(&ctx, access::deny(code.as_deref(), &string(&ctx, &reason)?, user_message.as_deref()))
+    let deny = Deny {
+        code: optional_string(&ctx, &code)?,
+        reason: string(&ctx, &reason)?,
+        user_message: optional_string(&ctx, &user_message)?,
+    };
+    done(&ctx, Method::AccessDeny, MethodCall::Access(Call::Deny(deny)))
 }
 
 /// `rejectInvalidSubjectToken(reason)`.
 fn reject_invalid_subject_token<'js>(ctx: Ctx<'js>, reason: Value<'js>) -> Result<()> {
-    host_result(&ctx, access::reject_invalid_subject_token(&string(&ctx, &reason)?))
+    let call = Call::RejectInvalidSubjectToken(string(&ctx, &reason)?);
+    done(&ctx, Method::AccessRejectInvalidSubjectToken, MethodCall::Access(call))
 }

@@ -1,9 +1,14 @@
-//! `api.accessToken`: the natives behind `accessToken.js`, one per function of the WIT `tokens` interface.
+//! `api.accessToken`: the natives behind `accessToken.js`, each one case of the WIT
+//! `access-token` call.
 
+use actionbox_contract::Method;
 use javy::quickjs::{Ctx, Function, Object, Result, Value};
 
-use super::args::{host_result, string};
-use crate::actionbox_sandbox::api::tokens;
+use super::args::string;
+use super::call::done;
+use crate::actionbox_sandbox::api::access_token::Call;
+use crate::actionbox_sandbox::api::dispatch::MethodCall;
+use crate::actionbox_sandbox::api::id_token::Claim;
 use crate::json;
 
 pub const JS: &str = include_str!("accessToken.js");
@@ -16,19 +21,20 @@ pub fn natives<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     Ok(natives)
 }
 
-/// `setCustomClaim(name, value)` on the access token.
+/// `setCustomClaim(name, value)`.
 fn set_custom_claim<'js>(ctx: Ctx<'js>, name: Value<'js>, value: Value<'js>) -> Result<()> {
-    let name = string(&ctx, &name)?;
-    let value = json::to_json(&ctx, value)?;
-    host_result(&ctx, tokens::set_custom_claim(tokens::Token::AccessToken, &name, &value))
+    let claim = Claim { name: string(&ctx, &name)?, value: json::to_json(&ctx, value)? };
+    done(&ctx, Method::AccessTokenSetCustomClaim, MethodCall::AccessToken(Call::SetCustomClaim(claim)))
 }
 
 /// `addScope(scope)`.
 fn add_scope<'js>(ctx: Ctx<'js>, scope: Value<'js>) -> Result<()> {
-    host_result(&ctx, tokens::add_scope(&string(&ctx, &scope)?))
+    let call = Call::AddScope(string(&ctx, &scope)?);
+    done(&ctx, Method::AccessTokenAddScope, MethodCall::AccessToken(call))
 }
 
 /// `removeScope(scope)`.
 fn remove_scope<'js>(ctx: Ctx<'js>, scope: Value<'js>) -> Result<()> {
-    host_result(&ctx, tokens::remove_scope(&string(&ctx, &scope)?))
+    let call = Call::RemoveScope(string(&ctx, &scope)?);
+    done(&ctx, Method::AccessTokenRemoveScope, MethodCall::AccessToken(call))
 }

@@ -1,9 +1,12 @@
-//! `api.idToken`: the natives behind `idToken.js`, one per function of the WIT `tokens` interface.
+//! `api.idToken`: the native behind `idToken.js`, the WIT `id-token` call.
 
+use actionbox_contract::Method;
 use javy::quickjs::{Ctx, Function, Object, Result, Value};
 
-use super::args::{host_result, string};
-use crate::actionbox_sandbox::api::tokens;
+use super::args::string;
+use super::call::done;
+use crate::actionbox_sandbox::api::dispatch::MethodCall;
+use crate::actionbox_sandbox::api::id_token::{Call, Claim};
 use crate::json;
 
 pub const JS: &str = include_str!("idToken.js");
@@ -14,9 +17,8 @@ pub fn natives<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     Ok(natives)
 }
 
-/// `setCustomClaim(name, value)` on the ID token.
+/// `setCustomClaim(name, value)`.
 fn set_custom_claim<'js>(ctx: Ctx<'js>, name: Value<'js>, value: Value<'js>) -> Result<()> {
-    let name = string(&ctx, &name)?;
-    let value = json::to_json(&ctx, value)?;
-    host_result(&ctx, tokens::set_custom_claim(tokens::Token::IdToken, &name, &value))
+    let claim = Claim { name: string(&ctx, &name)?, value: json::to_json(&ctx, value)? };
+    done(&ctx, Method::IdTokenSetCustomClaim, MethodCall::IdToken(Call::SetCustomClaim(claim)))
 }

@@ -1,9 +1,12 @@
-//! `api.multifactor`: the natives behind `multifactor.js`, one per function of the WIT `multifactor` interface.
+//! `api.multifactor`: the native behind `multifactor.js`, the WIT `multifactor` call.
 
+use actionbox_contract::Method;
 use javy::quickjs::{Ctx, Function, Object, Result, Value};
 
-use super::args::{host_result, string};
-use crate::actionbox_sandbox::api::multifactor;
+use super::args::string;
+use super::call::done;
+use crate::actionbox_sandbox::api::dispatch::MethodCall;
+use crate::actionbox_sandbox::api::multifactor::{Call, Enable};
 use crate::json;
 
 pub const JS: &str = include_str!("multifactor.js");
@@ -16,7 +19,6 @@ pub fn natives<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
 
 /// `enable(provider, options)`.
 fn enable<'js>(ctx: Ctx<'js>, provider: Value<'js>, options: Value<'js>) -> Result<()> {
-    let provider = string(&ctx, &provider)?;
-    let options = json::to_json(&ctx, options)?;
-    host_result(&ctx, multifactor::enable(&provider, &options))
+    let enable = Enable { provider: string(&ctx, &provider)?, options: json::to_json(&ctx, options)? };
+    done(&ctx, Method::MultifactorEnable, MethodCall::Multifactor(Call::Enable(enable)))
 }

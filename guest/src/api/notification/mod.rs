@@ -1,9 +1,13 @@
-//! `api.notification`: the natives behind `notification.js`, one per function of the WIT `notification` interface.
+//! `api.notification`: the natives behind `notification.js`, each one case of the WIT
+//! `notification` call.
 
+use actionbox_contract::Method;
 use javy::quickjs::{Ctx, Function, Object, Result, Value};
 
-use super::args::{host_result, string};
-use crate::actionbox_sandbox::api::notification;
+use super::args::string;
+use super::call::done;
+use crate::actionbox_sandbox::api::dispatch::MethodCall;
+use crate::actionbox_sandbox::api::notification::Call;
 
 pub const JS: &str = include_str!("notification.js");
 
@@ -16,10 +20,12 @@ pub fn natives<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
 
 /// `drop(reason)`.
 fn drop<'js>(ctx: Ctx<'js>, reason: Value<'js>) -> Result<()> {
-    host_result(&ctx, notification::drop(&string(&ctx, &reason)?))
+    let call = Call::Drop(string(&ctx, &reason)?);
+    done(&ctx, Method::NotificationDrop, MethodCall::Notification(call))
 }
 
 /// `retry(reason)`.
 fn retry<'js>(ctx: Ctx<'js>, reason: Value<'js>) -> Result<()> {
-    host_result(&ctx, notification::retry(&string(&ctx, &reason)?))
+    let call = Call::Retry(string(&ctx, &reason)?);
+    done(&ctx, Method::NotificationRetry, MethodCall::Notification(call))
 }

@@ -1,9 +1,12 @@
-//! `api.prompt`: the natives behind `prompt.js`, one per function of the WIT `prompt` interface.
+//! `api.prompt`: the native behind `prompt.js`, the WIT `prompt` call.
 
+use actionbox_contract::Method;
 use javy::quickjs::{Ctx, Function, Object, Result, Value};
 
-use super::args::{host_result, string};
-use crate::actionbox_sandbox::api::prompt;
+use super::args::string;
+use super::call::done;
+use crate::actionbox_sandbox::api::dispatch::MethodCall;
+use crate::actionbox_sandbox::api::prompt::{Call, Render};
 use crate::json;
 
 pub const JS: &str = include_str!("prompt.js");
@@ -16,7 +19,6 @@ pub fn natives<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
 
 /// `render(formId, options)`.
 fn render<'js>(ctx: Ctx<'js>, form_id: Value<'js>, options: Value<'js>) -> Result<()> {
-    let form_id = string(&ctx, &form_id)?;
-    let options = json::to_json(&ctx, options)?;
-    host_result(&ctx, prompt::render(&form_id, &options))
+    let render = Render { form_id: string(&ctx, &form_id)?, options: json::to_json(&ctx, options)? };
+    done(&ctx, Method::PromptRender, MethodCall::Prompt(Call::Render(render)))
 }

@@ -1,12 +1,12 @@
-//! `api.refreshToken`: the session's natives (`session/mod.rs`) for the refresh token,
-//! without the cookie mode.
+//! `api.refreshToken`: the session's natives (`session/mod.rs`) but `setCookieMode`,
+//! sending the WIT `refresh-token` call.
 
 use javy::quickjs::{Ctx, Object, Result};
 
-use crate::actionbox_sandbox::api::sessions::Target;
+use super::session::{Target, natives_for};
 
 pub const JS: &str = include_str!("refreshToken.js");
 
 pub fn natives<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
-    super::session::natives_for(ctx, Target::RefreshToken)
+    natives_for(ctx, Target::RefreshToken)
 }

@@ -1,12 +1,13 @@
 //! `api.samlResponse`: the natives behind `samlResponse.js`: `setAttribute`, and one per
-//! configuration setter, each calling the WIT `saml-response.set-field` with its field.
+//! configuration setter, each sending the WIT `saml-response` call `set-field` with its field.
 
+use actionbox_contract::Method;
 use javy::quickjs::{Ctx, Function, Object, Result, Value};
 
-use super::args::{host_result, string};
-use actionbox_contract::Method;
-
-use crate::actionbox_sandbox::api::saml_response::{self, SamlField};
+use super::args::string;
+use super::call::done;
+use crate::actionbox_sandbox::api::dispatch::MethodCall;
+use crate::actionbox_sandbox::api::saml_response::{Attribute, Call, FieldValue, SamlField};
 use crate::json;
 
 pub const JS: &str = include_str!("samlResponse.js");
@@ -19,7 +20,8 @@ pub fn natives<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
         let Some(field) = field(method) else { continue };
         let set = move |ctx: Ctx<'js>, value: Value<'js>| -> Result<()> {
             let value = json::to_json(&ctx, value)?;
-            host_result(&ctx, saml_response::set_field(field, &value))
+            let call = Call::SetField(FieldValue { field, value });
+            done(&ctx, method, MethodCall::SamlResponse(call))
         };
         natives.set(method.name(), Function::new(ctx.clone(), set)?)?;
     }
@@ -28,9 +30,8 @@ pub fn natives<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
 
 /// `setAttribute(name, value)`.
 fn set_attribute<'js>(ctx: Ctx<'js>, name: Value<'js>, value: Value<'js>) -> Result<()> {
-    let name = string(&ctx, &name)?;
-    let value = json::to_json(&ctx, value)?;
-    host_result(&ctx, saml_response::set_attribute(&name, &value))
+    let attribute = Attribute { name: string(&ctx, &name)?, value: json::to_json(&ctx, value)? };
+    done(&ctx, Method::SamlResponseSetAttribute, MethodCall::SamlResponse(Call::SetAttribute(attribute)))
 }
 
 /// The field a configuration setter sets; `None` for the other methods.

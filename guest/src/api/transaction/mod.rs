@@ -1,9 +1,13 @@
-//! `api.transaction`: the natives behind `transaction.js`, one per function of the WIT `transaction` interface.
+//! `api.transaction`: the natives behind `transaction.js`, each one case of the WIT
+//! `transaction` call.
 
+use actionbox_contract::Method;
 use javy::quickjs::{Ctx, Function, Object, Result, Value};
 
-use super::args::{host_result, string};
-use crate::actionbox_sandbox::api::transaction;
+use super::args::string;
+use super::call::done;
+use crate::actionbox_sandbox::api::dispatch::MethodCall;
+use crate::actionbox_sandbox::api::transaction::{Call, Entry};
 use crate::json;
 
 pub const JS: &str = include_str!("transaction.js");
@@ -17,12 +21,12 @@ pub fn natives<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
 
 /// `setMetadata(key, value)`.
 fn set_metadata<'js>(ctx: Ctx<'js>, key: Value<'js>, value: Value<'js>) -> Result<()> {
-    let key = string(&ctx, &key)?;
-    let value = json::to_json(&ctx, value)?;
-    host_result(&ctx, transaction::set_metadata(&key, &value))
+    let entry = Entry { key: string(&ctx, &key)?, value: json::to_json(&ctx, value)? };
+    done(&ctx, Method::TransactionSetMetadata, MethodCall::Transaction(Call::SetMetadata(entry)))
 }
 
 /// `setResultUrl(url)`.
 fn set_result_url<'js>(ctx: Ctx<'js>, url: Value<'js>) -> Result<()> {
-    host_result(&ctx, transaction::set_result_url(&string(&ctx, &url)?))
+    let call = Call::SetResultUrl(string(&ctx, &url)?);
+    done(&ctx, Method::TransactionSetResultUrl, MethodCall::Transaction(call))
 }

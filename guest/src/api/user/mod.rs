@@ -1,9 +1,12 @@
-//! `api.user`: the natives behind `user.js`, one per function of the WIT `user` interface.
+//! `api.user`: the natives behind `user.js`, each one case of the WIT `user` call.
 
+use actionbox_contract::Method;
 use javy::quickjs::{Ctx, Function, Object, Result, Value};
 
-use super::args::{host_result, string};
-use crate::actionbox_sandbox::api::user;
+use super::args::string;
+use super::call::done;
+use crate::actionbox_sandbox::api::dispatch::MethodCall;
+use crate::actionbox_sandbox::api::user::{Call, Entry};
 use crate::json;
 
 pub const JS: &str = include_str!("user.js");
@@ -17,16 +20,16 @@ pub fn natives<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
 
 /// `setUserMetadata(key, value)`.
 fn set_user_metadata<'js>(ctx: Ctx<'js>, key: Value<'js>, value: Value<'js>) -> Result<()> {
-    set_metadata(&ctx, user::Metadata::UserMetadata, key, value)
+    let entry = entry(&ctx, key, value)?;
+    done(&ctx, Method::UserSetUserMetadata, MethodCall::User(Call::SetUserMetadata(entry)))
 }
 
 /// `setAppMetadata(key, value)`.
 fn set_app_metadata<'js>(ctx: Ctx<'js>, key: Value<'js>, value: Value<'js>) -> Result<()> {
-    set_metadata(&ctx, user::Metadata::AppMetadata, key, value)
+    let entry = entry(&ctx, key, value)?;
+    done(&ctx, Method::UserSetAppMetadata, MethodCall::User(Call::SetAppMetadata(entry)))
 }
 
-fn set_metadata<'js>(ctx: &Ctx<'js>, which: user::Metadata, key: Value<'js>, value: Value<'js>) -> Result<()> {
-    let key = string(ctx, &key)?;
-    let value = json::to_json(ctx, value)?;
-    host_result(ctx, user::set_metadata(which, &key, &value))
+fn entry<'js>(ctx: &Ctx<'js>, key: Value<'js>, value: Value<'js>) -> Result<Entry> {
+    Ok(Entry { key: string(ctx, &key)?, value: json::to_json(ctx, value)? })
 }

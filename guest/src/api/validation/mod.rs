@@ -1,9 +1,12 @@
-//! `api.validation`: the natives behind `validation.js`, one per function of the WIT `validation` interface.
+//! `api.validation`: the native behind `validation.js`, the WIT `validation` call.
 
+use actionbox_contract::Method;
 use javy::quickjs::{Ctx, Function, Object, Result, Value};
 
-use super::args::{host_result, string};
-use crate::actionbox_sandbox::api::validation;
+use super::args::string;
+use super::call::done;
+use crate::actionbox_sandbox::api::dispatch::MethodCall;
+use crate::actionbox_sandbox::api::validation::{Call, ValidationError};
 
 pub const JS: &str = include_str!("validation.js");
 
@@ -13,7 +16,8 @@ pub fn natives<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     Ok(natives)
 }
 
-/// `validationError(code, message)`.
+/// `error(code, message)`.
 fn validation_error<'js>(ctx: Ctx<'js>, code: Value<'js>, message: Value<'js>) -> Result<()> {
-    host_result(&ctx, validation::error(&string(&ctx, &code)?, &string(&ctx, &message)?))
+    let error = ValidationError { code: string(&ctx, &code)?, message: string(&ctx, &message)? };
+    done(&ctx, Method::ValidationError, MethodCall::Validation(Call::Error(error)))
 }

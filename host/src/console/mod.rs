@@ -1,4 +1,5 @@
-//! `console.*`: lines go to the execution's bounded log buffer, secrets redacted.
+//! The host side of `console.*`: lines go to the execution's bounded log buffer, secrets
+//! redacted. (The guest's formatting is `guest/src/console/`.)
 
 use crate::bindings::actionbox_sandbox::contract::console::{Host, Level};
 use crate::outcome::LogLevel;

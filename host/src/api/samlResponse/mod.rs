@@ -7,16 +7,20 @@
 //! Configuration fields: the sizes in [`field`], taken from the limits seed; where it
 //! gives none, [`MAX_SAML_TEXT_BYTES`].
 
+mod command;
+
+pub use command::SamlResponseCommand;
+
+use actionbox_contract::refusal::{Items, Refusal};
 use serde_json::Value;
 
-use super::{check_allowed, check_key, parse_json};
-use crate::bindings::actionbox_sandbox::api::saml_response::{Host, SamlField};
+use super::{check_key, check_size, parse_json};
+use crate::bindings::actionbox_sandbox::api::saml_response::{Attribute, Call, FieldValue, SamlField};
 use crate::limits::{
     MAX_SAML_ALGORITHM_BYTES, MAX_SAML_ATTRIBUTE_NAME_BYTES, MAX_SAML_ATTRIBUTE_VALUE_BYTES, MAX_SAML_ATTRIBUTES,
     MAX_SAML_BYTES, MAX_SAML_CERT_BYTES, MAX_SAML_NAME_BYTES, MAX_SAML_PROBE_BYTES, MAX_SAML_PROBES,
     MAX_SAML_TEXT_BYTES, MAX_SAML_URL_BYTES,
 };
-use crate::outcome::Command;
 use crate::state::HostState;
 use crate::trigger::Method;
 
@@ -85,73 +89,78 @@ fn field(field: SamlField) -> (&'static str, Method, Field) {
     }
 }
 
-impl Host for HostState {
-    fn set_attribute(&mut self, name: String, value: String) -> Result<(), String> {
-        const METHOD: &str = Method::SamlResponseSetAttribute.path();
-        check_allowed(self, Method::SamlResponseSetAttribute)?;
-        check_key(METHOD, "the attribute name", &name)?;
-        if name.len() > MAX_SAML_ATTRIBUTE_NAME_BYTES {
-            return Err(format!(
-                "{METHOD}: the name is {} bytes; the limit is {MAX_SAML_ATTRIBUTE_NAME_BYTES}",
-                name.len()
-            ));
-        }
-        let size = value.len();
-        let value = parse_json(METHOD, "the value", &value, MAX_SAML_ATTRIBUTE_VALUE_BYTES)?;
-        let scalar = |v: &Value| matches!(v, Value::String(_) | Value::Number(_) | Value::Bool(_));
-        let ok = match &value {
-            Value::Null => true,
-            Value::Array(items) => items.iter().all(scalar),
-            other => scalar(other),
-        };
-        if !ok {
-            return Err(format!("{METHOD}: the value must be a string, number, boolean, a list of them, or null"));
-        }
-        let attributes = &mut self.totals.saml_attributes;
-        if attributes.len() >= MAX_SAML_ATTRIBUTES && !attributes.contains(&name) {
-            return Err(format!("{METHOD}: at most {MAX_SAML_ATTRIBUTES} attributes may be changed or added"));
-        }
-        attributes.try_set(&name, name.len() + size, MAX_SAML_BYTES).map_err(|total| {
-            format!("{METHOD}: the SAML attributes would total {total} bytes; the limit is {MAX_SAML_BYTES}")
-        })?;
-        self.record.command(Command::SamlSetAttribute { name, value })?;
-        Ok(())
-    }
-
-    fn set_field(&mut self, field: SamlField, value: String) -> Result<(), String> {
-        let (field, method, kind) = self::field(field);
-        check_allowed(self, method)?;
-        let method = method.path();
-        let value = parse_json(method, "the value", &value, MAX_SAML_PROBES * (MAX_SAML_PROBE_BYTES + 8))?;
-        check_field(method, kind, &value)?;
-        self.record.command(Command::SamlSetField { field: field.into(), value })?;
-        Ok(())
+pub(super) fn method(call: &Call) -> Method {
+    match call {
+        Call::SetAttribute(_) => Method::SamlResponseSetAttribute,
+        Call::SetField(FieldValue { field: which, .. }) => field(*which).1,
     }
 }
 
-fn check_field(method: &str, kind: Field, value: &Value) -> Result<(), String> {
+pub(super) fn call(state: &mut HostState, call: Call) -> Result<(), Refusal> {
+    match call {
+        Call::SetAttribute(attribute) => set_attribute(state, attribute),
+        Call::SetField(FieldValue { field: which, value }) => {
+            let (field, _, kind) = self::field(which);
+            let value = parse_json("the value", &value, MAX_SAML_PROBES * (MAX_SAML_PROBE_BYTES + 8))?;
+            check_field(kind, &value)?;
+            state.record.command(SamlResponseCommand::SetField { field: field.into(), value })
+        }
+    }
+}
+
+fn set_attribute(state: &mut HostState, Attribute { name, value }: Attribute) -> Result<(), Refusal> {
+    check_key("the attribute name", &name)?;
+    check_size("the name", &name, MAX_SAML_ATTRIBUTE_NAME_BYTES)?;
+    let size = value.len();
+    let value = parse_json("the value", &value, MAX_SAML_ATTRIBUTE_VALUE_BYTES)?;
+    let scalar = |v: &Value| matches!(v, Value::String(_) | Value::Number(_) | Value::Bool(_));
+    let ok = match &value {
+        Value::Null => true,
+        Value::Array(items) => items.iter().all(scalar),
+        other => scalar(other),
+    };
+    if !ok {
+        return Err(wrong_type("a string, number, boolean, a list of them, or null"));
+    }
+    let attributes = &mut state.totals.saml_attributes;
+    if attributes.len() >= MAX_SAML_ATTRIBUTES && !attributes.contains(&name) {
+        return Err(Refusal::TooMany { items: Items::SamlAttributes, limit: MAX_SAML_ATTRIBUTES as u64 });
+    }
+    attributes.try_set(&name, name.len() + size, MAX_SAML_BYTES).map_err(|total| Refusal::WouldTotal {
+        total_of: "the SAML attributes".into(),
+        total: total as u64,
+        limit: MAX_SAML_BYTES as u64,
+    })?;
+    state.record.command(SamlResponseCommand::SetAttribute { name, value })
+}
+
+/// The value must be `expected`.
+fn wrong_type(expected: &str) -> Refusal {
+    Refusal::WrongType { argument: "the value".into(), expected: expected.into(), got: None }
+}
+
+fn check_field(kind: Field, value: &Value) -> Result<(), Refusal> {
     let text = |v: &Value, max: usize| match v {
-        Value::String(s) if s.len() <= max => Ok(()),
-        Value::String(s) => Err(format!("{method}: the value is {} bytes; the limit is {max}", s.len())),
-        _ => Err(format!("{method}: the value must be a string")),
+        Value::String(s) => check_size("the value", s, max),
+        _ => Err(wrong_type("a string")),
     };
     match kind {
         Field::Text(max) => text(value, max),
         Field::Choice(choices) => match value.as_str() {
             Some(choice) if choices.contains(&choice) => Ok(()),
-            _ => Err(format!("{method}: the value must be one of: {}", choices.join(", "))),
+            _ => Err(wrong_type(&format!("one of: {}", choices.join(", ")))),
         },
         Field::Seconds => match value.as_u64() {
             Some(seconds) if seconds > 0 => Ok(()),
-            _ => Err(format!("{method}: the value must be a positive whole number of seconds")),
+            _ => Err(wrong_type("a positive whole number of seconds")),
         },
-        Field::Bool => value.is_boolean().then_some(()).ok_or_else(|| format!("{method}: the value must be a boolean")),
+        Field::Bool => value.is_boolean().then_some(()).ok_or_else(|| wrong_type("a boolean")),
         Field::Probes => match value {
             Value::Array(probes) if probes.len() <= MAX_SAML_PROBES => {
                 probes.iter().try_for_each(|p| text(p, MAX_SAML_PROBE_BYTES))
             }
-            Value::Array(_) => Err(format!("{method}: at most {MAX_SAML_PROBES} probes")),
-            _ => Err(format!("{method}: the value must be a list of strings")),
+            Value::Array(_) => Err(Refusal::TooMany { items: Items::SamlProbes, limit: MAX_SAML_PROBES as u64 }),
+            _ => Err(wrong_type("a list of strings")),
         },
     }
 }

@@ -5,6 +5,10 @@
 //! the earlier expiry wins; with neither, an entry lives the maximum. More than
 //! [`MAX_CACHE_WRITES`] sets and deletes in one execution is `MaxSideEffectsExceeded`.
 
+mod command;
+
+pub use command::CacheCommand;
+
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::bindings::actionbox_sandbox::api::cache::{CacheError, CacheRecord, Host, SetOptions};
@@ -12,7 +16,6 @@ use crate::cache::{ApiCache, CacheEntries, CacheEntry};
 use crate::limits::{
     MAX_CACHE_BYTES, MAX_CACHE_ENTRIES, MAX_CACHE_KEY_BYTES, MAX_CACHE_TTL_MS, MAX_CACHE_VALUE_BYTES, MAX_CACHE_WRITES,
 };
-use crate::outcome::Command;
 use crate::state::HostState;
 
 impl Host for HostState {
@@ -39,10 +42,10 @@ impl Host for HostState {
         if entries.len() > MAX_CACHE_ENTRIES || size(&entries) > MAX_CACHE_BYTES {
             return Err(CacheError::CacheSizeExceeded);
         }
-        let command = Command::CacheSet { key, value: entry.value.clone(), expires_at: expires_at_ms };
+        let command = CacheCommand::Set { key, value: entry.value.clone(), expires_at: expires_at_ms };
         self.record.admit(&command).map_err(|_| CacheError::FailedToSetCacheRecord)?;
         self.cache.replace(entries, self.deadline).await.map_err(|_| CacheError::FailedToSetCacheRecord)?;
-        self.record.commands.push(command);
+        self.record.commands.push(command.into());
         Ok(record(&entry))
     }
 
@@ -52,10 +55,10 @@ impl Host for HostState {
         let loaded = self.cache.entries(now, self.deadline).await;
         let mut entries = loaded.map_err(|_| CacheError::FailedToDeleteCacheRecord)?.clone();
         let removed = entries.remove(&key).ok_or(CacheError::CacheKeyDoesNotExist)?;
-        let command = Command::CacheDelete { key };
+        let command = CacheCommand::Delete { key };
         self.record.admit(&command).map_err(|_| CacheError::FailedToDeleteCacheRecord)?;
         self.cache.replace(entries, self.deadline).await.map_err(|_| CacheError::FailedToDeleteCacheRecord)?;
-        self.record.commands.push(command);
+        self.record.commands.push(command.into());
         Ok(record(&removed))
     }
 }
