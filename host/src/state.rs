@@ -75,7 +75,7 @@ impl HostState {
         self.record = Record::default();
         self.limiter.reset();
         self.cache.begin_action();
-        self.protocol = event.pointer("/transaction/protocol").and_then(serde_json::Value::as_str).map(str::to_owned);
+        self.protocol = text_at(event, &["transaction", "protocol"]).map(str::to_owned);
         self.identity = Identity::of(event);
         self.continuation = continuation;
         self.redactor = Redactor::new(event.get("secrets").and_then(serde_json::Value::as_object));
@@ -109,21 +109,30 @@ impl Default for Identity {
 impl Identity {
     /// Reads the identity from an event.
     pub fn of(event: &serde_json::Value) -> Self {
-        let text = |pointer: &str| event.pointer(pointer).and_then(serde_json::Value::as_str).map(str::to_owned);
-        let protocol = text("/transaction/protocol").unwrap_or_default();
-        let prompt_none = event
-            .pointer("/transaction/prompt")
+        let text = |path: &[&str]| text_at(event, path).map(str::to_owned);
+        let protocol = text_at(event, &["transaction", "protocol"]).unwrap_or_default();
+        let prompt_none = value_at(event, &["transaction", "prompt"])
             .and_then(serde_json::Value::as_array)
             .is_some_and(|prompts| prompts.iter().any(|p| p == "none"));
-        let non_interactive =
-            matches!(protocol.as_str(), "oauth2-refresh-token" | "oauth2-resource-owner" | "oauth2-password");
+        let non_interactive = matches!(protocol, "oauth2-refresh-token" | "oauth2-resource-owner" | "oauth2-password");
         Identity {
-            issuer: text("/request/hostname").or_else(|| text("/tenant/id")).unwrap_or_default(),
-            subject: text("/user/user_id").unwrap_or_default(),
-            ip: text("/request/ip").unwrap_or_default(),
+            issuer: text(&["request", "hostname"]).or_else(|| text(&["tenant", "id"])).unwrap_or_default(),
+            subject: text(&["user", "user_id"]).unwrap_or_default(),
+            ip: text(&["request", "ip"]).unwrap_or_default(),
             interactive: !non_interactive && !prompt_none,
         }
     }
+}
+
+/// The value at `path` (object keys) in `event`. Unlike `Value::pointer`, it builds no
+/// strings: it runs for every execution.
+fn value_at<'a>(event: &'a serde_json::Value, path: &[&str]) -> Option<&'a serde_json::Value> {
+    path.iter().try_fold(event, |value, key| value.get(key))
+}
+
+/// The string at `path` in `event`, if it is one.
+fn text_at<'a>(event: &'a serde_json::Value, path: &[&str]) -> Option<&'a str> {
+    value_at(event, path).and_then(serde_json::Value::as_str)
 }
 
 /// The `/continue` request a suspended flow resumed with.
