@@ -22,6 +22,7 @@ mod runtimes;
 mod script;
 mod table;
 mod text;
+mod wasi;
 mod wrapper;
 
 wit_bindgen::generate!({

@@ -2,10 +2,10 @@
 //!
 //! `initialize` builds them (through `javy`), each with its own context and its own copy
 //! of the JavaScript glue; the host snapshots the instance right after, so no execution
-//! ever pays for them. How many is the host's choice, written to the initializer's stdin
-//! (so nothing of it stays in the snapshot, as an environment variable would): one for a
-//! snapshot that serves single executions, a few for one that serves the Actions of a
-//! flow in turn.
+//! ever pays for them. How many is the host's choice, which the initializer asks through
+//! the WIT `pre-initialization` import (so nothing of it stays in the snapshot, as an
+//! environment variable would): one for a snapshot that serves single executions, a few
+//! for one that serves the Actions of a flow in turn.
 //!
 //! `with_fresh_runtime` applies the caller's limits and lends one runtime to one
 //! `compile` or `run`. A runtime serves once, so the Actions of a flow that share an
@@ -58,17 +58,9 @@ pub fn initialize() {
     });
 }
 
-/// How many runtimes the host asked for on stdin: a decimal number; 1 when stdin is
-/// empty (an instance that was not pre-initialized) or holds anything else.
+/// How many runtimes the host asked for (nothing of the question stays in the snapshot).
 fn requested_runtimes() -> usize {
-    use std::io::Read;
-    use std::os::fd::FromRawFd;
-    // Read without `std::io::stdin()`, whose buffer would stay in the snapshot.
-    // SAFETY: descriptor 0 is the instance's stdin; `ManuallyDrop` leaves it open.
-    let mut stdin = std::mem::ManuallyDrop::new(unsafe { std::fs::File::from_raw_fd(0) });
-    let mut digits = [0u8; 8];
-    let read = stdin.read(&mut digits).unwrap_or(0);
-    std::str::from_utf8(&digits[..read]).ok().and_then(|text| text.trim().parse().ok()).unwrap_or(1)
+    crate::actionbox_sandbox::contract::pre_initialization::runtimes() as usize
 }
 
 impl Fresh {

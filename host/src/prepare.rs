@@ -35,7 +35,7 @@ use crate::limits::MAX_GUEST_CACHE_FILE_BYTES;
 const GUEST_WASM: &[u8] = include_bytes!(env!("ACTIONBOX_GUEST_WASM"));
 
 /// Bumped whenever the preparation steps change, so old cache files are not reused.
-const PREPARATION_VERSION: u32 = 4;
+const PREPARATION_VERSION: u32 = 5;
 
 /// Separates this use of the cache key from others.
 const PURPOSE: &str = "actionbox guest cache";
@@ -138,18 +138,32 @@ fn cache_file_name(engine: &wasmtime::Engine, guest_sha256: &str, runtimes: usiz
     format!("guest-{}-{:016x}-{runtimes}.cwasm", &guest_sha256[..16], hasher.finish())
 }
 
+/// An instance made from a snapshot has its runtimes and never asks; one that did would be
+/// told the least.
+impl crate::bindings::actionbox_sandbox::contract::pre_initialization::Host for crate::state::HostState {
+    fn runtimes(&mut self) -> u32 {
+        1
+    }
+}
+
+/// The core module name of the WIT `pre-initialization` interface.
+const PRE_INITIALIZATION: &str = "actionbox-sandbox:contract/pre-initialization@0.1.0";
+
 /// Runs the guest's initializer under Wizer, building `runtimes` JavaScript runtimes, and
 /// returns the snapshot module.
 async fn pre_initialize(engine: &wasmtime::Engine, runtimes: usize) -> Result<Vec<u8>> {
-    // The guest reads how many runtimes to build from stdin (its `runtimes.rs`): unlike an
-    // environment variable, nothing of it stays in the snapshot.
-    let stdin = wasmtime_wasi::p2::pipe::MemoryInputPipe::new(runtimes.to_string());
-    let wasi = WasiCtxBuilder::new().stdin(stdin).build_p1();
+    let wasi = WasiCtxBuilder::new().build_p1();
     let mut store = Store::new(engine, wasi);
     store.set_fuel(u64::MAX).map_err(guest_error("configuring the initializer"))?;
     store.set_epoch_deadline(1 << 40);
     let mut linker = Linker::<WasiP1Ctx>::new(engine);
     p1::add_to_linker_async(&mut linker, |cx| cx).map_err(guest_error("linking WASI"))?;
+    // The guest's initializer asks how many runtimes to build (its `runtimes.rs`): unlike
+    // an environment variable or stdin, nothing of the answer stays in the snapshot.
+    let count = u32::try_from(runtimes).unwrap_or(u32::MAX);
+    linker
+        .func_wrap(PRE_INITIALIZATION, "runtimes", move || count)
+        .map_err(guest_error("linking the pre-initialization import"))?;
     Wizer::new()
         .run(&mut store, GUEST_WASM, async move |store, module| {
             // The WIT imports are not called while initializing.

@@ -135,6 +135,7 @@ mod tests {
     use super::*;
     use crate::config::Config;
     use crate::state::Carried;
+    use wasmtime::component::types::ComponentItem;
 
     /// How many calls one instance of a snapshot serves before it has no runtime left.
     async fn runtimes_in(engine: &Engine, pre: &ActionRuntimePre<HostState>) -> usize {
@@ -163,6 +164,50 @@ mod tests {
             let flow = engine.flow_snapshot().await.unwrap();
             assert_eq!(runtimes_in(&engine, flow).await, limits::FLOW_RUNTIMES);
             assert_eq!(runtimes_in(&engine, &engine.inner.single).await, 1);
+        });
+    }
+
+    /// Every import function costs every instantiation, so the guest keeps few: its own three
+    /// interfaces and the pre-initialization question, and of WASI only what the preview 1
+    /// adapter needs for the clocks and random numbers (`guest/src/wasi.rs` answers the
+    /// rest inside the guest).
+    #[test]
+    fn the_guest_imports_only_its_interfaces_clocks_and_random_numbers() {
+        let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+        runtime.block_on(async {
+            let mut config = Config::default();
+            config.guest_cache_dir(None).max_concurrent(1);
+            let engine = Engine::new(config).await.unwrap();
+            let component = engine.inner.single.instance_pre().component();
+            let engine = component.engine();
+            // The interfaces that hold only types (the namespaces' calls) cost nothing.
+            let has_functions = |item: &ComponentItem| match item {
+                ComponentItem::ComponentInstance(instance) => {
+                    instance.exports(engine).any(|(_, item)| matches!(item.ty, ComponentItem::ComponentFunc(_)))
+                }
+                _ => true,
+            };
+            let types = component.component_type();
+            let mut imports: Vec<&str> = types
+                .imports(engine)
+                .filter(|(_, item)| has_functions(&item.ty))
+                .map(|(name, _)| name.split('@').next().unwrap_or(name))
+                .collect();
+            imports.sort();
+            assert_eq!(
+                imports,
+                [
+                    "actionbox-sandbox:api/cache",
+                    "actionbox-sandbox:api/dispatch",
+                    "actionbox-sandbox:contract/console",
+                    "actionbox-sandbox:contract/pre-initialization",
+                    "wasi:cli/stderr",
+                    "wasi:clocks/monotonic-clock",
+                    "wasi:clocks/wall-clock",
+                    "wasi:io/streams",
+                    "wasi:random/random",
+                ]
+            );
         });
     }
 }
