@@ -36,6 +36,8 @@
 //! - [`CompiledAction`]: bytecode plus the handlers a source exports; it can be saved as a
 //!   `.wasm` file ([`CompiledAction::to_wasm`]) and loaded back.
 //! - [`Outcome`]: decision, commands, logs, warnings and resource usage of one execution.
+//!   A [`Command`] is one namespace's command ([`commands`]); it prints as the call it
+//!   records (`idToken.setCustomClaim("name", value)`).
 //! - [`Error`] for calls that fail; [`ActionError`] for Actions that fail, inside the
 //!   [`Outcome`].
 

@@ -167,3 +167,70 @@ fn check_size(argument: &str, text: &str, limit: usize) -> Result<(), Refusal> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use actionbox_contract::refusal::{Once, UrlProblem};
+
+    use super::*;
+    use crate::bindings::actionbox_sandbox::api::refusal as wit;
+    use crate::bindings::actionbox_sandbox::api::{access_token, authentication, id_token, redirect};
+    use crate::cache::{ApiCache, SharedCacheStore};
+    use crate::epoch::Timers;
+    use crate::state::Totals;
+    use crate::trigger::Trigger;
+
+    fn state(trigger: Trigger) -> HostState {
+        let deadline = Instant::now() + Duration::from_secs(5);
+        let cache = ApiCache::new(SharedCacheStore::default(), Timers::default(), trigger, None);
+        let mut state = HostState::new(trigger, 64 << 20, deadline, cache, Totals::default());
+        state.begin_action(&serde_json::json!({}), None);
+        state
+    }
+
+    fn claim() -> MethodCall {
+        MethodCall::IdToken(id_token::Call::SetCustomClaim(id_token::Claim { name: "a".into(), value: "1".into() }))
+    }
+
+    #[test]
+    fn a_method_outside_the_trigger_is_refused_before_its_namespace_sees_it() {
+        let mut state = state(Trigger::PostChangePassword);
+        assert!(matches!(state.call(claim()), Err(ApiError::NotInTrigger)));
+        assert!(state.record.commands.is_empty());
+        let mut state = self::state(Trigger::PostLogin);
+        assert!(matches!(state.call(claim()), Ok(Reply::Done)));
+        assert_eq!(state.record.commands.len(), 1);
+    }
+
+    #[test]
+    fn refusals_cross_as_their_kind() {
+        let mut state = state(Trigger::PostLogin);
+        let scope = MethodCall::AccessToken(access_token::Call::AddScope("two words".into()));
+        assert!(matches!(state.call(scope), Err(ApiError::InvalidScope(_))));
+        let http = MethodCall::Redirect(redirect::Call::SendUserTo(redirect::SendUserTo {
+            url: "http://x.example/".into(),
+            query: "{}".into(),
+        }));
+        assert!(matches!(state.call(http), Err(ApiError::InvalidUrl(wit::UrlProblem::NotHttps))));
+        let primary = || MethodCall::Authentication(authentication::Call::SetPrimaryUser("auth0|1".into()));
+        assert!(state.call(primary()).is_ok());
+        assert!(matches!(state.call(primary()), Err(ApiError::Once(wit::Once::PrimaryUser))));
+    }
+
+    #[test]
+    fn the_host_types_its_refusals_before_they_cross() {
+        let mut state = state(Trigger::PostLogin);
+        let url = urls_refusal("https://u:p@x.example/");
+        assert_eq!(url, Refusal::InvalidUrl(UrlProblem::Credentials));
+        let call = authentication::Call::SetPrimaryUser("auth0|1".into());
+        assert_eq!(super::authentication::call(&mut state, call), Ok(()));
+        let again = authentication::Call::SetPrimaryUser("auth0|2".into());
+        assert_eq!(super::authentication::call(&mut state, again), Err(Refusal::Once(Once::PrimaryUser)));
+    }
+
+    fn urls_refusal(url: &str) -> Refusal {
+        crate::urls::https(url).unwrap_err()
+    }
+}
