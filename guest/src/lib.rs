@@ -22,6 +22,7 @@ mod runtimes;
 mod script;
 mod table;
 mod text;
+mod timers;
 mod wasi;
 mod wrapper;
 
@@ -32,18 +33,20 @@ wit_bindgen::generate!({
     generate_all,
 });
 
-use actionbox_sandbox::contract::types::{CompileError, Compiled, Limits, RunError, RunRequest};
+use actionbox_sandbox::contract::types::{CompileError, Compiled, Limits, RunError, RunReport, RunRequest};
 use exports::actionbox_sandbox::contract::sandbox::Guest;
 
 struct Sandbox;
 
 impl Guest for Sandbox {
     fn compile(filename: String, source: String, limits: Limits) -> Result<Compiled, CompileError> {
+        timers::set_running(false);
         runtimes::with_fresh_runtime(&limits, |ctx, glue| script::compile(ctx, glue, &filename, &source))
             .unwrap_or(Err(CompileError::Exhausted))
     }
 
-    fn run(request: RunRequest, limits: Limits) -> Result<(), RunError> {
+    fn run(request: RunRequest, limits: Limits) -> Result<RunReport, RunError> {
+        timers::set_running(true);
         runtimes::with_fresh_runtime(&limits, |ctx, glue| run::run(ctx, glue, request))
             .unwrap_or(Err(RunError::Exhausted))
     }

@@ -12,11 +12,11 @@ use javy::quickjs::{Ctx, Function, Object, Value, promise::PromiseState, qjs};
 
 use actionbox_contract::Trigger;
 
-use crate::actionbox_sandbox::contract::types::{RunError, RunRequest};
+use crate::actionbox_sandbox::contract::types::{RunError, RunReport, RunRequest};
 use crate::exception::{self, Thrown};
 use crate::{api, event, script, table};
 
-pub fn run<'js>(ctx: Ctx<'js>, glue: Object<'js>, request: RunRequest) -> Result<(), RunError> {
+pub fn run<'js>(ctx: Ctx<'js>, glue: Object<'js>, request: RunRequest) -> Result<RunReport, RunError> {
     let compiled = script::load(&ctx, &request.bytecode).map_err(|()| {
         ctx.catch();
         RunError::InvalidBytecode("the bytecode does not load in this guest".into())
@@ -45,7 +45,7 @@ pub fn run<'js>(ctx: Ctx<'js>, glue: Object<'js>, request: RunRequest) -> Result
         Ok(returned) => returned,
         Err(_) => {
             let error = thrown(&ctx, &request.filename);
-            drain_jobs(&ctx, &request.filename)?;
+            drain_jobs(&ctx, &glue, &request.filename)?;
             return Err(error);
         }
     };
@@ -57,7 +57,7 @@ pub fn run<'js>(ctx: Ctx<'js>, glue: Object<'js>, request: RunRequest) -> Result
         let awaiting: Function = glue.get("awaitResult").map_err(|_| thrown(&ctx, &request.filename))?;
         awaiting.call((returned,)).map_err(|_| thrown(&ctx, &request.filename))?
     };
-    settle(&ctx, awaited, &request.filename)
+    settle(&ctx, &glue, awaited, &request.filename)
 }
 
 /// The event as a fresh object graph: nothing in it is shared with the host or another run.
@@ -77,27 +77,66 @@ fn make_api<'js>(glue: &Object<'js>, trigger: Trigger) -> javy::quickjs::Result<
     glue.get::<_, Object>("apis")?.get(trigger as u32)
 }
 
-/// Runs queued jobs until `promise` (the handler's result, awaited) settles, then until
-/// none is left, and returns how it settled. A value that is not a promise is settled.
-fn settle<'js>(ctx: &Ctx<'js>, promise: Value<'js>, filename: &str) -> Result<(), RunError> {
-    let Some(promise) = promise.as_promise() else { return drain_jobs(ctx, filename) };
-    while promise.state() == PromiseState::Pending {
-        if !run_job(ctx, filename)? {
+/// Runs the event loop until `promise` (the handler's result, awaited) settles: the
+/// `nextTick` callbacks and microtasks until none is left, then the loop's next timer or
+/// immediate (`timers.js`), or one blocking wait for the next timer. A value that is not a
+/// promise is settled at once. When nothing is pending and the promise still is, it can
+/// never settle. What is still pending once it has settled is reported, and never runs.
+/// An Action that uses no timer costs the loop no call into JavaScript.
+fn settle<'js>(ctx: &Ctx<'js>, glue: &Object<'js>, promise: Value<'js>, filename: &str) -> Result<RunReport, RunError> {
+    let promise = promise.as_promise().cloned();
+    let fail = |_| thrown(ctx, filename);
+    loop {
+        drain_jobs(ctx, glue, filename)?;
+        if promise.as_ref().is_none_or(|p| p.state() != PromiseState::Pending) {
+            break;
+        }
+        if !crate::timers::used() {
             return Err(RunError::NeverSettled);
         }
+        let next: Value = event_loop(glue, "next").and_then(|next| next.call(())).map_err(fail)?;
+        if let Some(callback) = next.as_function() {
+            callback.call::<_, ()>(()).map_err(fail)?;
+        } else {
+            match next.as_number() {
+                Some(milliseconds) if milliseconds >= 0.0 => crate::timers::wait(milliseconds),
+                _ => return Err(RunError::NeverSettled),
+            }
+        }
     }
-    drain_jobs(ctx, filename)?;
-    if promise.state() == PromiseState::Rejected {
+    if let Some(promise) = promise
+        && promise.state() == PromiseState::Rejected
+    {
         let _ = promise.result::<Value>();
         return Err(thrown(ctx, filename));
     }
-    Ok(())
+    let pending = if crate::timers::used() {
+        event_loop(glue, "pending").and_then(|pending| pending.call::<_, f64>(())).map_err(fail)?
+    } else {
+        0.0
+    };
+    Ok(RunReport { pending_timers: pending as u32 })
 }
 
-/// Runs queued jobs until none is left.
-fn drain_jobs(ctx: &Ctx<'_>, filename: &str) -> Result<(), RunError> {
-    while run_job(ctx, filename)? {}
-    Ok(())
+/// One of the event loop's functions (`timers.js`).
+fn event_loop<'js>(glue: &Object<'js>, name: &str) -> javy::quickjs::Result<Function<'js>> {
+    glue.get::<_, Object>("timers")?.get(name)
+}
+
+/// Runs the `nextTick` callbacks, then the queued jobs, until neither has any left, as
+/// Node does; an error a microtask threw fails the run.
+fn drain_jobs<'js>(ctx: &Ctx<'js>, glue: &Object<'js>, filename: &str) -> Result<(), RunError> {
+    loop {
+        if crate::timers::take_signal() {
+            event_loop(glue, "runTicks").and_then(|run| run.call::<_, ()>(())).map_err(|_| thrown(ctx, filename))?;
+        }
+        while run_job(ctx, filename)? {}
+        if !crate::timers::take_signal() {
+            return Ok(());
+        }
+        // A job queued a tick or recorded an error: once more.
+        crate::timers::signal();
+    }
 }
 
 /// Runs one queued job; `false` when there was none.

@@ -19,7 +19,7 @@ use javy::quickjs::{Ctx, Object, Persistent, qjs};
 use javy::{Config, Runtime};
 
 use crate::actionbox_sandbox::contract::types::Limits;
-use crate::{api, builtin, console, heap};
+use crate::{api, builtin, console, heap, timers};
 
 /// `require`, `module` and `exports` for the Action, and the await helper.
 const MODULE: &str = include_str!("module.js");
@@ -70,6 +70,9 @@ impl Fresh {
         let runtime = Runtime::new(config).expect("the QuickJS runtime to start");
         let glue = runtime.context().with(|ctx| {
             heap::install(&ctx);
+            let event_loop: Object = timers::natives(&ctx)
+                .and_then(|natives| builtin::evaluate(&ctx, timers::JS)?.call(natives))
+                .unwrap_or_else(|e| panic!("timers.js to install: {e}"));
             let console_natives = console::natives(&ctx).expect("the console natives to register");
             let installed: javy::quickjs::Result<()> =
                 builtin::evaluate(&ctx, console::JS).and_then(|install| install.call((console_natives,)));
@@ -78,6 +81,7 @@ impl Fresh {
             let glue: Object = builtin::evaluate(&ctx, MODULE)
                 .and_then(|install| install.call((apis,)))
                 .unwrap_or_else(|e| panic!("module.js to install: {e}"));
+            glue.set("timers", event_loop).unwrap_or_else(|e| panic!("the event loop to install: {e}"));
             reserve_atoms(&ctx);
             Persistent::save(&ctx, glue)
         });

@@ -2,14 +2,17 @@
 //! on the host side.
 //!
 //! Imports (the `api` namespaces and `console`) are synchronous and bounded, but for
-//! `api.cache`, whose store may be remote: it is async, and bounded by the execution's
-//! deadline. The guest's exports are called asynchronously so the epoch callback can
+//! `api.cache`, whose store may be remote, and the event loop's `wait`: they are async,
+//! and bounded by the execution's deadline (`wait` ends the execution there). The guest's exports are called asynchronously so the epoch callback can
 //! yield between ticks.
 
 wasmtime::component::bindgen!({
     path: ["../wit/api", "../wit"],
     world: "actionbox-sandbox:contract/action-runtime",
-    imports: { "actionbox-sandbox:api/cache": async },
+    imports: {
+        "actionbox-sandbox:api/cache": async,
+        "actionbox-sandbox:contract/event-loop.wait": async | trappable,
+    },
     exports: { default: async },
 });
 

@@ -65,6 +65,7 @@ mod source;
 mod state;
 mod suspended;
 mod text;
+mod timers;
 mod trigger;
 mod urls;
 
@@ -77,7 +78,9 @@ pub use event::parse as parse_event;
 pub use flow::{ActionReport, Changes, ContinueRequest, Flow, FlowAction, FlowDecision, FlowOutcome};
 pub use key::Key;
 pub use options::ExecuteOptions;
-pub use outcome::{Command, Decision, Interaction, LogLevel, LogLine, Logs, Outcome, SessionCommand, Usage, Warning};
+pub use outcome::{
+    Command, Decision, Interaction, LogLevel, LogLine, Logs, Outcome, Pending, SessionCommand, Usage, Warning,
+};
 
 /// Each `api` namespace's commands: the cases of [`Command`].
 pub mod commands {

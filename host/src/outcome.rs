@@ -24,7 +24,26 @@ pub struct Outcome {
     pub commands: Vec<Command>,
     pub logs: Logs,
     pub warnings: Vec<Warning>,
+    /// What was still pending when the handler had settled, and so never ran; absent
+    /// from the JSON when nothing was.
+    #[serde(skip_serializing_if = "Pending::is_empty")]
+    pub pending: Pending,
     pub usage: Usage,
+}
+
+/// What an execution left pending when its handler had settled (and the microtasks queued
+/// by then had run): it never runs, as on the platform, where the execution ends there.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Pending {
+    /// Timers (`setTimeout`, `setInterval`) and immediates not yet run or cleared.
+    pub timers: u32,
+}
+
+impl Pending {
+    /// Whether nothing was left pending.
+    pub fn is_empty(&self) -> bool {
+        self.timers == 0
+    }
 }
 
 /// How the execution ended.

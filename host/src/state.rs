@@ -10,6 +10,7 @@ use wasmtime_wasi::{WasiCtx, WasiCtxBuilder, WasiCtxView, WasiView};
 use crate::cache::{ApiCache, CacheEntries};
 use actionbox_contract::refusal::{OutputCap, Refusal};
 
+use crate::epoch::Timers;
 use crate::error::OutputLimit;
 use crate::limits;
 use crate::memory::MemoryLimiter;
@@ -26,6 +27,8 @@ pub struct HostState {
     pub limiter: MemoryLimiter,
     /// When the epoch callback traps the execution.
     pub deadline: Instant,
+    /// What host calls that wait are woken by (the epoch ticker's).
+    pub timers: Timers,
     pub trigger: Trigger,
     /// `event.transaction.protocol` as the host received it.
     pub protocol: Option<String>,
@@ -52,12 +55,20 @@ pub struct Carried {
 }
 
 impl HostState {
-    pub fn new(trigger: Trigger, memory_bytes: u64, deadline: Instant, cache: ApiCache, totals: Totals) -> Self {
+    pub fn new(
+        trigger: Trigger,
+        memory_bytes: u64,
+        deadline: Instant,
+        timers: Timers,
+        cache: ApiCache,
+        totals: Totals,
+    ) -> Self {
         HostState {
             wasi: empty_wasi(),
             table: ResourceTable::new(),
             limiter: MemoryLimiter::new(memory_bytes),
             deadline,
+            timers,
             trigger,
             protocol: None,
             identity: Identity::default(),

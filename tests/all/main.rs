@@ -11,4 +11,5 @@ mod limits;
 mod options;
 mod redirect;
 mod saml;
+mod timers;
 mod transaction;

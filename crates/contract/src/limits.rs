@@ -44,6 +44,9 @@ pub const REUSE_GROWTH_BYTES: usize = 4 * 1024 * 1024;
 pub const FLOW_RUNTIMES: usize = 5;
 /// The most runtimes the guest builds in one instance, whatever it is asked for.
 pub const MAX_RUNTIMES: usize = 16;
+/// Timers and immediates one execution may have pending at once; past it, setting one
+/// throws a `RangeError`.
+pub const MAX_PENDING_TIMERS: usize = 10_000;
 
 /// QuickJS's heap cap for a memory cap: a quarter (at least [`HEAP_HEADROOM_BYTES`])
 /// is left for what QuickJS does not count, allocator overhead above all, so that a
@@ -230,6 +233,7 @@ pub const ALL: &[(&str, Quantity)] = &[
     ("REUSE_GROWTH_BYTES", bytes(REUSE_GROWTH_BYTES as u64)),
     ("FLOW_RUNTIMES", count(FLOW_RUNTIMES as u64)),
     ("MAX_RUNTIMES", count(MAX_RUNTIMES as u64)),
+    ("MAX_PENDING_TIMERS", count(MAX_PENDING_TIMERS as u64)),
     ("MAX_SOURCE_BYTES", bytes(MAX_SOURCE_BYTES as u64)),
     ("DEFAULT_MAX_ARTIFACT_BYTES", bytes(DEFAULT_MAX_ARTIFACT_BYTES)),
     ("MAX_EXPORTS", count(MAX_EXPORTS as u64)),

@@ -185,7 +185,7 @@ mod tests {
     fn state(trigger: Trigger) -> HostState {
         let deadline = Instant::now() + Duration::from_secs(5);
         let cache = ApiCache::new(SharedCacheStore::default(), Timers::default(), trigger, None);
-        let mut state = HostState::new(trigger, 64 << 20, deadline, cache, Totals::default());
+        let mut state = HostState::new(trigger, 64 << 20, deadline, Timers::default(), cache, Totals::default());
         state.begin_action(&serde_json::json!({}), None);
         state
     }

@@ -167,8 +167,8 @@ mod tests {
         });
     }
 
-    /// Every import function costs every instantiation, so the guest keeps few: its own three
-    /// interfaces and the pre-initialization question, and of WASI only what the preview 1
+    /// Every import function costs every instantiation, so the guest keeps few: its own
+    /// interfaces (the event loop's one wait among them) and the pre-initialization question, and of WASI only what the preview 1
     /// adapter needs for the clocks and random numbers (`guest/src/wasi.rs` answers the
     /// rest inside the guest).
     #[test]
@@ -200,6 +200,7 @@ mod tests {
                     "actionbox-sandbox:api/cache",
                     "actionbox-sandbox:api/dispatch",
                     "actionbox-sandbox:contract/console",
+                    "actionbox-sandbox:contract/event-loop",
                     "actionbox-sandbox:contract/pre-initialization",
                     "wasi:cli/stderr",
                     "wasi:clocks/monotonic-clock",

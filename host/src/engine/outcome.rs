@@ -9,9 +9,9 @@ use wasmtime::Store;
 
 use super::{Called, Engine, instance, threw};
 use crate::api::{AuthenticationCommand, UserCommand};
-use crate::bindings::types::RunError;
+use crate::bindings::types::{RunError, RunReport};
 use crate::error::{ActionError, Error, Result};
-use crate::outcome::{Command, Decision, Outcome, Usage, Warning};
+use crate::outcome::{Command, Decision, Outcome, Pending, Usage, Warning};
 use crate::redact::Redactor;
 use crate::state::{HostState, Record};
 
@@ -22,13 +22,17 @@ impl Engine {
     pub(super) fn finish(
         &self,
         store: &mut Store<HostState>,
-        called: Called<(), RunError>,
+        called: Called<RunReport, RunError>,
         started: Instant,
         timing: Timing,
     ) -> Result<(Outcome, bool)> {
         let state = store.data();
+        let mut pending = Pending::default();
         let failure = match called {
-            Ok(Ok(())) => None,
+            Ok(Ok(report)) => {
+                pending.timers = report.pending_timers;
+                None
+            }
             // Memory growth was refused and the Action then failed: whatever it threw
             // (often `null`, QuickJS having no memory left for an Error), it ran out.
             Ok(Err(RunError::Threw(_))) if state.limiter.refused() => Some(self.memory_error()),
@@ -53,7 +57,9 @@ impl Engine {
             Err(trap) => Some(self.classify_trap(&trap, store)),
         };
         let reusable = instance::may_serve_next(failure.as_ref(), store.data().limiter.grown_bytes());
-        Ok((self.outcome(store, failure, started, timing), reusable))
+        let mut outcome = self.outcome(store, failure, started, timing);
+        outcome.pending = pending;
+        Ok((outcome, reusable))
     }
 
     /// The Action's outcome, taken from the store's record.
@@ -81,6 +87,7 @@ impl Engine {
             commands: record.commands,
             logs: record.logs.finish(),
             warnings: record.warnings,
+            pending: Pending::default(),
             usage: Usage {
                 fuel,
                 wall_time_us: micros(started, Some(Instant::now())),

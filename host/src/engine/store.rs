@@ -18,9 +18,9 @@ impl Engine {
     /// the memory limiter and the deadline set (fuel is set per Action).
     pub(super) fn new_store(&self, trigger: Trigger, deadline: Instant, carried: Carried) -> Store<HostState> {
         let config = &self.inner.config;
-        let cache =
-            ApiCache::new(config.api_cache_store.clone(), self.inner.ticker.timers().clone(), trigger, carried.cache);
-        let state = HostState::new(trigger, config.memory_bytes, deadline, cache, carried.totals);
+        let timers = self.inner.ticker.timers();
+        let cache = ApiCache::new(config.api_cache_store.clone(), timers.clone(), trigger, carried.cache);
+        let state = HostState::new(trigger, config.memory_bytes, deadline, timers.clone(), cache, carried.totals);
         let mut store = Store::new(&self.inner.engine, state);
         store.limiter(|state| &mut state.limiter);
         // Checked at every epoch tick: past the deadline the call traps, otherwise it
