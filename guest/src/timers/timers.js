@@ -65,17 +65,21 @@
     return due[0];
   }
 
+  // Node's error for a callback that is not a function.
+  function requireFunction(callback) {
+    if (typeof callback !== 'function') {
+      const error = new TypeError('The "callback" argument must be of type function. Received ' + typeof callback);
+      error.code = 'ERR_INVALID_ARG_TYPE';
+      throw error;
+    }
+  }
   function check(name, callback) {
     if (!usable()) {
       throw new Error(
         name + ' cannot run while the Action is compiled: call it in a handler, where each execution has its own timers',
       );
     }
-    if (typeof callback !== 'function') {
-      const error = new TypeError('The "callback" argument must be of type function. Received ' + typeof callback);
-      error.code = 'ERR_INVALID_ARG_TYPE';
-      throw error;
-    }
+    requireFunction(callback);
     if (timers.size + immediates.length >= MAX_PENDING) {
       throw new RangeError(name + ': at most ' + MAX_PENDING + ' timers and immediates may be pending');
     }
@@ -85,20 +89,14 @@
     return n >= 1 && n <= 2147483647 ? Math.trunc(n) : 1;
   }
 
-  class Timeout {
-    constructor(callback, ms, args, repeat) {
+  // What timers and immediates share: an id, the callback, and whether they keep the
+  // loop alive.
+  class Handle {
+    constructor(callback, args) {
       this.id = ++sequence;
       this.callback = callback;
       this.args = args;
-      this.delay = delay(ms);
-      this.repeat = repeat;
       this.keepsAlive = true;
-      this.schedule(now());
-    }
-    schedule(from) {
-      this.entry = { timer: this, at: from + this.delay, seq: ++sequence };
-      timers.set(this.id, this);
-      push(this.entry);
     }
     ref() {
       this.keepsAlive = true;
@@ -110,6 +108,20 @@
     }
     hasRef() {
       return this.keepsAlive;
+    }
+  }
+
+  class Timeout extends Handle {
+    constructor(callback, ms, args, repeat) {
+      super(callback, args);
+      this.delay = delay(ms);
+      this.repeat = repeat;
+      this.schedule(now());
+    }
+    schedule(from) {
+      this.entry = { timer: this, at: from + this.delay, seq: ++sequence };
+      timers.set(this.id, this);
+      push(this.entry);
     }
     refresh() {
       if (timers.get(this.id) === this) this.schedule(now());
@@ -124,24 +136,10 @@
     }
   }
 
-  class Immediate {
+  class Immediate extends Handle {
     constructor(callback, args) {
-      this.id = ++sequence;
-      this.callback = callback;
-      this.args = args;
-      this.keepsAlive = true;
+      super(callback, args);
       this.cleared = false;
-    }
-    ref() {
-      this.keepsAlive = true;
-      return this;
-    }
-    unref() {
-      this.keepsAlive = false;
-      return this;
-    }
-    hasRef() {
-      return this.keepsAlive;
     }
   }
 
@@ -175,11 +173,7 @@
     clearInterval: clearTimer,
     clearImmediate,
     queueMicrotask(callback) {
-      if (typeof callback !== 'function') {
-        const error = new TypeError('The "callback" argument must be of type function. Received ' + typeof callback);
-        error.code = 'ERR_INVALID_ARG_TYPE';
-        throw error;
-      }
+      requireFunction(callback);
       // A throw in a microtask is an uncaught exception, as in Node: the run fails with it.
       Promise.resolve().then(() => {
         try {
@@ -196,11 +190,7 @@
   }
   const process = global.process || {};
   process.nextTick = function nextTick(callback, ...args) {
-    if (typeof callback !== 'function') {
-      const error = new TypeError('The "callback" argument must be of type function. Received ' + typeof callback);
-      error.code = 'ERR_INVALID_ARG_TYPE';
-      throw error;
-    }
+    requireFunction(callback);
     ticks.push({ callback, args });
     signal();
   };
