@@ -15,6 +15,7 @@ mod builtin;
 mod console;
 mod event;
 mod exception;
+mod fetch;
 mod heap;
 mod json;
 mod run;
@@ -41,12 +42,14 @@ struct Sandbox;
 impl Guest for Sandbox {
     fn compile(filename: String, source: String, limits: Limits) -> Result<Compiled, CompileError> {
         timers::set_running(false);
+        fetch::reset();
         runtimes::with_fresh_runtime(&limits, |ctx, glue| script::compile(ctx, glue, &filename, &source))
             .unwrap_or(Err(CompileError::Exhausted))
     }
 
     fn run(request: RunRequest, limits: Limits) -> Result<RunReport, RunError> {
         timers::set_running(true);
+        fetch::reset();
         runtimes::with_fresh_runtime(&limits, |ctx, glue| run::run(ctx, glue, request))
             .unwrap_or(Err(RunError::Exhausted))
     }

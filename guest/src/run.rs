@@ -79,7 +79,8 @@ fn make_api<'js>(glue: &Object<'js>, trigger: Trigger) -> javy::quickjs::Result<
 
 /// Runs the event loop until `promise` (the handler's result, awaited) settles: the
 /// `nextTick` callbacks and microtasks until none is left, then the loop's next timer or
-/// immediate (`timers.js`), or one blocking wait for the next timer. A value that is not a
+/// immediate (`timers.js`), or one blocking wait for the next timer or request
+/// (`fetch/`), whose completed requests then settle their promises. A value that is not a
 /// promise is settled at once. When nothing is pending and the promise still is, it can
 /// never settle. What is still pending once it has settled is reported, and never runs.
 /// An Action that uses no timer costs the loop no call into JavaScript.
@@ -91,18 +92,25 @@ fn settle<'js>(ctx: &Ctx<'js>, glue: &Object<'js>, promise: Value<'js>, filename
         if promise.as_ref().is_none_or(|p| p.state() != PromiseState::Pending) {
             break;
         }
-        if !crate::timers::used() {
+        let requests = crate::fetch::in_flight();
+        if !crate::timers::used() && !requests {
             return Err(RunError::NeverSettled);
         }
-        let next: Value = event_loop(glue, "next").and_then(|next| next.call(())).map_err(fail)?;
+        let next: Value = if crate::timers::used() {
+            event_loop(glue, "next").and_then(|next| next.call((requests,))).map_err(fail)?
+        } else {
+            Value::new_number(ctx.clone(), -1.0)
+        };
         if let Some(callback) = next.as_function() {
             callback.call::<_, ()>(()).map_err(fail)?;
-        } else {
-            match next.as_number() {
-                Some(milliseconds) if milliseconds >= 0.0 => crate::timers::wait(milliseconds),
-                _ => return Err(RunError::NeverSettled),
-            }
+            continue;
         }
+        let timer = next.as_number().filter(|milliseconds| *milliseconds >= 0.0);
+        if timer.is_none() && !requests {
+            return Err(RunError::NeverSettled);
+        }
+        let completed = crate::timers::wait(timer);
+        crate::fetch::complete(glue, completed).map_err(fail)?;
     }
     if let Some(promise) = promise
         && promise.state() == PromiseState::Rejected

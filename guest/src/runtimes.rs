@@ -19,7 +19,7 @@ use javy::quickjs::{Ctx, Object, Persistent, qjs};
 use javy::{Config, Runtime};
 
 use crate::actionbox_sandbox::contract::types::Limits;
-use crate::{api, builtin, console, heap, timers};
+use crate::{api, builtin, console, fetch, heap, timers};
 
 /// `require`, `module` and `exports` for the Action, and the await helper.
 const MODULE: &str = include_str!("module.js");
@@ -73,6 +73,9 @@ impl Fresh {
             let event_loop: Object = timers::natives(&ctx)
                 .and_then(|natives| builtin::evaluate(&ctx, timers::JS)?.call(natives))
                 .unwrap_or_else(|e| panic!("timers.js to install: {e}"));
+            let requests: Object = fetch::natives(&ctx)
+                .and_then(|natives| builtin::evaluate(&ctx, fetch::JS)?.call((natives,)))
+                .unwrap_or_else(|e| panic!("fetch.js to install: {e}"));
             let console_natives = console::natives(&ctx).expect("the console natives to register");
             let installed: javy::quickjs::Result<()> =
                 builtin::evaluate(&ctx, console::JS).and_then(|install| install.call((console_natives,)));
@@ -82,6 +85,7 @@ impl Fresh {
                 .and_then(|install| install.call((apis,)))
                 .unwrap_or_else(|e| panic!("module.js to install: {e}"));
             glue.set("timers", event_loop).unwrap_or_else(|e| panic!("the event loop to install: {e}"));
+            glue.set("fetch", requests).unwrap_or_else(|e| panic!("fetch to install: {e}"));
             reserve_atoms(&ctx);
             Persistent::save(&ctx, glue)
         });

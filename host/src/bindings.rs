@@ -1,10 +1,12 @@
 //! The one place the WIT contract (`wit/`, with the `api` package in `wit/api/`) is bound
 //! on the host side.
 //!
-//! Imports (the `api` namespaces and `console`) are synchronous and bounded, but for
+//! Imports (the `api` namespaces, `console`, `fetch`) are synchronous and bounded, but for
 //! `api.cache`, whose store may be remote, and the event loop's `wait`: they are async,
-//! and bounded by the execution's deadline (`wait` ends the execution there). The guest's exports are called asynchronously so the epoch callback can
-//! yield between ticks.
+//! and bounded by the execution's deadline (`wait` ends the execution there). `fetch`
+//! only starts requests; they run on the async runtime while the guest goes on. The
+//! guest's exports are called asynchronously so the epoch callback can yield between
+//! ticks.
 
 wasmtime::component::bindgen!({
     path: ["../wit/api", "../wit"],

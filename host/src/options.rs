@@ -1,13 +1,14 @@
 //! What differs per execution rather than per engine. [`Config`](crate::Config) is what
 //! an engine is built with; [`ExecuteOptions`] is what one call, or one Action of a flow,
-//! is given: so far its secrets and its configuration. The capabilities to come (the
-//! network policy, mocks, recording) are added here as options with defaults, so callers
-//! that do not use them do not change.
+//! is given: its secrets, its configuration and its egress policy (where `fetch` may go).
+//! Capabilities are added here as options with defaults, so callers that do not use them
+//! do not change.
 
 use serde_json::{Map, Value};
 
 use crate::error::Result;
 use crate::event;
+use crate::fetch::EgressPolicy;
 
 /// The options of one execution. The default changes nothing: the Action sees the
 /// `event` as given.
@@ -16,6 +17,7 @@ use crate::event;
 pub struct ExecuteOptions {
     secrets: Option<Map<String, Value>>,
     configuration: Option<Map<String, Value>>,
+    egress: EgressPolicy,
 }
 
 impl ExecuteOptions {
@@ -37,6 +39,17 @@ impl ExecuteOptions {
     pub fn configuration(&mut self, configuration: Map<String, Value>) -> &mut Self {
         self.configuration = Some(configuration);
         self
+    }
+
+    /// Where the Action's `fetch` may go; the default is HTTPS to any public host.
+    pub fn egress(&mut self, policy: EgressPolicy) -> &mut Self {
+        self.egress = policy;
+        self
+    }
+
+    /// The egress policy these options give.
+    pub fn egress_policy(&self) -> &EgressPolicy {
+        &self.egress
     }
 
     /// The secrets these options give, if any.
@@ -83,6 +96,6 @@ impl ExecuteOptions {
 /// existed, and still the common case.
 impl From<Map<String, Value>> for ExecuteOptions {
     fn from(secrets: Map<String, Value>) -> Self {
-        ExecuteOptions { secrets: Some(secrets), configuration: None }
+        ExecuteOptions { secrets: Some(secrets), ..ExecuteOptions::default() }
     }
 }

@@ -15,6 +15,7 @@ use serde_json::Value;
 
 pub use crate::api::{Command, SessionCommand};
 use crate::error::ActionError;
+use crate::fetch::RequestRecord;
 
 /// Everything one execution produced.
 #[derive(Debug, Clone, Serialize)]
@@ -28,6 +29,11 @@ pub struct Outcome {
     /// from the JSON when nothing was.
     #[serde(skip_serializing_if = "Pending::is_empty")]
     pub pending: Pending,
+    /// The Action's `fetch` requests, in the order they finished: method, host, status or
+    /// failure code, duration and body size, never a path, query, header or body. Absent
+    /// from the JSON when it made none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub requests: Vec<RequestRecord>,
     pub usage: Usage,
 }
 
@@ -36,13 +42,21 @@ pub struct Outcome {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Pending {
     /// Timers (`setTimeout`, `setInterval`) and immediates not yet run or cleared.
+    #[serde(skip_serializing_if = "is_zero")]
     pub timers: u32,
+    /// `fetch` requests still running (stopped there).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub requests: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 impl Pending {
     /// Whether nothing was left pending.
     pub fn is_empty(&self) -> bool {
-        self.timers == 0
+        self.timers == 0 && self.requests == 0
     }
 }
 

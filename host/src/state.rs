@@ -12,6 +12,7 @@ use actionbox_contract::refusal::{OutputCap, Refusal};
 
 use crate::epoch::Timers;
 use crate::error::OutputLimit;
+use crate::fetch::Requests;
 use crate::limits;
 use crate::memory::MemoryLimiter;
 use crate::outcome::{Command, Interaction, LogLevel, LogLine, Logs, Warning};
@@ -44,6 +45,8 @@ pub struct HostState {
     pub cache: ApiCache,
     /// The running Action's secrets, to keep out of the text it returns.
     pub redactor: Redactor,
+    /// The execution's `fetch` requests (none may start until the execution sets them).
+    pub requests: Requests,
 }
 
 /// What the Actions of one trigger execution share, carried from store to store when a
@@ -77,6 +80,7 @@ impl HostState {
             totals,
             cache,
             redactor: Redactor::default(),
+            requests: Requests::disabled(),
         }
     }
 

@@ -5,6 +5,7 @@
 mod adversarial;
 mod cache;
 mod contract;
+mod fetch;
 mod flows;
 mod isolation;
 mod limits;

@@ -1,7 +1,9 @@
 //! Shared test support: one engine per configuration per test binary, a blocking
-//! executor, and the data-driven case format of `tests/cases/<name>/`.
+//! executor, the data-driven case format of `tests/cases/<name>/`, and local HTTP servers
+//! (`http.rs`).
 
 pub mod case;
+pub mod http;
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -20,9 +22,10 @@ pub struct Limits {
     pub max_concurrent: Option<u32>,
 }
 
-/// Runs a future to completion on a fresh single-threaded runtime.
+/// Runs a future to completion on a fresh single-threaded runtime (with I/O, which
+/// `fetch` needs).
 pub fn block_on<F: Future>(future: F) -> F::Output {
-    tokio::runtime::Builder::new_current_thread().enable_time().build().expect("a tokio runtime").block_on(future)
+    tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a tokio runtime").block_on(future)
 }
 
 /// The engine with default limits, created once per test binary.

@@ -167,7 +167,7 @@ fn trigger_names() -> impl clap::builder::TypedValueParser<Value = Trigger> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let runtime = match tokio::runtime::Builder::new_current_thread().enable_time().build() {
+    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
         Ok(runtime) => runtime,
         Err(e) => return exit::Failure::io(format!("starting the async runtime: {e}")).report(),
     };

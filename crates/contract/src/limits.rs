@@ -56,6 +56,33 @@ pub const fn js_heap_bytes(memory_bytes: u64) -> u64 {
     memory_bytes.saturating_sub(headroom)
 }
 
+// ---- `fetch` ---------------------------------------------------------------------------
+// The platform's guidelines ask for few requests, each with a timeout under 10 s. What one
+// execution may hold in the host at once is bounded: at most `MAX_CONCURRENT_REQUESTS`
+// responses of at most `MAX_RESPONSE_BODY_BYTES` each (16 MiB, a quarter of the default
+// memory limit).
+
+/// A request's timeout when its policy gives none; never past the execution's deadline.
+pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+/// Requests one execution may start, redirects not counted.
+pub const MAX_REQUESTS: usize = 50;
+/// Requests of one execution in flight at once; later ones wait for a free slot.
+pub const MAX_CONCURRENT_REQUESTS: usize = 8;
+/// Redirects one request follows.
+pub const MAX_REDIRECTS: usize = 20;
+/// A request's URL.
+pub const MAX_FETCH_URL_BYTES: usize = 8 * 1024;
+/// A request's headers, names and values.
+pub const MAX_REQUEST_HEADER_BYTES: usize = 32 * 1024;
+/// A request's body.
+pub const MAX_REQUEST_BODY_BYTES: usize = 1024 * 1024;
+/// A response's headers, names and values.
+pub const MAX_RESPONSE_HEADER_BYTES: usize = 64 * 1024;
+/// Headers in one response.
+pub const MAX_RESPONSE_HEADERS: usize = 200;
+/// A response's body, counted as decoded when it is compressed.
+pub const MAX_RESPONSE_BODY_BYTES: usize = 2 * 1024 * 1024;
+
 // ---- sources, artifacts and what the guest reports -------------------------------------
 
 /// An Action's source may have at most 100 kB (taken as KiB: 102,400 bytes).
@@ -234,6 +261,16 @@ pub const ALL: &[(&str, Quantity)] = &[
     ("FLOW_RUNTIMES", count(FLOW_RUNTIMES as u64)),
     ("MAX_RUNTIMES", count(MAX_RUNTIMES as u64)),
     ("MAX_PENDING_TIMERS", count(MAX_PENDING_TIMERS as u64)),
+    ("DEFAULT_REQUEST_TIMEOUT", Quantity::Time(DEFAULT_REQUEST_TIMEOUT)),
+    ("MAX_REQUESTS", count(MAX_REQUESTS as u64)),
+    ("MAX_CONCURRENT_REQUESTS", count(MAX_CONCURRENT_REQUESTS as u64)),
+    ("MAX_REDIRECTS", count(MAX_REDIRECTS as u64)),
+    ("MAX_FETCH_URL_BYTES", bytes(MAX_FETCH_URL_BYTES as u64)),
+    ("MAX_REQUEST_HEADER_BYTES", bytes(MAX_REQUEST_HEADER_BYTES as u64)),
+    ("MAX_REQUEST_BODY_BYTES", bytes(MAX_REQUEST_BODY_BYTES as u64)),
+    ("MAX_RESPONSE_HEADER_BYTES", bytes(MAX_RESPONSE_HEADER_BYTES as u64)),
+    ("MAX_RESPONSE_HEADERS", count(MAX_RESPONSE_HEADERS as u64)),
+    ("MAX_RESPONSE_BODY_BYTES", bytes(MAX_RESPONSE_BODY_BYTES as u64)),
     ("MAX_SOURCE_BYTES", bytes(MAX_SOURCE_BYTES as u64)),
     ("DEFAULT_MAX_ARTIFACT_BYTES", bytes(DEFAULT_MAX_ARTIFACT_BYTES)),
     ("MAX_EXPORTS", count(MAX_EXPORTS as u64)),

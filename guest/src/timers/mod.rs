@@ -1,7 +1,8 @@
 //! The event loop's guest half: its JavaScript (`timers.js`: the timer globals,
 //! `queueMicrotask`, `process.nextTick`, and the queue `run.rs` drives), its natives (the
 //! monotonic clock, and whether timers may be set now), and the one blocking host call
-//! (`wait`) the loop makes when nothing is ready.
+//! (`wait`) the loop makes when nothing is ready, which also returns when a request
+//! (`fetch/`) completes.
 
 use std::cell::Cell;
 use std::time::{Duration, Instant};
@@ -22,6 +23,12 @@ thread_local! {
     static USED: Cell<bool> = const { Cell::new(false) };
     /// Whether a `nextTick` callback or a microtask's uncaught error waits for `run.rs`.
     static SIGNALLED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether the call in progress is a run, where timers and requests may start, rather
+/// than a compile.
+pub fn running() -> bool {
+    RUNNING.get()
 }
 
 /// Whether the run set a timer or an immediate.
@@ -78,9 +85,13 @@ pub fn natives<'js>(ctx: &Ctx<'js>) -> Result<(Object<'js>, Object<'js>)> {
     Ok((natives, caps))
 }
 
-/// Blocks until `milliseconds` have passed (the host ends the execution instead if its
-/// deadline comes first).
-pub fn wait(milliseconds: f64) {
-    let wait = Duration::from_secs_f64((milliseconds.max(0.0) / 1000.0).min(86_400.0));
-    event_loop::wait(u64::try_from(wait.as_nanos()).unwrap_or(u64::MAX));
+/// Blocks until `milliseconds` have passed (forever when `None`) or a request has
+/// completed, returning the ids of those that have (the host ends the execution instead
+/// if its deadline comes first).
+pub fn wait(milliseconds: Option<f64>) -> Vec<u32> {
+    let nanoseconds = milliseconds.map(|ms| {
+        let wait = Duration::from_secs_f64((ms.max(0.0) / 1000.0).min(86_400.0));
+        u64::try_from(wait.as_nanos()).unwrap_or(u64::MAX)
+    });
+    event_loop::wait(nanoseconds)
 }

@@ -214,8 +214,9 @@
       return false;
     },
     // The next callback to run now; or how many milliseconds until a timer is due; or -1
-    // when nothing that keeps the loop alive is pending.
-    next() {
+    // when no timer is pending, or none keeps the loop alive and nothing else does
+    // (`external`: a request is in flight, and unref()ed timers still fire meanwhile).
+    next(external) {
       for (;;) {
         if (checks !== null) {
           while (checks.length > 0) {
@@ -257,7 +258,7 @@
             break;
           }
         }
-        if (!alive) return -1;
+        if (entry === undefined || (!alive && !external)) return -1;
         return Math.max(0, entry.at - now());
       }
     },

@@ -15,6 +15,7 @@ use crate::action::CompiledAction;
 use crate::bindings::types::RunError;
 use crate::bindings::{ActionRuntime, ActionRuntimePre};
 use crate::error::{ActionError, Result};
+use crate::fetch::EgressPolicy;
 use crate::limits::{self, REUSE_GROWTH_BYTES};
 use crate::outcome::Outcome;
 use crate::prepare;
@@ -71,6 +72,8 @@ pub(crate) struct FlowStep<'a> {
     pub event: &'a Value,
     pub handler: &'a str,
     pub continuation: Option<Continuation>,
+    /// Where this Action's `fetch` may go.
+    pub egress: &'a EgressPolicy,
 }
 
 impl Engine {
@@ -86,6 +89,7 @@ impl Engine {
         let limits = self.guest_limits();
         if let InstanceLease::Holding(held) = slot {
             held.store.data_mut().begin_action(step.event, step.continuation.clone());
+            held.store.data_mut().requests = self.requests(step.egress);
             self.arm(&mut held.store);
             let timing = Timing { instantiated: Some(Instant::now()), ran: None };
             let called =
@@ -102,6 +106,7 @@ impl Engine {
         let carried = slot.release();
         let mut store = self.new_store(step.trigger, step.deadline, carried);
         store.data_mut().begin_action(step.event, step.continuation);
+        store.data_mut().requests = self.requests(step.egress);
         self.arm(&mut store);
         let pre = self.flow_snapshot().await?;
         let instance = self.instantiate(pre, &mut store).await?;
@@ -168,7 +173,8 @@ mod tests {
     }
 
     /// Every import function costs every instantiation, so the guest keeps few: its own
-    /// interfaces (the event loop's one wait among them) and the pre-initialization question, and of WASI only what the preview 1
+    /// interfaces (the event loop's one wait and `fetch` among them) and the
+    /// pre-initialization question, and of WASI only what the preview 1
     /// adapter needs for the clocks and random numbers (`guest/src/wasi.rs` answers the
     /// rest inside the guest).
     #[test]
@@ -201,6 +207,7 @@ mod tests {
                     "actionbox-sandbox:api/dispatch",
                     "actionbox-sandbox:contract/console",
                     "actionbox-sandbox:contract/event-loop",
+                    "actionbox-sandbox:contract/fetch",
                     "actionbox-sandbox:contract/pre-initialization",
                     "wasi:cli/stderr",
                     "wasi:clocks/monotonic-clock",

@@ -33,6 +33,7 @@ use crate::bindings::{ActionRuntime, ActionRuntimePre};
 use crate::config::Config;
 use crate::epoch::EpochTicker;
 use crate::error::{Error, Result};
+use crate::fetch::{Clients, EgressPolicy, Requests};
 use crate::flow::{self, ContinueRequest, Flow, FlowOutcome};
 use crate::limits::{MAX_ERROR_MESSAGE_BYTES, MAX_EXPORT_NAME_BYTES, MAX_EXPORTS};
 use crate::options::ExecuteOptions;
@@ -72,6 +73,8 @@ struct Inner {
     config: Config,
     guest_sha256: String,
     ticker: EpochTicker,
+    /// The HTTP clients of `fetch`, one per transport, built at first use.
+    clients: Arc<Clients>,
 }
 
 /// A call's result as wasmtime returns it.
@@ -104,6 +107,7 @@ impl Engine {
                 config,
                 guest_sha256: prepare::guest_sha256(),
                 ticker,
+                clients: Arc::default(),
             }),
         })
     }
@@ -204,6 +208,7 @@ impl Engine {
         let started = Instant::now();
         let mut store = self.new_store(trigger, self.deadline()?, Carried::default());
         store.data_mut().begin_action(event, None);
+        store.data_mut().requests = self.requests(options.egress_policy());
         store.set_fuel(self.inner.config.fuel).expect("fuel is enabled in the engine config");
         let instance = self.instantiate(&self.inner.single, &mut store).await?;
         let mut timing = Timing { instantiated: Some(Instant::now()), ran: None };
@@ -238,6 +243,11 @@ impl Engine {
             handler: handler.to_owned(),
             event: event::check_and_encode(trigger, event)?,
         })
+    }
+
+    /// An execution's requests under `policy`, with the engine's clients.
+    pub(crate) fn requests(&self, policy: &EgressPolicy) -> Requests {
+        Requests::new(Arc::new(policy.clone()), self.inner.clients.clone())
     }
 
     /// One of the pool's slots, or [`Error::Busy`] when all are taken.

@@ -57,8 +57,11 @@ impl Engine {
             Err(trap) => Some(self.classify_trap(&trap, store)),
         };
         let reusable = instance::may_serve_next(failure.as_ref(), store.data().limiter.grown_bytes());
+        let (requests, unfinished) = store.data_mut().requests.finish();
+        pending.requests = unfinished;
         let mut outcome = self.outcome(store, failure, started, timing);
         outcome.pending = pending;
+        outcome.requests = requests;
         Ok((outcome, reusable))
     }
 
@@ -88,6 +91,7 @@ impl Engine {
             logs: record.logs.finish(),
             warnings: record.warnings,
             pending: Pending::default(),
+            requests: Vec::new(),
             usage: Usage {
                 fuel,
                 wall_time_us: micros(started, Some(Instant::now())),

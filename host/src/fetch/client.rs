@@ -1,0 +1,60 @@
+//! The engine's HTTP clients, one per [`Transport`] (what a client is built with: the
+//! loopback and fixed-name settings of tests, extra roots), so that executions with the
+//! same transport share pooled connections. Built at the first request that needs one, so
+//! an engine whose Actions never fetch builds none.
+//!
+//! Each client: rustls with aws-lc-rs and the system's roots, HTTP/1.1 and HTTP/2 (by
+//! ALPN), gzip, deflate and brotli decoding, no proxy (one would see requests the policy
+//! has not checked), no redirects (`send.rs` follows them itself, checking each hop), the
+//! checked resolver, and the response header limits.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use super::policy::Transport;
+use super::resolve::CheckedResolver;
+use crate::limits;
+
+/// The clients of one engine.
+#[derive(Default)]
+pub struct Clients {
+    built: Mutex<HashMap<Transport, reqwest::Client>>,
+}
+
+impl std::fmt::Debug for Clients {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Clients")
+    }
+}
+
+impl Clients {
+    /// The client for `transport`, built on first use; `None` if it cannot be built.
+    pub(super) fn client(&self, transport: &Transport) -> Option<reqwest::Client> {
+        let mut built = self.built.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(client) = built.get(transport) {
+            return Some(client.clone());
+        }
+        let client = build(transport)?;
+        built.insert(transport.clone(), client.clone());
+        Some(client)
+    }
+}
+
+fn build(transport: &Transport) -> Option<reqwest::Client> {
+    let roots = transport.root_certificates.iter().filter_map(|der| reqwest::Certificate::from_der(der).ok());
+    let resolver = CheckedResolver {
+        loopback: transport.loopback_for_tests,
+        fixed: Arc::new(transport.resolve_for_tests.clone()),
+    };
+    reqwest::Client::builder()
+        .no_proxy()
+        .redirect(reqwest::redirect::Policy::none())
+        .referer(false)
+        .dns_resolver(Arc::new(resolver))
+        .tls_certs_merge(roots)
+        .http1_max_headers(limits::MAX_RESPONSE_HEADERS)
+        .http2_max_header_list_size(limits::MAX_RESPONSE_HEADER_BYTES as u32)
+        .tcp_nodelay(true)
+        .build()
+        .ok()
+}

@@ -1,0 +1,291 @@
+//! `fetch`, the host half (the guest's is `guest/src/fetch/`): an execution's requests,
+//! checked against its [`EgressPolicy`] and performed by the host's HTTP client.
+//!
+//! `start` checks a request and spawns it on the async runtime the engine runs on,
+//! without blocking the guest; its completion wakes the event loop's `wait`
+//! (`timers/`), which hands the guest the ids that completed; the guest then `take`s each
+//! result once. At most [`MAX_CONCURRENT_REQUESTS`](limits::MAX_CONCURRENT_REQUESTS) run
+//! at once; the rest wait for a slot. A request stops at its timeout, and never outlives
+//! the execution: dropping the execution's [`Requests`] aborts whatever still runs.
+//!
+//! One concern per file: `policy.rs` (what may be reached), `address.rs` (which
+//! addresses), `resolve.rs` (names resolved to checked addresses only), `client.rs` (the
+//! engine's clients), `send.rs` (one request, its redirects and caps).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use tokio::sync::{Semaphore, mpsc};
+use tokio::task::AbortHandle;
+
+use crate::bindings::actionbox_sandbox::contract::fetch::{self as wit, Host, Request, Response};
+use crate::limits;
+use crate::state::HostState;
+use actionbox_contract::fetch::FetchFailure;
+
+mod address;
+mod client;
+mod policy;
+mod resolve;
+mod send;
+
+pub use client::Clients;
+pub use policy::{EgressPolicy, PolicyError};
+
+/// What the Outcome says of one request: never its path, query, headers or bodies.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct RequestRecord {
+    pub method: String,
+    /// The first URL's host, with its port when not the scheme's default.
+    pub host: String,
+    /// The final response's status, when one came.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<u16>,
+    /// The failure's code (`ERR_ACTIONBOX_NETWORK`, ...), when it failed; `ERR_ACTIONBOX_ABORTED`
+    /// when the Action aborted it, `ERR_ACTIONBOX_UNFINISHED` when it was still running as
+    /// the handler settled.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub failure: Option<String>,
+    #[serde(skip_serializing_if = "is_zero")]
+    pub redirects: u32,
+    /// From `fetch()` to the response's last byte (or the failure).
+    pub duration_us: u64,
+    /// The response body's bytes (decoded).
+    pub bytes: u64,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+/// A request that finished, as its task reports it.
+struct Completion {
+    id: u32,
+    result: Result<Response, FetchFailure>,
+    record: RequestRecord,
+}
+
+/// A request still running.
+struct Running {
+    abort: AbortHandle,
+    method: String,
+    host: String,
+    started: Instant,
+}
+
+/// One execution's requests.
+pub struct Requests {
+    /// `None` while an Action is compiled: no request may start.
+    network: Option<Network>,
+    started: usize,
+    running: HashMap<u32, Running>,
+    ready: HashMap<u32, Result<Response, FetchFailure>>,
+    completions: mpsc::UnboundedReceiver<Completion>,
+    report: mpsc::UnboundedSender<Completion>,
+    slots: Arc<Semaphore>,
+    records: Vec<RequestRecord>,
+}
+
+/// What an execution's requests are made with.
+#[derive(Clone)]
+struct Network {
+    policy: Arc<EgressPolicy>,
+    clients: Arc<Clients>,
+}
+
+impl Default for Requests {
+    fn default() -> Self {
+        Requests::disabled()
+    }
+}
+
+impl Requests {
+    /// No requests at all: for compiling, where the Action's top level runs once.
+    pub fn disabled() -> Self {
+        let (report, completions) = mpsc::unbounded_channel();
+        Requests {
+            network: None,
+            started: 0,
+            running: HashMap::new(),
+            ready: HashMap::new(),
+            completions,
+            report,
+            slots: Arc::new(Semaphore::new(limits::MAX_CONCURRENT_REQUESTS)),
+            records: Vec::new(),
+        }
+    }
+
+    /// Requests under `policy`, made with the engine's `clients`.
+    pub fn new(policy: Arc<EgressPolicy>, clients: Arc<Clients>) -> Self {
+        let mut requests = Requests::disabled();
+        requests.network = Some(Network { policy, clients });
+        requests
+    }
+
+    /// Whether a request is running or waits to be taken.
+    pub fn in_flight(&self) -> bool {
+        !self.running.is_empty()
+    }
+
+    /// Starts `request` unless the policy or a cap refuses it; `deadline` is the
+    /// execution's, which no request outlives.
+    fn start(&mut self, request: Request, deadline: Instant) -> Result<u32, FetchFailure> {
+        let network = self.network.clone().ok_or(FetchFailure::NotAtCompileTime)?;
+        if self.started >= limits::MAX_REQUESTS {
+            return Err(FetchFailure::TooManyRequests(limits::MAX_REQUESTS as u32));
+        }
+        let prepared = send::prepare(&network.policy, request)?;
+        let runtime = tokio::runtime::Handle::try_current().map_err(|_| FetchFailure::Network)?;
+        let client = network.clients.client(&network.policy.transport).ok_or(FetchFailure::Network)?;
+        self.started += 1;
+        let id = self.started as u32;
+        let method = prepared.method.to_string();
+        let host = host_of(&prepared.url);
+        let started = Instant::now();
+        let timeout = network.policy.timeout().min(deadline.saturating_duration_since(started));
+        let (slots, report) = (self.slots.clone(), self.report.clone());
+        let record = RequestRecord {
+            method: method.clone(),
+            host: host.clone(),
+            status: None,
+            failure: None,
+            redirects: 0,
+            duration_us: 0,
+            bytes: 0,
+        };
+        let task = async move {
+            let mut progress = send::Progress::default();
+            let result = match slots.acquire_owned().await {
+                Ok(_slot) => {
+                    let sent = send::perform(&client, &network.policy, prepared, &mut progress);
+                    tokio::time::timeout(timeout, sent)
+                        .await
+                        .unwrap_or(Err(FetchFailure::Timeout(timeout.as_millis() as u64)))
+                }
+                Err(_) => Err(FetchFailure::Network),
+            };
+            let record = RequestRecord {
+                status: progress.status,
+                failure: result.as_ref().err().map(|failure| failure.code().to_owned()),
+                redirects: progress.redirects,
+                duration_us: micros(started.elapsed()),
+                bytes: progress.bytes,
+                ..record
+            };
+            let _ = report.send(Completion { id, result, record });
+        };
+        let abort = runtime.spawn(task).abort_handle();
+        self.running.insert(id, Running { abort, method, host, started });
+        Ok(id)
+    }
+
+    /// Stops a request; it never completes.
+    fn cancel(&mut self, id: u32) {
+        if let Some(running) = self.running.remove(&id) {
+            running.abort.abort();
+            self.records.push(unfinished(running, "ERR_ACTIONBOX_ABORTED"));
+        }
+        self.ready.remove(&id);
+    }
+
+    /// The ids of the requests that have completed since the last call, waiting for the
+    /// first when none has (forever, when none is running).
+    pub async fn completed(&mut self) -> Vec<u32> {
+        let mut ids = Vec::new();
+        let Some(first) = self.completions.recv().await else { return ids };
+        let mut next = Some(first);
+        while let Some(completion) = next {
+            if self.running.remove(&completion.id).is_some() {
+                self.records.push(completion.record);
+                self.ready.insert(completion.id, completion.result);
+                ids.push(completion.id);
+            }
+            next = self.completions.try_recv().ok();
+        }
+        ids
+    }
+
+    /// Ends the execution's requests: what still runs is aborted and recorded as
+    /// unfinished. Returns the records, in the order the requests finished, and how many
+    /// were unfinished.
+    pub fn finish(&mut self) -> (Vec<RequestRecord>, u32) {
+        let mut running: Vec<(u32, Running)> = self.running.drain().collect();
+        running.sort_by_key(|(id, _)| *id);
+        let unfinished_count = running.len() as u32;
+        for (_, request) in running {
+            request.abort.abort();
+            self.records.push(unfinished(request, "ERR_ACTIONBOX_UNFINISHED"));
+        }
+        self.ready.clear();
+        (std::mem::take(&mut self.records), unfinished_count)
+    }
+}
+
+impl Drop for Requests {
+    fn drop(&mut self) {
+        for running in self.running.values() {
+            running.abort.abort();
+        }
+    }
+}
+
+fn unfinished(running: Running, code: &str) -> RequestRecord {
+    RequestRecord {
+        method: running.method,
+        host: running.host,
+        status: None,
+        failure: Some(code.to_owned()),
+        redirects: 0,
+        duration_us: micros(running.started.elapsed()),
+        bytes: 0,
+    }
+}
+
+fn micros(duration: Duration) -> u64 {
+    u64::try_from(duration.as_micros()).unwrap_or(u64::MAX)
+}
+
+/// `host[:port]` of a URL, the port only when it is not the scheme's default.
+fn host_of(url: &url::Url) -> String {
+    let host = url.host_str().unwrap_or_default();
+    match url.port() {
+        Some(port) => format!("{host}:{port}"),
+        None => host.to_owned(),
+    }
+}
+
+impl Host for HostState {
+    fn start(&mut self, request: Request) -> Result<u32, wit::Failure> {
+        let deadline = self.deadline;
+        self.requests.start(request, deadline).map_err(to_wit)
+    }
+
+    fn cancel(&mut self, id: u32) {
+        self.requests.cancel(id);
+    }
+
+    fn take(&mut self, id: u32) -> Option<Result<Response, wit::Failure>> {
+        self.requests.ready.remove(&id).map(|result| result.map_err(to_wit))
+    }
+}
+
+fn to_wit(failure: FetchFailure) -> wit::Failure {
+    match failure {
+        FetchFailure::Network => wit::Failure::Network,
+        FetchFailure::InvalidUrl(why) => wit::Failure::InvalidUrl(why),
+        FetchFailure::SchemeNotAllowed(scheme) => wit::Failure::SchemeNotAllowed(scheme),
+        FetchFailure::HostNotAllowed(host) => wit::Failure::HostNotAllowed(host),
+        FetchFailure::PortNotAllowed(port) => wit::Failure::PortNotAllowed(port),
+        FetchFailure::InvalidHeader(why) => wit::Failure::InvalidHeader(why),
+        FetchFailure::InvalidMethod(method) => wit::Failure::InvalidMethod(method),
+        FetchFailure::RequestBodyTooLarge(max) => wit::Failure::RequestBodyTooLarge(max),
+        FetchFailure::TooManyRequests(max) => wit::Failure::TooManyRequests(max),
+        FetchFailure::RedirectNotAllowed => wit::Failure::RedirectNotAllowed,
+        FetchFailure::TooManyRedirects(max) => wit::Failure::TooManyRedirects(max),
+        FetchFailure::Timeout(ms) => wit::Failure::Timeout(ms),
+        FetchFailure::ResponseTooLarge(max) => wit::Failure::ResponseTooLarge(max),
+        FetchFailure::HeadersTooLarge(max) => wit::Failure::HeadersTooLarge(max),
+        FetchFailure::NotAtCompileTime => wit::Failure::NotAtCompileTime,
+    }
+}
