@@ -40,7 +40,7 @@ pub fn describe<'js>(ctx: &Ctx<'js>, value: Value<'js>, filename: &str) -> Throw
             let name = string_property(ctx, error, "name", MAX_NAME_BYTES).unwrap_or_else(|| "Error".into());
             let message = string_property(ctx, error, "message", MAX_MESSAGE_BYTES).unwrap_or_default();
             let stack = wrapper::first_line_columns(
-                &string_property(ctx, error, "stack", MAX_STACK_BYTES).unwrap_or_default(),
+                &without_glue(&string_property(ctx, error, "stack", MAX_STACK_BYTES).unwrap_or_default()),
                 filename,
             );
             Exception {
@@ -84,6 +84,18 @@ fn printable<'js>(ctx: &Ctx<'js>, value: Value<'js>) -> String {
             "[value that cannot be printed]".into()
         }
     }
+}
+
+/// The stack without the frames of the guest's own JavaScript (`fetch`, timers, `api`):
+/// the Action's author sees where their code was, not actionbox's internals.
+fn without_glue(stack: &str) -> String {
+    let glue = format!("({}:", crate::builtin::FILENAME);
+    let mut kept = String::with_capacity(stack.len());
+    for line in stack.lines().filter(|line| !line.contains(&glue)) {
+        kept.push_str(line);
+        kept.push('\n');
+    }
+    kept
 }
 
 /// The innermost frame of the stack in the Action's own file.

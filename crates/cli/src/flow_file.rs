@@ -7,7 +7,11 @@
 //! name = "roles"                       # optional; defaults to the path
 //! path = "roles-claim/action.js"       # a .js source or a compiled .wasm
 //! secrets = { API_KEY = "..." }        # optional
+//! # optional: where its `fetch` may go (default: the command line's flags)
+//! egress = { allow_hosts = ["api.example.com"], allow_http = false, request_timeout = "5s" }
 //! ```
+//!
+//! `egress` also takes `ca_certs` (paths relative to the flow file) and `allow_loopback`.
 //!
 //! An Action's `path` is relative to the flow file and must stay inside an allowed root:
 //! the flow file's own directory, or the directories given with `--root`. Files are
@@ -18,7 +22,7 @@ use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
 use actionbox::files;
-use actionbox::{Engine, Flow, Trigger};
+use actionbox::{EgressPolicy, Engine, ExecuteOptions, Flow, Trigger};
 use cap_std::ambient_authority;
 use cap_std::fs::Dir;
 use serde::Deserialize;
@@ -26,6 +30,7 @@ use serde_json::{Map, Value};
 
 use crate::exit::Failure;
 use crate::input::{self, ActionFile};
+use crate::network::EgressEntry;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -41,6 +46,7 @@ struct ActionEntry {
     path: PathBuf,
     #[serde(default)]
     secrets: BTreeMap<String, String>,
+    egress: Option<EgressEntry>,
 }
 
 /// Where a flow was loaded from: its file and the roots its Actions may come from, as
@@ -65,8 +71,9 @@ impl FlowSource {
     }
 }
 
-/// Reads the flow file and compiles (or loads) each of its Actions.
-pub async fn load(engine: &Engine, source: &FlowSource) -> Result<Flow, Failure> {
+/// Reads the flow file and compiles (or loads) each of its Actions; `egress` is the
+/// policy of those whose entry has no `egress` table.
+pub async fn load(engine: &Engine, source: &FlowSource, egress: &EgressPolicy) -> Result<Flow, Failure> {
     let path = &source.file;
     let bytes = input::read_file(path, actionbox::limits::MAX_FLOW_FILE_BYTES)?;
     let text = input::source_text(path, bytes)?;
@@ -84,7 +91,16 @@ pub async fn load(engine: &Engine, source: &FlowSource) -> Result<Flow, Failure>
         let name = entry.name.unwrap_or_else(|| entry.path.display().to_string());
         let action = load_action_in(engine, &root, &relative, &shown).await?;
         let secrets: Map<String, Value> = entry.secrets.into_iter().map(|(k, v)| (k, Value::String(v))).collect();
-        flow.push(&name, action, secrets).map_err(|e| Failure::invalid_input(format!("{}: {e}", path.display())))?;
+        let policy = match entry.egress {
+            Some(mut own) => {
+                own.ca_certs = own.ca_certs.iter().map(|cert| base.join(cert)).collect();
+                own.policy(&format!("{}: action `{name}`: egress", path.display()))?
+            }
+            None => egress.clone(),
+        };
+        let mut options = ExecuteOptions::from(secrets);
+        options.egress(policy);
+        flow.push(&name, action, options).map_err(|e| Failure::invalid_input(format!("{}: {e}", path.display())))?;
     }
     Ok(flow)
 }

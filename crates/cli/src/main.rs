@@ -16,6 +16,7 @@ mod bench;
 mod exit;
 mod flow_file;
 mod input;
+mod network;
 mod render;
 mod state_file;
 
@@ -23,10 +24,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use actionbox::{Config, Engine, Key, Trigger};
+use actionbox::{Config, Engine, ExecuteOptions, Key, Trigger};
 use clap::{Args, Parser, Subcommand};
 
 use crate::flow_file::FlowSource;
+use crate::network::NetworkArgs;
 
 #[derive(Parser)]
 #[command(name = "actionbox", version, about = "Run identity-platform Actions in a WebAssembly sandbox")]
@@ -103,6 +105,9 @@ enum FlowCommand {
         roots: Vec<PathBuf>,
         #[command(flatten)]
         keys: Keys,
+        /// The egress policy of the Actions whose entry has no `egress` table.
+        #[command(flatten)]
+        network: NetworkArgs,
     },
     /// Resume a flow suspended by a redirect, with the `/continue` request's parameters.
     Continue {
@@ -123,6 +128,9 @@ enum FlowCommand {
         json: bool,
         #[command(flatten)]
         keys: Keys,
+        /// The egress policy of the Actions whose entry has no `egress` table.
+        #[command(flatten)]
+        network: NetworkArgs,
     },
 }
 
@@ -155,6 +163,18 @@ struct Target {
     timeout: Duration,
     #[command(flatten)]
     keys: Keys,
+    /// Where the Action's `fetch` may go.
+    #[command(flatten)]
+    network: NetworkArgs,
+}
+
+impl Target {
+    /// The options each execution gets: the egress policy of the flags.
+    fn options(&self) -> Result<ExecuteOptions, exit::Failure> {
+        let mut options = ExecuteOptions::new();
+        options.egress(self.network.policy()?);
+        Ok(options)
+    }
 }
 
 /// `--trigger`'s values, from the trigger table: the help lists them, and any other name
@@ -197,7 +217,7 @@ async fn dispatch(command: Command) -> Result<ExitCode, exit::Failure> {
             let engine = engine(target.timeout, &target.keys).await?;
             let action = input::load_action(&engine, &target.action).await?;
             let event = input::read_event(&target.event, &target.secrets)?;
-            let outcome = engine.execute(target.trigger, &action, &event).await?;
+            let outcome = engine.execute_with(target.trigger, &action, &event, &target.options()?).await?;
             if json {
                 outln!("{}", serde_json::to_string_pretty(&outcome).expect("an Outcome serializes"));
             } else {
@@ -205,12 +225,12 @@ async fn dispatch(command: Command) -> Result<ExitCode, exit::Failure> {
             }
             Ok(exit::for_decision(&outcome.decision))
         }
-        Command::Flow { command: FlowCommand::Run { flow, event, timeout, json, state, roots, keys } } => {
+        Command::Flow { command: FlowCommand::Run { flow, event, timeout, json, state, roots, keys, network } } => {
             let source = FlowSource::new(&flow, &roots)?;
             let mut engine_config = config(timeout, &keys)?;
             engine_config.state_key(state_file::key()?);
             let engine = Engine::new(engine_config).await?;
-            let loaded = flow_file::load(&engine, &source).await?;
+            let loaded = flow_file::load(&engine, &source, &network.policy()?).await?;
             let event = input::read_event(&event, &[])?;
             let outcome = engine.run_flow(&loaded, &event).await?;
             if let (Some(suspended), Some(state)) = (&outcome.suspended, &state) {
@@ -219,13 +239,13 @@ async fn dispatch(command: Command) -> Result<ExitCode, exit::Failure> {
             report_flow(&outcome, json, state.is_none());
             Ok(exit::for_flow_decision(&outcome.decision))
         }
-        Command::Flow { command: FlowCommand::Continue { state, query, body, timeout, json, keys } } => {
+        Command::Flow { command: FlowCommand::Continue { state, query, body, timeout, json, keys, network } } => {
             let mut engine_config = config(timeout, &keys)?;
             engine_config.state_key(state_file::key()?);
             let engine = Engine::new(engine_config).await?;
             let saved = state_file::load(&state)?;
             let suspended = engine.open_suspended(&saved.token)?;
-            let flow = flow_file::load(&engine, &saved.flow).await?;
+            let flow = flow_file::load(&engine, &saved.flow, &network.policy()?).await?;
             let request = actionbox::ContinueRequest {
                 query: input::pairs("--query", &query)?,
                 body: input::pairs("--body", &body)?,
@@ -240,7 +260,7 @@ async fn dispatch(command: Command) -> Result<ExitCode, exit::Failure> {
         Command::Bench { target, iterations, roots, .. } if target.action.extension().is_some_and(|e| e == "toml") => {
             let engine = engine(target.timeout, &target.keys).await?;
             let source = FlowSource::new(&target.action, &roots)?;
-            let flow = flow_file::load(&engine, &source).await?;
+            let flow = flow_file::load(&engine, &source, &target.network.policy()?).await?;
             let event = input::read_event(&target.event, &target.secrets)?;
             bench::run_flow(&engine, &flow, &target.action.display().to_string(), &event, iterations).await?;
             Ok(ExitCode::SUCCESS)
@@ -249,7 +269,8 @@ async fn dispatch(command: Command) -> Result<ExitCode, exit::Failure> {
             let engine = engine(target.timeout, &target.keys).await?;
             let action = input::load_action(&engine, &target.action).await?;
             let event = input::read_event(&target.event, &target.secrets)?;
-            bench::run(&engine, &action, &target, &event, iterations, node_baseline).await?;
+            let options = target.options()?;
+            bench::run(&engine, &action, &target, &options, &event, iterations, node_baseline).await?;
             Ok(ExitCode::SUCCESS)
         }
     }

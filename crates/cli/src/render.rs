@@ -55,6 +55,37 @@ pub fn summary(outcome: &Outcome) -> String {
             out.push_str("  (the stored log keeps only the first 256 characters)\n");
         }
     }
+    if !outcome.requests.is_empty() {
+        out.push_str("requests:\n");
+        for request in &outcome.requests {
+            let result = match (&request.failure, request.status) {
+                (Some(code), _) => code.clone(),
+                (None, Some(status)) => status.to_string(),
+                (None, None) => "-".into(),
+            };
+            let redirects = match request.redirects {
+                0 => String::new(),
+                1 => ", 1 redirect".into(),
+                n => format!(", {n} redirects"),
+            };
+            let _ = writeln!(
+                out,
+                "  {} {} -> {} ({:.1} ms, {} bytes{redirects})",
+                escape(&request.method),
+                escape(&request.host),
+                escape(&result),
+                request.duration_us as f64 / 1000.0,
+                request.bytes
+            );
+        }
+    }
+    if !outcome.pending.is_empty() {
+        let _ = writeln!(
+            out,
+            "pending when the handler settled (never run): {} timers, {} requests",
+            outcome.pending.timers, outcome.pending.requests
+        );
+    }
     for warning in &outcome.warnings {
         let _ = writeln!(out, "warning: {}", escape(&warning.to_string()));
     }

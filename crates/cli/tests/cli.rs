@@ -727,3 +727,108 @@ fn first_runs_on_an_empty_cache_share_one_preparation_and_keep_it_private() {
     assert!(files.iter().all(|f| mode(f) == 0o600), "{files:?}");
     assert_eq!(mode(&data.join("guest-cache.key")), 0o600);
 }
+
+/// A plain HTTP server on 127.0.0.1 that answers every request with `body`, for as many
+/// requests as it gets; it serves from a thread until the process ends.
+fn local_server(body: &'static str) -> u16 {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for mut stream in listener.incoming().flatten() {
+            let mut request = [0u8; 4096];
+            let _ = stream.read(&mut request);
+            let response =
+                format!("HTTP/1.1 200 OK\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}", body.len());
+            let _ = stream.write_all(response.as_bytes());
+        }
+    });
+    port
+}
+
+#[test]
+fn run_fetches_under_the_policy_flags_and_lists_each_request() {
+    let port = local_server("{\"role\":\"admin\"}");
+    let dir = scratch("fetch");
+    let action = dir.join("fetch.js");
+    std::fs::write(
+        &action,
+        format!(
+            "exports.onExecutePostLogin = async (event, api) => {{\n\
+             try {{ const r = await fetch('http://127.0.0.1:{port}/roles?user=secret-query');\n\
+                    api.idToken.setCustomClaim('role', (await r.json()).role); }}\n\
+             catch (e) {{ api.idToken.setCustomClaim('failed', e.code); }}\n}};"
+        ),
+    )
+    .unwrap();
+    let event = example("roles-claim", "event.json");
+    let refused = actionbox(&["run", path(&action), "--event", path(&event)]);
+    assert!(stdout(&refused).contains("ERR_ACTIONBOX_SCHEME_NOT_ALLOWED"), "https only by default: {}", stdout(&refused));
+
+    let no_loopback = actionbox(&["run", path(&action), "--event", path(&event), "--allow-http"]);
+    assert!(stdout(&no_loopback).contains("ERR_ACTIONBOX_NETWORK"), "{}", stdout(&no_loopback));
+
+    let allowed =
+        actionbox(&["run", path(&action), "--event", path(&event), "--allow-http", "--allow-loopback"]);
+    let text = stdout(&allowed);
+    assert_eq!(code(&allowed), 0, "{text}{}", stderr(&allowed));
+    assert!(text.contains(r#"idToken.setCustomClaim("role", "admin")"#), "{text}");
+    assert!(text.contains(&format!("requests:\n  GET 127.0.0.1:{port} -> 200 (")), "{text}");
+    assert!(!text.contains("secret-query"), "no query string in the summary: {text}");
+
+    let listed = actionbox(&[
+        "run",
+        path(&action),
+        "--event",
+        path(&event),
+        "--allow-http",
+        "--allow-loopback",
+        "--allow-host",
+        "api.example.com",
+    ]);
+    assert!(stdout(&listed).contains("ERR_ACTIONBOX_HOST_NOT_ALLOWED"), "{}", stdout(&listed));
+
+    let bad = actionbox(&["run", path(&action), "--event", path(&event), "--allow-host", "https://x.com/"]);
+    assert_eq!(code(&bad), 10, "an unusable allow-list entry is invalid input: {}", stderr(&bad));
+    assert!(stderr(&bad).contains("https://x.com/"), "{}", stderr(&bad));
+}
+
+#[test]
+fn flow_files_give_each_action_its_own_egress_policy() {
+    let port = local_server("ok");
+    let dir = scratch("flow-egress");
+    let fetcher = format!(
+        "exports.onExecutePostLogin = async (event, api) => {{\n\
+         try {{ await fetch('http://127.0.0.1:{port}/'); api.idToken.setCustomClaim(event.secrets.NAME, 'reached'); }}\n\
+         catch (e) {{ api.idToken.setCustomClaim(event.secrets.NAME, e.code); }}\n}};"
+    );
+    std::fs::write(dir.join("fetch.js"), fetcher).unwrap();
+    std::fs::write(
+        dir.join("flow.toml"),
+        "trigger = \"post-login\"\n\
+         [[actions]]\nname = \"open\"\npath = \"fetch.js\"\nsecrets = { NAME = \"open\" }\n\
+         egress = { allow_http = true, allow_loopback = true }\n\
+         [[actions]]\nname = \"default\"\npath = \"fetch.js\"\nsecrets = { NAME = \"default\" }\n",
+    )
+    .unwrap();
+    let out = actionbox(&[
+        "flow",
+        "run",
+        path(&dir.join("flow.toml")),
+        "--event",
+        path(&example("roles-claim", "event.json")),
+    ]);
+    let text = stdout(&out);
+    assert_eq!(code(&out), 0, "{text}{}", stderr(&out));
+    assert!(text.contains(r#"setCustomClaim("open", "reached")"#), "{text}");
+    assert!(text.contains(r#"setCustomClaim("default", "ERR_ACTIONBOX_SCHEME_NOT_ALLOWED")"#), "{text}");
+
+    std::fs::write(
+        dir.join("bad.toml"),
+        "trigger = \"post-login\"\n[[actions]]\npath = \"fetch.js\"\negress = { allow_hosts = [\"a.com/x\"] }\n",
+    )
+    .unwrap();
+    let bad = actionbox(&["flow", "run", path(&dir.join("bad.toml")), "--event", path(&example("roles-claim", "event.json"))]);
+    assert_eq!(code(&bad), 10, "{}", stderr(&bad));
+    assert!(stderr(&bad).contains("a.com/x"), "{}", stderr(&bad));
+}

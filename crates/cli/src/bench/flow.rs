@@ -44,15 +44,13 @@ pub async fn run(engine: &Engine, flow: &Flow, label: &str, event: &Value, n: u3
     );
     let mut singles = Vec::with_capacity(actions.len());
     for step in actions {
-        let mut event = event.clone();
-        step.options().apply_to(&mut event);
         for _ in 0..WARM_UP {
-            engine.execute(flow.trigger(), step.action(), &event).await?;
+            engine.execute_with(flow.trigger(), step.action(), event, step.options()).await?;
         }
         let mut samples = Vec::with_capacity(n as usize);
         for _ in 0..n {
             let t = Instant::now();
-            engine.execute(flow.trigger(), step.action(), &event).await?;
+            engine.execute_with(flow.trigger(), step.action(), event, step.options()).await?;
             samples.push(t.elapsed().as_secs_f64() * 1e6);
         }
         let alone = Latency::from_samples(&mut samples);

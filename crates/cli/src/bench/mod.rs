@@ -11,7 +11,7 @@ pub use flow::run as run_flow;
 
 use std::time::Instant;
 
-use actionbox::{CompiledAction, Decision, Engine, Outcome};
+use actionbox::{CompiledAction, Decision, Engine, ExecuteOptions, Outcome};
 use serde_json::Value;
 
 use crate::Target;
@@ -43,11 +43,12 @@ pub async fn run(
     engine: &Engine,
     action: &CompiledAction,
     target: &Target,
+    options: &ExecuteOptions,
     event: &Value,
     n: u32,
     node_baseline: bool,
 ) -> Result<(), Failure> {
-    let first = engine.execute(target.trigger, action, event).await?;
+    let first = engine.execute_with(target.trigger, action, event, options).await?;
     if let Decision::Error { error } = &first.decision {
         return Err(Failure::invalid_input(format!("the Action fails, so it cannot be benchmarked: {error}")));
     }
@@ -58,7 +59,7 @@ pub async fn run(
     );
 
     let rss_start = memory::resident_kib();
-    let measured = measure(engine, action, target, event, n).await?;
+    let measured = measure(engine, action, target, options, event, n).await?;
     let rss_end = memory::resident_kib();
     let latency = measured.latency;
     outln!(
@@ -76,7 +77,7 @@ pub async fn run(
     );
 
     let no_op_action = engine.compile("noop.js", NO_OP_ACTION).await?;
-    let no_op = measure(engine, &no_op_action, target, event, n.min(5_000)).await?;
+    let no_op = measure(engine, &no_op_action, target, options, event, n.min(5_000)).await?;
     outln!(
         "  no-op Action p50 {:>7.1} µs   p99 {:>7.1} µs   mean {:>7.1} µs   (fixed cost of a fresh sandbox with this event)",
         no_op.latency.p50,
@@ -133,18 +134,19 @@ async fn measure(
     engine: &Engine,
     action: &CompiledAction,
     target: &Target,
+    options: &ExecuteOptions,
     event: &Value,
     n: u32,
 ) -> Result<Measured, Failure> {
     for _ in 0..WARM_UP {
-        engine.execute(target.trigger, action, event).await?;
+        engine.execute_with(target.trigger, action, event, options).await?;
     }
     let mut samples = Vec::with_capacity(n as usize);
     let (mut instantiate, mut run) = (0.0, 0.0);
     let started = Instant::now();
     for _ in 0..n {
         let t = Instant::now();
-        let outcome: Outcome = engine.execute(target.trigger, action, event).await?;
+        let outcome: Outcome = engine.execute_with(target.trigger, action, event, options).await?;
         samples.push(t.elapsed().as_secs_f64() * 1e6);
         instantiate += outcome.usage.instantiate_us as f64;
         run += outcome.usage.run_us as f64;
