@@ -7,6 +7,7 @@
 //! name = "roles"                       # optional; defaults to the path
 //! path = "roles-claim/action.js"       # a .js source or a compiled .wasm
 //! secrets = { API_KEY = "..." }        # optional
+//! configuration = { REGION = "eu" }    # optional: `event.configuration`
 //! # optional: where its `fetch` may go (default: the command line's flags)
 //! egress = { allow_hosts = ["api.example.com"], allow_http = false, request_timeout = "5s" }
 //! ```
@@ -46,6 +47,7 @@ struct ActionEntry {
     path: PathBuf,
     #[serde(default)]
     secrets: BTreeMap<String, String>,
+    configuration: Option<BTreeMap<String, String>>,
     egress: Option<EgressEntry>,
 }
 
@@ -100,6 +102,9 @@ pub async fn load(engine: &Engine, source: &FlowSource, egress: &EgressPolicy) -
         };
         let mut options = ExecuteOptions::from(secrets);
         options.egress(policy);
+        if let Some(configuration) = entry.configuration {
+            options.configuration(configuration.into_iter().map(|(k, v)| (k, Value::String(v))).collect());
+        }
         flow.push(&name, action, options).map_err(|e| Failure::invalid_input(format!("{}: {e}", path.display())))?;
     }
     Ok(flow)

@@ -115,20 +115,23 @@ pub fn pairs(flag: &str, pairs: &[String]) -> Result<Map<String, Value>, Failure
         .collect()
 }
 
-/// The event file, with `--secret KEY=VALUE` pairs merged into `event.secrets`.
-pub fn read_event(path: &Path, secrets: &[String]) -> Result<Value, Failure> {
+/// The event file, with `--secret KEY=VALUE` pairs merged into `event.secrets` and
+/// `--config KEY=VALUE` pairs into `event.configuration`.
+pub fn read_event(path: &Path, secrets: &[String], configuration: &[String]) -> Result<Value, Failure> {
     let bytes = read_file(path, actionbox::limits::MAX_EVENT_FILE_BYTES)?;
     let mut event =
         actionbox::parse_event(&bytes).map_err(|e| Failure::invalid_input(format!("{}: {e}", path.display())))?;
-    if secrets.is_empty() {
-        return Ok(event);
+    for (field, flag, given) in [("secrets", "--secret", secrets), ("configuration", "--config", configuration)] {
+        if given.is_empty() {
+            continue;
+        }
+        let Value::Object(fields) = &mut event else {
+            return Err(Failure::invalid_input(format!("{}: the event must be a JSON object", path.display())));
+        };
+        let Value::Object(map) = fields.entry(field).or_insert_with(|| Value::Object(Default::default())) else {
+            return Err(Failure::invalid_input(format!("{}: `{field}` must be an object", path.display())));
+        };
+        map.extend(pairs(flag, given)?);
     }
-    let Value::Object(fields) = &mut event else {
-        return Err(Failure::invalid_input(format!("{}: the event must be a JSON object", path.display())));
-    };
-    let Value::Object(map) = fields.entry("secrets").or_insert_with(|| Value::Object(Default::default())) else {
-        return Err(Failure::invalid_input(format!("{}: `secrets` must be an object", path.display())));
-    };
-    map.extend(pairs("--secret", secrets)?);
     Ok(event)
 }

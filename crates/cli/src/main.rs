@@ -86,7 +86,7 @@ enum FlowCommand {
     /// Run a flow file's Actions in order on one event and print the flow's outcome.
     Run {
         /// The flow file (TOML): `trigger = "post-login"` and `[[actions]]` with `path`,
-        /// optional `name` and `secrets`.
+        /// optional `name`, `secrets`, `configuration` and `egress`.
         flow: PathBuf,
         /// The event, a JSON file (its `secrets` are replaced by each Action's own).
         #[arg(long)]
@@ -158,6 +158,10 @@ struct Target {
     /// A secret for `event.secrets`, as KEY=VALUE (repeatable).
     #[arg(long = "secret", value_name = "KEY=VALUE")]
     secrets: Vec<String>,
+    /// A setting for `event.configuration` (the non-secret settings of an integration),
+    /// as KEY=VALUE (repeatable).
+    #[arg(long = "config", value_name = "KEY=VALUE")]
+    configuration: Vec<String>,
     /// Wall-clock deadline per execution, e.g. `20s`, `500ms`.
     #[arg(long, default_value = "20s", value_parser = humantime::parse_duration)]
     timeout: Duration,
@@ -216,7 +220,7 @@ async fn dispatch(command: Command) -> Result<ExitCode, exit::Failure> {
         Command::Run { target, json } => {
             let engine = engine(target.timeout, &target.keys).await?;
             let action = input::load_action(&engine, &target.action).await?;
-            let event = input::read_event(&target.event, &target.secrets)?;
+            let event = input::read_event(&target.event, &target.secrets, &target.configuration)?;
             let outcome = engine.execute_with(target.trigger, &action, &event, &target.options()?).await?;
             if json {
                 outln!("{}", serde_json::to_string_pretty(&outcome).expect("an Outcome serializes"));
@@ -231,7 +235,7 @@ async fn dispatch(command: Command) -> Result<ExitCode, exit::Failure> {
             engine_config.state_key(state_file::key()?);
             let engine = Engine::new(engine_config).await?;
             let loaded = flow_file::load(&engine, &source, &network.policy()?).await?;
-            let event = input::read_event(&event, &[])?;
+            let event = input::read_event(&event, &[], &[])?;
             let outcome = engine.run_flow(&loaded, &event).await?;
             if let (Some(suspended), Some(state)) = (&outcome.suspended, &state) {
                 state_file::save(state, &source, suspended)?;
@@ -261,14 +265,14 @@ async fn dispatch(command: Command) -> Result<ExitCode, exit::Failure> {
             let engine = engine(target.timeout, &target.keys).await?;
             let source = FlowSource::new(&target.action, &roots)?;
             let flow = flow_file::load(&engine, &source, &target.network.policy()?).await?;
-            let event = input::read_event(&target.event, &target.secrets)?;
+            let event = input::read_event(&target.event, &target.secrets, &target.configuration)?;
             bench::run_flow(&engine, &flow, &target.action.display().to_string(), &event, iterations).await?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Bench { target, iterations, node_baseline, .. } => {
             let engine = engine(target.timeout, &target.keys).await?;
             let action = input::load_action(&engine, &target.action).await?;
-            let event = input::read_event(&target.event, &target.secrets)?;
+            let event = input::read_event(&target.event, &target.secrets, &target.configuration)?;
             let options = target.options()?;
             bench::run(&engine, &action, &target, &options, &event, iterations, node_baseline).await?;
             Ok(ExitCode::SUCCESS)

@@ -763,13 +763,16 @@ fn run_fetches_under_the_policy_flags_and_lists_each_request() {
     .unwrap();
     let event = example("roles-claim", "event.json");
     let refused = actionbox(&["run", path(&action), "--event", path(&event)]);
-    assert!(stdout(&refused).contains("ERR_ACTIONBOX_SCHEME_NOT_ALLOWED"), "https only by default: {}", stdout(&refused));
+    assert!(
+        stdout(&refused).contains("ERR_ACTIONBOX_SCHEME_NOT_ALLOWED"),
+        "https only by default: {}",
+        stdout(&refused)
+    );
 
     let no_loopback = actionbox(&["run", path(&action), "--event", path(&event), "--allow-http"]);
     assert!(stdout(&no_loopback).contains("ERR_ACTIONBOX_NETWORK"), "{}", stdout(&no_loopback));
 
-    let allowed =
-        actionbox(&["run", path(&action), "--event", path(&event), "--allow-http", "--allow-loopback"]);
+    let allowed = actionbox(&["run", path(&action), "--event", path(&event), "--allow-http", "--allow-loopback"]);
     let text = stdout(&allowed);
     assert_eq!(code(&allowed), 0, "{text}{}", stderr(&allowed));
     assert!(text.contains(r#"idToken.setCustomClaim("role", "admin")"#), "{text}");
@@ -828,7 +831,41 @@ fn flow_files_give_each_action_its_own_egress_policy() {
         "trigger = \"post-login\"\n[[actions]]\npath = \"fetch.js\"\negress = { allow_hosts = [\"a.com/x\"] }\n",
     )
     .unwrap();
-    let bad = actionbox(&["flow", "run", path(&dir.join("bad.toml")), "--event", path(&example("roles-claim", "event.json"))]);
+    let bad = actionbox(&[
+        "flow",
+        "run",
+        path(&dir.join("bad.toml")),
+        "--event",
+        path(&example("roles-claim", "event.json")),
+    ]);
     assert_eq!(code(&bad), 10, "{}", stderr(&bad));
     assert!(stderr(&bad).contains("a.com/x"), "{}", stderr(&bad));
+}
+
+#[test]
+fn configuration_comes_from_config_flags_and_flow_files() {
+    let dir = scratch("configuration");
+    std::fs::write(
+        dir.join("show.js"),
+        "exports.onExecutePostLogin = async (event, api) => {\n\
+         api.idToken.setCustomClaim('region', event.configuration.REGION);\n};",
+    )
+    .unwrap();
+    let event = example("roles-claim", "event.json");
+    let out = actionbox(&["run", path(&dir.join("show.js")), "--event", path(&event), "--config", "REGION=eu-west"]);
+    assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
+    assert!(stdout(&out).contains(r#"setCustomClaim("region", "eu-west")"#), "{}", stdout(&out));
+
+    let bad = actionbox(&["run", path(&dir.join("show.js")), "--event", path(&event), "--config", "REGION"]);
+    assert_eq!(code(&bad), 10, "{}", stderr(&bad));
+    assert!(stderr(&bad).contains("--config REGION"), "{}", stderr(&bad));
+
+    std::fs::write(
+        dir.join("flow.toml"),
+        "trigger = \"post-login\"\n[[actions]]\npath = \"show.js\"\nconfiguration = { REGION = \"us-east\" }\n",
+    )
+    .unwrap();
+    let flow = actionbox(&["flow", "run", path(&dir.join("flow.toml")), "--event", path(&event)]);
+    assert_eq!(code(&flow), 0, "{}{}", stdout(&flow), stderr(&flow));
+    assert!(stdout(&flow).contains(r#"setCustomClaim("region", "us-east")"#), "{}", stdout(&flow));
 }

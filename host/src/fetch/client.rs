@@ -15,6 +15,11 @@ use super::policy::Transport;
 use super::resolve::CheckedResolver;
 use crate::limits;
 
+/// Clients one engine keeps. Transports come from embedders' options, so their number
+/// is bounded: past it, a new transport's client replaces one of the others (whose
+/// pooled connections close).
+const MAX_CLIENTS: usize = 32;
+
 /// The clients of one engine.
 #[derive(Default)]
 pub struct Clients {
@@ -35,6 +40,11 @@ impl Clients {
             return Some(client.clone());
         }
         let client = build(transport)?;
+        if built.len() >= MAX_CLIENTS
+            && let Some(evicted) = built.keys().next().cloned()
+        {
+            built.remove(&evicted);
+        }
         built.insert(transport.clone(), client.clone());
         Some(client)
     }
