@@ -76,7 +76,7 @@ pub use config::{Config, data_dir};
 pub use engine::Engine;
 pub use error::{ActionError, Error, Location, OutputLimit, Result};
 pub use event::parse as parse_event;
-pub use fetch::{EgressPolicy, PolicyError, RequestRecord};
+pub use fetch::{EgressPolicy, MockError, Mocks, PolicyError, RequestRecord};
 pub use flow::{ActionReport, Changes, ContinueRequest, Flow, FlowAction, FlowDecision, FlowOutcome};
 pub use key::Key;
 pub use options::ExecuteOptions;

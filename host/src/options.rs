@@ -1,6 +1,7 @@
 //! What differs per execution rather than per engine. [`Config`](crate::Config) is what
 //! an engine is built with; [`ExecuteOptions`] is what one call, or one Action of a flow,
-//! is given: its secrets, its configuration and its egress policy (where `fetch` may go).
+//! is given: its secrets, its configuration, its egress policy (where `fetch` may go)
+//! and the mocks that answer its requests instead of the network.
 //! Capabilities are added here as options with defaults, so callers that do not use them
 //! do not change.
 
@@ -8,7 +9,9 @@ use serde_json::{Map, Value};
 
 use crate::error::Result;
 use crate::event;
-use crate::fetch::EgressPolicy;
+use std::sync::Arc;
+
+use crate::fetch::{EgressPolicy, Mocks};
 
 /// The options of one execution. The default changes nothing: the Action sees the
 /// `event` as given.
@@ -18,6 +21,7 @@ pub struct ExecuteOptions {
     secrets: Option<Map<String, Value>>,
     configuration: Option<Map<String, Value>>,
     egress: EgressPolicy,
+    mocks: Option<Arc<Mocks>>,
 }
 
 impl ExecuteOptions {
@@ -45,6 +49,18 @@ impl ExecuteOptions {
     pub fn egress(&mut self, policy: EgressPolicy) -> &mut Self {
         self.egress = policy;
         self
+    }
+
+    /// Answers the Action's requests from `mocks` instead of the network (each request
+    /// still checked against the egress policy first).
+    pub fn mocks(&mut self, mocks: Mocks) -> &mut Self {
+        self.mocks = Some(Arc::new(mocks));
+        self
+    }
+
+    /// The mocks these options give, if any.
+    pub fn mocks_given(&self) -> Option<&Arc<Mocks>> {
+        self.mocks.as_ref()
     }
 
     /// The egress policy these options give.

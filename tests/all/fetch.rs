@@ -532,3 +532,54 @@ fn an_engine_fetches_with_no_egress_option_given_under_the_default_policy() {
     let outcome = block_on(engine().execute(Trigger::PostLogin, &action, &event())).unwrap();
     assert_eq!(logged(&outcome), json!("ERR_ACTIONBOX_SCHEME_NOT_ALLOWED"));
 }
+
+/// Mocks answer after the policy: no network at all, a clear error for a request no rule
+/// answers, and a refused request stays refused even when a rule would answer it.
+#[test]
+fn mocks_answer_requests_after_the_policy_check() {
+    let mocks = actionbox::Mocks::from_json(
+        br#"{ "mocks": [
+            { "method": "GET", "url": "https://api.example.com/users/*", "json": { "roles": ["admin"] },
+              "headers": { "x-mock": "1" }, "delay_ms": 30 },
+            { "url": "https://api.example.com/moved", "status": 302, "headers": { "location": "/users/2" } },
+            { "url": "https://api.example.com/to-private", "status": 302, "headers": { "location": "https://10.0.0.1/" } },
+            { "url": "http://plain.example.com/*", "body": "never" },
+            { "url": "https://evil.example.net/*", "body": "never" }
+        ] }"#,
+    )
+    .unwrap();
+    let source = action(
+        "const started = Date.now();
+         const r = await fetch('https://api.example.com/users/1?expand=1');
+         const moved = await fetch('https://api.example.com/moved');
+         return {
+           body: await r.json(), status: r.status, mock: r.headers.get('x-mock'), waited: Date.now() - started >= 25,
+           moved: [moved.redirected, moved.url, (await moved.json()).roles[0]],
+           missing: await failure(fetch('https://api.example.com/other', { method: 'POST' })),
+           plain: (await failure(fetch('http://plain.example.com/x'))).code,
+           offList: (await failure(fetch('https://evil.example.net/x'))).code,
+           toPrivate: (await failure(fetch('https://api.example.com/to-private'))).code,
+         };",
+    );
+    let mut policy = EgressPolicy::new();
+    for host in ["api.example.com", "plain.example.com", "10.0.0.1"] {
+        policy.allow_host(host).unwrap();
+    }
+    let engine_action = block_on(engine().compile("mocked.js", &source)).unwrap();
+    let mut options = ExecuteOptions::new();
+    options.egress(policy).mocks(mocks);
+    let outcome = block_on(engine().execute_with(Trigger::PostLogin, &engine_action, &event(), &options)).unwrap();
+    let result = logged(&outcome);
+    assert_eq!(result["body"], json!({ "roles": ["admin"] }));
+    assert_eq!(
+        (result["status"].clone(), result["mock"].clone(), result["waited"].clone()),
+        (json!(200), json!("1"), json!(true))
+    );
+    assert_eq!(result["moved"], json!([true, "https://api.example.com/users/2", "admin"]));
+    assert_eq!(result["missing"]["code"], "ERR_ACTIONBOX_NOT_MOCKED");
+    assert!(result["missing"]["message"].as_str().unwrap().contains("POST https://api.example.com/other"));
+    assert_eq!(result["plain"], "ERR_ACTIONBOX_SCHEME_NOT_ALLOWED");
+    assert_eq!(result["offList"], "ERR_ACTIONBOX_HOST_NOT_ALLOWED");
+    assert_eq!(result["toPrivate"], "ERR_ACTIONBOX_NETWORK", "a mocked redirect's hop is checked too");
+    assert_eq!(outcome.requests[0].host, "api.example.com");
+}

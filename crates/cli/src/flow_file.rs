@@ -23,7 +23,7 @@ use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
 use actionbox::files;
-use actionbox::{EgressPolicy, Engine, ExecuteOptions, Flow, Trigger};
+use actionbox::{Engine, ExecuteOptions, Flow, Trigger};
 use cap_std::ambient_authority;
 use cap_std::fs::Dir;
 use serde::Deserialize;
@@ -31,7 +31,7 @@ use serde_json::{Map, Value};
 
 use crate::exit::Failure;
 use crate::input::{self, ActionFile};
-use crate::network::EgressEntry;
+use crate::network::{EgressEntry, NetworkArgs};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -73,9 +73,10 @@ impl FlowSource {
     }
 }
 
-/// Reads the flow file and compiles (or loads) each of its Actions; `egress` is the
-/// policy of those whose entry has no `egress` table.
-pub async fn load(engine: &Engine, source: &FlowSource, egress: &EgressPolicy) -> Result<Flow, Failure> {
+/// Reads the flow file and compiles (or loads) each of its Actions; `network` gives the
+/// policy of those whose entry has no `egress` table, and the mocks of all.
+pub async fn load(engine: &Engine, source: &FlowSource, network: &NetworkArgs) -> Result<Flow, Failure> {
+    let (egress, mocks) = (network.policy()?, network.mocks()?);
     let path = &source.file;
     let bytes = input::read_file(path, actionbox::limits::MAX_FLOW_FILE_BYTES)?;
     let text = input::source_text(path, bytes)?;
@@ -102,6 +103,9 @@ pub async fn load(engine: &Engine, source: &FlowSource, egress: &EgressPolicy) -
         };
         let mut options = ExecuteOptions::from(secrets);
         options.egress(policy);
+        if let Some(mocks) = &mocks {
+            options.mocks(mocks.clone());
+        }
         if let Some(configuration) = entry.configuration {
             options.configuration(configuration.into_iter().map(|(k, v)| (k, Value::String(v))).collect());
         }

@@ -173,11 +173,9 @@ struct Target {
 }
 
 impl Target {
-    /// The options each execution gets: the egress policy of the flags.
+    /// The options each execution gets: the egress policy and mocks of the flags.
     fn options(&self) -> Result<ExecuteOptions, exit::Failure> {
-        let mut options = ExecuteOptions::new();
-        options.egress(self.network.policy()?);
-        Ok(options)
+        self.network.options()
     }
 }
 
@@ -234,7 +232,7 @@ async fn dispatch(command: Command) -> Result<ExitCode, exit::Failure> {
             let mut engine_config = config(timeout, &keys)?;
             engine_config.state_key(state_file::key()?);
             let engine = Engine::new(engine_config).await?;
-            let loaded = flow_file::load(&engine, &source, &network.policy()?).await?;
+            let loaded = flow_file::load(&engine, &source, &network).await?;
             let event = input::read_event(&event, &[], &[])?;
             let outcome = engine.run_flow(&loaded, &event).await?;
             if let (Some(suspended), Some(state)) = (&outcome.suspended, &state) {
@@ -249,7 +247,7 @@ async fn dispatch(command: Command) -> Result<ExitCode, exit::Failure> {
             let engine = Engine::new(engine_config).await?;
             let saved = state_file::load(&state)?;
             let suspended = engine.open_suspended(&saved.token)?;
-            let flow = flow_file::load(&engine, &saved.flow, &network.policy()?).await?;
+            let flow = flow_file::load(&engine, &saved.flow, &network).await?;
             let request = actionbox::ContinueRequest {
                 query: input::pairs("--query", &query)?,
                 body: input::pairs("--body", &body)?,
@@ -264,7 +262,7 @@ async fn dispatch(command: Command) -> Result<ExitCode, exit::Failure> {
         Command::Bench { target, iterations, roots, .. } if target.action.extension().is_some_and(|e| e == "toml") => {
             let engine = engine(target.timeout, &target.keys).await?;
             let source = FlowSource::new(&target.action, &roots)?;
-            let flow = flow_file::load(&engine, &source, &target.network.policy()?).await?;
+            let flow = flow_file::load(&engine, &source, &target.network).await?;
             let event = input::read_event(&target.event, &target.secrets, &target.configuration)?;
             bench::run_flow(&engine, &flow, &target.action.display().to_string(), &event, iterations).await?;
             Ok(ExitCode::SUCCESS)

@@ -1,11 +1,12 @@
 //! Where an Action's `fetch` may go, from the command line (`--allow-host`,
 //! `--allow-http`, `--request-timeout`, `--ca-cert`, `--allow-loopback`) or from a flow
-//! file's `egress` table, as an [`EgressPolicy`].
+//! file's `egress` table, as an [`EgressPolicy`]; and `--mock`, the rules that answer its
+//! requests instead of the network.
 
 use std::path::PathBuf;
 use std::time::Duration;
 
-use actionbox::EgressPolicy;
+use actionbox::{EgressPolicy, ExecuteOptions, Mocks};
 use clap::Args;
 use serde::Deserialize;
 
@@ -32,6 +33,10 @@ pub struct NetworkArgs {
     /// this machine to test against. Every other private range stays refused.
     #[arg(long)]
     pub allow_loopback: bool,
+    /// Answer requests from the mock rules in FILE (JSON) instead of the network; a
+    /// request no rule answers fails, naming it. The policy still applies.
+    #[arg(long = "mock", value_name = "FILE")]
+    pub mock: Option<PathBuf>,
 }
 
 impl NetworkArgs {
@@ -47,6 +52,28 @@ impl NetworkArgs {
         entry.policy("the command line")
     }
 }
+
+impl NetworkArgs {
+    /// The mocks `--mock` gives, if any.
+    pub fn mocks(&self) -> Result<Option<Mocks>, Failure> {
+        let Some(path) = &self.mock else { return Ok(None) };
+        let bytes = crate::input::read_file(path, MAX_MOCK_FILE_BYTES)?;
+        Mocks::from_json(&bytes).map(Some).map_err(|e| Failure::invalid_input(format!("{}: {e}", path.display())))
+    }
+
+    /// The options of an execution: the policy and the mocks of the flags.
+    pub fn options(&self) -> Result<ExecuteOptions, Failure> {
+        let mut options = ExecuteOptions::new();
+        options.egress(self.policy()?);
+        if let Some(mocks) = self.mocks()? {
+            options.mocks(mocks);
+        }
+        Ok(options)
+    }
+}
+
+/// The largest mock file read: a few rules of bodies up to the response cap.
+const MAX_MOCK_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// A flow file Action's `egress` table; the same settings as the flags.
 #[derive(Debug, Default, Deserialize)]

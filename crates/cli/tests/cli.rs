@@ -869,3 +869,47 @@ fn configuration_comes_from_config_flags_and_flow_files() {
     assert_eq!(code(&flow), 0, "{}{}", stdout(&flow), stderr(&flow));
     assert!(stdout(&flow).contains(r#"setCustomClaim("region", "us-east")"#), "{}", stdout(&flow));
 }
+
+#[test]
+fn mock_files_answer_requests_and_name_the_ones_they_do_not() {
+    let dir = scratch("mocks");
+    std::fs::write(
+        dir.join("roles.js"),
+        "exports.onExecutePostLogin = async (event, api) => {\n\
+         const r = await fetch('https://roles.example.com/users/' + event.user.user_id);\n\
+         api.idToken.setCustomClaim('https://x.example/roles', (await r.json()).roles);\n\
+         await fetch('https://audit.example.com/log', { method: 'POST', body: 'x' });\n};",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("mocks.json"),
+        r#"{ "mocks": [ { "url": "https://roles.example.com/users/*", "json": { "roles": ["admin"] } } ] }"#,
+    )
+    .unwrap();
+    let event = example("roles-claim", "event.json");
+    let out = actionbox(&[
+        "run",
+        path(&dir.join("roles.js")),
+        "--event",
+        path(&event),
+        "--mock",
+        path(&dir.join("mocks.json")),
+    ]);
+    let text = stdout(&out);
+    assert_eq!(code(&out), 4, "the unanswered request fails the Action: {text}");
+    assert!(text.contains(r#"setCustomClaim("https://x.example/roles", ["admin"])"#), "{text}");
+    assert!(text.contains("no mock answers POST https://audit.example.com/log"), "{text}");
+    assert!(text.contains("GET roles.example.com -> 200"), "{text}");
+
+    std::fs::write(dir.join("bad.json"), r#"{ "mocks": [ { "url": "x", "status": 42 } ] }"#).unwrap();
+    let bad = actionbox(&[
+        "run",
+        path(&dir.join("roles.js")),
+        "--event",
+        path(&event),
+        "--mock",
+        path(&dir.join("bad.json")),
+    ]);
+    assert_eq!(code(&bad), 10, "{}", stderr(&bad));
+    assert!(stderr(&bad).contains("mock 1: status 42"), "{}", stderr(&bad));
+}

@@ -43,6 +43,9 @@ pub enum FetchFailure {
         "fetch cannot run while the Action is compiled: call it in a handler, where each execution has its own requests"
     )]
     NotAtCompileTime,
+    /// The execution's mocks have no answer for this request (method and URL).
+    #[error("fetch failed: no mock answers {0}")]
+    NotMocked(String),
 }
 
 impl FetchFailure {
@@ -64,6 +67,7 @@ impl FetchFailure {
             FetchFailure::ResponseTooLarge(_) => "ERR_ACTIONBOX_RESPONSE_TOO_LARGE",
             FetchFailure::HeadersTooLarge(_) => "ERR_ACTIONBOX_HEADERS_TOO_LARGE",
             FetchFailure::NotAtCompileTime => "ERR_ACTIONBOX_NOT_AT_COMPILE_TIME",
+            FetchFailure::NotMocked(_) => "ERR_ACTIONBOX_NOT_MOCKED",
         }
     }
 }

@@ -152,5 +152,6 @@ fn from_wit(failure: wit::Failure) -> FetchFailure {
         wit::Failure::ResponseTooLarge(max) => FetchFailure::ResponseTooLarge(max),
         wit::Failure::HeadersTooLarge(max) => FetchFailure::HeadersTooLarge(max),
         wit::Failure::NotAtCompileTime => FetchFailure::NotAtCompileTime,
+        wit::Failure::NotMocked(request) => FetchFailure::NotMocked(request),
     }
 }

@@ -15,8 +15,8 @@ use crate::action::CompiledAction;
 use crate::bindings::types::RunError;
 use crate::bindings::{ActionRuntime, ActionRuntimePre};
 use crate::error::{ActionError, Result};
-use crate::fetch::EgressPolicy;
 use crate::limits::{self, REUSE_GROWTH_BYTES};
+use crate::options::ExecuteOptions;
 use crate::outcome::Outcome;
 use crate::prepare;
 use crate::state::{Carried, Continuation, HostState};
@@ -72,8 +72,8 @@ pub(crate) struct FlowStep<'a> {
     pub event: &'a Value,
     pub handler: &'a str,
     pub continuation: Option<Continuation>,
-    /// Where this Action's `fetch` may go.
-    pub egress: &'a EgressPolicy,
+    /// This Action's options (its `fetch` policy and mocks).
+    pub options: &'a ExecuteOptions,
 }
 
 impl Engine {
@@ -89,7 +89,7 @@ impl Engine {
         let limits = self.guest_limits();
         if let InstanceLease::Holding(held) = slot {
             held.store.data_mut().begin_action(step.event, step.continuation.clone());
-            held.store.data_mut().requests = self.requests(step.egress);
+            held.store.data_mut().requests = self.requests(step.options);
             self.arm(&mut held.store);
             let timing = Timing { instantiated: Some(Instant::now()), ran: None };
             let called =
@@ -106,7 +106,7 @@ impl Engine {
         let carried = slot.release();
         let mut store = self.new_store(step.trigger, step.deadline, carried);
         store.data_mut().begin_action(step.event, step.continuation);
-        store.data_mut().requests = self.requests(step.egress);
+        store.data_mut().requests = self.requests(step.options);
         self.arm(&mut store);
         let pre = self.flow_snapshot().await?;
         let instance = self.instantiate(pre, &mut store).await?;

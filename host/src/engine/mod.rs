@@ -33,7 +33,7 @@ use crate::bindings::{ActionRuntime, ActionRuntimePre};
 use crate::config::Config;
 use crate::epoch::EpochTicker;
 use crate::error::{Error, Result};
-use crate::fetch::{Clients, EgressPolicy, Requests};
+use crate::fetch::{Clients, Requests};
 use crate::flow::{self, ContinueRequest, Flow, FlowOutcome};
 use crate::limits::{MAX_ERROR_MESSAGE_BYTES, MAX_EXPORT_NAME_BYTES, MAX_EXPORTS};
 use crate::options::ExecuteOptions;
@@ -208,7 +208,7 @@ impl Engine {
         let started = Instant::now();
         let mut store = self.new_store(trigger, self.deadline()?, Carried::default());
         store.data_mut().begin_action(event, None);
-        store.data_mut().requests = self.requests(options.egress_policy());
+        store.data_mut().requests = self.requests(options);
         store.set_fuel(self.inner.config.fuel).expect("fuel is enabled in the engine config");
         let instance = self.instantiate(&self.inner.single, &mut store).await?;
         let mut timing = Timing { instantiated: Some(Instant::now()), ran: None };
@@ -245,9 +245,14 @@ impl Engine {
         })
     }
 
-    /// An execution's requests under `policy`, with the engine's clients.
-    pub(crate) fn requests(&self, policy: &EgressPolicy) -> Requests {
-        Requests::new(Arc::new(policy.clone()), self.inner.clients.clone())
+    /// An execution's requests under the options' policy and mocks, with the engine's
+    /// clients.
+    pub(crate) fn requests(&self, options: &ExecuteOptions) -> Requests {
+        Requests::new(
+            Arc::new(options.egress_policy().clone()),
+            self.inner.clients.clone(),
+            options.mocks_given().cloned(),
+        )
     }
 
     /// One of the pool's slots, or [`Error::Busy`] when all are taken.

@@ -10,7 +10,8 @@
 //!
 //! One concern per file: `policy.rs` (what may be reached), `address.rs` (which
 //! addresses), `resolve.rs` (names resolved to checked addresses only), `client.rs` (the
-//! engine's clients), `send.rs` (one request, its redirects and caps).
+//! engine's clients), `send.rs` (one request, its redirects and caps), `mock.rs`
+//! (responses from rules instead of the network).
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -26,11 +27,13 @@ use actionbox_contract::fetch::FetchFailure;
 
 mod address;
 mod client;
+mod mock;
 mod policy;
 mod resolve;
 mod send;
 
 pub use client::Clients;
+pub use mock::{MockError, Mocks};
 pub use policy::{EgressPolicy, PolicyError};
 
 /// What the Outcome says of one request: never its path, query, headers or bodies.
@@ -92,6 +95,8 @@ pub struct Requests {
 struct Network {
     policy: Arc<EgressPolicy>,
     clients: Arc<Clients>,
+    /// When given, what answers every request instead of the network.
+    mocks: Option<Arc<Mocks>>,
 }
 
 impl Default for Requests {
@@ -116,10 +121,10 @@ impl Requests {
         }
     }
 
-    /// Requests under `policy`, made with the engine's `clients`.
-    pub fn new(policy: Arc<EgressPolicy>, clients: Arc<Clients>) -> Self {
+    /// Requests under `policy`, made with the engine's `clients`, or answered by `mocks`.
+    pub fn new(policy: Arc<EgressPolicy>, clients: Arc<Clients>, mocks: Option<Arc<Mocks>>) -> Self {
         let mut requests = Requests::disabled();
-        requests.network = Some(Network { policy, clients });
+        requests.network = Some(Network { policy, clients, mocks });
         requests
     }
 
@@ -137,7 +142,10 @@ impl Requests {
         }
         let prepared = send::prepare(&network.policy, request)?;
         let runtime = tokio::runtime::Handle::try_current().map_err(|_| FetchFailure::Network)?;
-        let client = network.clients.client(&network.policy.transport).ok_or(FetchFailure::Network)?;
+        let via = match &network.mocks {
+            Some(mocks) => send::Via::Mocks(mocks.clone()),
+            None => send::Via::Network(network.clients.client(&network.policy.transport).ok_or(FetchFailure::Network)?),
+        };
         self.started += 1;
         let id = self.started as u32;
         let method = prepared.method.to_string();
@@ -158,7 +166,7 @@ impl Requests {
             let mut progress = send::Progress::default();
             let result = match slots.acquire_owned().await {
                 Ok(_slot) => {
-                    let sent = send::perform(&client, &network.policy, prepared, &mut progress);
+                    let sent = send::perform(&via, &network.policy, prepared, &mut progress);
                     tokio::time::timeout(timeout, sent)
                         .await
                         .unwrap_or(Err(FetchFailure::Timeout(timeout.as_millis() as u64)))
@@ -287,5 +295,6 @@ fn to_wit(failure: FetchFailure) -> wit::Failure {
         FetchFailure::ResponseTooLarge(max) => wit::Failure::ResponseTooLarge(max),
         FetchFailure::HeadersTooLarge(max) => wit::Failure::HeadersTooLarge(max),
         FetchFailure::NotAtCompileTime => wit::Failure::NotAtCompileTime,
+        FetchFailure::NotMocked(request) => wit::Failure::NotMocked(request),
     }
 }

@@ -1,12 +1,16 @@
-//! One request: checked as the guest sent it (`prepare`), then performed (`perform`) with
-//! the redirects followed here, each hop checked against the policy and counted, and the
-//! response read under the header and body caps.
+//! One request: checked as the guest sent it (`prepare`), then performed (`perform`) by
+//! the network or the execution's mocks, with the redirects followed here, each hop
+//! checked against the policy and counted, and the response read under the header and
+//! body caps.
 
 use bytes::Bytes;
 use reqwest::header::{self, HeaderMap, HeaderName, HeaderValue};
 use reqwest::{Method, StatusCode};
 use url::Url;
 
+use std::sync::Arc;
+
+use super::mock::Mocks;
 use super::policy::{EgressPolicy, Refused};
 use crate::bindings::actionbox_sandbox::contract::fetch::{RedirectMode, Request, Response};
 use crate::limits;
@@ -128,20 +132,96 @@ pub(super) struct Progress {
     pub bytes: u64,
 }
 
+/// What answers a request: the network, through one of the engine's clients, or the
+/// execution's mocks.
+pub(super) enum Via {
+    Network(reqwest::Client),
+    Mocks(Arc<Mocks>),
+}
+
+/// One hop's response before its body is read.
+enum Hop {
+    Network(reqwest::Response),
+    Mocked { status: StatusCode, headers: HeaderMap, body: Vec<u8> },
+}
+
+impl Hop {
+    fn status(&self) -> StatusCode {
+        match self {
+            Hop::Network(response) => response.status(),
+            Hop::Mocked { status, .. } => *status,
+        }
+    }
+
+    fn headers(&self) -> &HeaderMap {
+        match self {
+            Hop::Network(response) => response.headers(),
+            Hop::Mocked { headers, .. } => headers,
+        }
+    }
+
+    /// The body, read until the cap.
+    async fn body(self, progress: &mut Progress) -> Result<Vec<u8>, FetchFailure> {
+        let too_large = || FetchFailure::ResponseTooLarge(limits::MAX_RESPONSE_BODY_BYTES as u64);
+        match self {
+            Hop::Network(mut response) => {
+                let mut body = Vec::new();
+                while let Some(chunk) = response.chunk().await.map_err(|_| FetchFailure::Network)? {
+                    if body.len() + chunk.len() > limits::MAX_RESPONSE_BODY_BYTES {
+                        return Err(too_large());
+                    }
+                    body.extend_from_slice(&chunk);
+                    progress.bytes = body.len() as u64;
+                }
+                Ok(body)
+            }
+            Hop::Mocked { body, .. } if body.len() > limits::MAX_RESPONSE_BODY_BYTES => Err(too_large()),
+            Hop::Mocked { body, .. } => {
+                progress.bytes = body.len() as u64;
+                Ok(body)
+            }
+        }
+    }
+}
+
+/// Sends one hop of `request`.
+async fn send(via: &Via, request: &Prepared) -> Result<Hop, FetchFailure> {
+    match via {
+        Via::Network(client) => {
+            let mut builder =
+                client.request(request.method.clone(), request.url.clone()).headers(request.headers.clone());
+            if let Some(body) = &request.body {
+                builder = builder.body(body.clone());
+            }
+            builder.send().await.map(Hop::Network).map_err(|_| FetchFailure::Network)
+        }
+        Via::Mocks(mocks) => {
+            let rule = mocks
+                .answer(request.method.as_str(), request.url.as_str())
+                .ok_or_else(|| FetchFailure::NotMocked(format!("{} {}", request.method, request.url)))?;
+            tokio::time::sleep(rule.delay).await;
+            let mut headers = HeaderMap::new();
+            for (name, value) in &rule.headers {
+                if let (Ok(name), Ok(value)) = (HeaderName::from_bytes(name.as_bytes()), HeaderValue::from_str(value)) {
+                    headers.append(name, value);
+                }
+            }
+            let status = StatusCode::from_u16(rule.status).unwrap_or(StatusCode::OK);
+            Ok(Hop::Mocked { status, headers, body: rule.body.clone() })
+        }
+    }
+}
+
 /// Sends `request`, following redirects (each hop checked and counted), and reads the
 /// response under the caps.
 pub(super) async fn perform(
-    client: &reqwest::Client,
+    via: &Via,
     policy: &EgressPolicy,
     mut request: Prepared,
     progress: &mut Progress,
 ) -> Result<Response, FetchFailure> {
     loop {
-        let mut builder = client.request(request.method.clone(), request.url.clone()).headers(request.headers.clone());
-        if let Some(body) = &request.body {
-            builder = builder.body(body.clone());
-        }
-        let mut response = builder.send().await.map_err(|_| FetchFailure::Network)?;
+        let response = send(via, &request).await?;
         let status = response.status();
         progress.status = Some(status.as_u16());
         let location = response.headers().get(header::LOCATION).cloned();
@@ -169,19 +249,12 @@ pub(super) async fn perform(
             continue;
         }
         check_headers(response.headers())?;
-        let mut body = Vec::new();
-        while let Some(chunk) = response.chunk().await.map_err(|_| FetchFailure::Network)? {
-            if body.len() + chunk.len() > limits::MAX_RESPONSE_BODY_BYTES {
-                return Err(FetchFailure::ResponseTooLarge(limits::MAX_RESPONSE_BODY_BYTES as u64));
-            }
-            body.extend_from_slice(&chunk);
-            progress.bytes = body.len() as u64;
-        }
         let headers = response
             .headers()
             .iter()
             .map(|(name, value)| (name.as_str().to_owned(), value.as_bytes().iter().map(|&b| char::from(b)).collect()))
             .collect();
+        let body = response.body(progress).await?;
         return Ok(Response {
             status: status.as_u16(),
             status_text: status.canonical_reason().unwrap_or("").to_owned(),

@@ -123,7 +123,7 @@ async fn run_from(
             event: &event,
             handler,
             continuation: continuing,
-            egress: step.options.egress_policy(),
+            options: &step.options,
         };
         let outcome = match engine.execute_in_flow(&mut lease, run).await {
             Ok(outcome) => outcome,
