@@ -20,7 +20,7 @@ use crate::fetch::{EgressPolicy, Mocks};
 pub struct ExecuteOptions {
     secrets: Option<Map<String, Value>>,
     configuration: Option<Map<String, Value>>,
-    egress: EgressPolicy,
+    egress: Arc<EgressPolicy>,
     mocks: Option<Arc<Mocks>>,
 }
 
@@ -47,7 +47,7 @@ impl ExecuteOptions {
 
     /// Where the Action's `fetch` may go; the default is HTTPS to any public host.
     pub fn egress(&mut self, policy: EgressPolicy) -> &mut Self {
-        self.egress = policy;
+        self.egress = Arc::new(policy);
         self
     }
 
@@ -64,7 +64,7 @@ impl ExecuteOptions {
     }
 
     /// The egress policy these options give.
-    pub fn egress_policy(&self) -> &EgressPolicy {
+    pub fn egress_policy(&self) -> &Arc<EgressPolicy> {
         &self.egress
     }
 

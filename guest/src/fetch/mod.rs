@@ -15,6 +15,45 @@ use crate::api::args::string;
 
 pub const JS: &str = include_str!("fetch.js");
 
+/// The globals `fetch.js` installs, on first use (`builtin::lazy`).
+pub const GLOBALS: &[&str] = &[
+    "fetch",
+    "Headers",
+    "Request",
+    "Response",
+    "Blob",
+    "FormData",
+    "URLSearchParams",
+    "AbortController",
+    "AbortSignal",
+    "Event",
+    "EventTarget",
+    "DOMException",
+];
+
+thread_local! {
+    /// `fetch.js` compiled, once for every runtime of the instance ([`prepare`]).
+    static BYTECODE: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Compiles `fetch.js` for the runtimes' first use of `fetch`; runs once at
+/// pre-initialization, after the runtimes are built.
+pub fn prepare(ctx: &Ctx<'_>) {
+    let bytecode = crate::builtin::compile(ctx, JS);
+    BYTECODE.with_borrow_mut(|kept| *kept = bytecode);
+}
+
+/// Makes `fetch.js`'s globals install it on first use: its bytecode is evaluated then,
+/// with its natives. Returns the lazy installer, whose `load()` gives what `run.rs` calls
+/// (`complete`).
+pub fn install<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
+    let installer = Function::new(ctx.clone(), |ctx: Ctx<'js>| -> Result<Object<'js>> {
+        let install = BYTECODE.with_borrow(|bytecode| crate::builtin::evaluate_bytecode(&ctx, bytecode))?;
+        install.call((natives(&ctx)?,))
+    })?;
+    crate::builtin::lazy(ctx, installer, GLOBALS)
+}
+
 thread_local! {
     /// The run's requests that have started and not been taken or cancelled.
     static IN_FLIGHT: RefCell<BTreeSet<u32>> = const { RefCell::new(BTreeSet::new()) };
@@ -31,7 +70,7 @@ pub fn in_flight() -> bool {
 }
 
 /// What `fetch.js` receives.
-pub fn natives<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
+fn natives<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     let natives = Object::new(ctx.clone())?;
     natives.set("usable", Function::new(ctx.clone(), crate::timers::running)?)?;
     natives.set("compileMessage", FetchFailure::NotAtCompileTime.to_string())?;
@@ -128,7 +167,11 @@ fn failure_object<'js>(ctx: &Ctx<'js>, failure: wit::Failure) -> Result<Object<'
 
 /// Hands the completed requests' ids to `fetch.js`, which settles their promises.
 pub fn complete<'js>(glue: &Object<'js>, ids: Vec<u32>) -> Result<()> {
-    let complete: Function = glue.get::<_, Object>("fetch")?.get("complete")?;
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let load: Function = glue.get::<_, Object>("fetch")?.get("load")?;
+    let complete: Function = load.call::<_, Object>(())?.get("complete")?;
     for id in ids {
         complete.call::<_, ()>((id,))?;
     }

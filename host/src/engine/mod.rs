@@ -248,11 +248,7 @@ impl Engine {
     /// An execution's requests under the options' policy and mocks, with the engine's
     /// clients.
     pub(crate) fn requests(&self, options: &ExecuteOptions) -> Requests {
-        Requests::new(
-            Arc::new(options.egress_policy().clone()),
-            self.inner.clients.clone(),
-            options.mocks_given().cloned(),
-        )
+        Requests::new(options.egress_policy().clone(), self.inner.clients.clone(), options.mocks_given().cloned())
     }
 
     /// One of the pool's slots, or [`Error::Busy`] when all are taken.

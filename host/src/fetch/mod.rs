@@ -77,10 +77,17 @@ struct Running {
     started: Instant,
 }
 
-/// One execution's requests.
+/// One execution's requests. Nothing is allocated until the first request starts, so an
+/// execution that never fetches pays for none of it.
+#[derive(Default)]
 pub struct Requests {
     /// `None` while an Action is compiled: no request may start.
     network: Option<Network>,
+    active: Option<Box<Active>>,
+}
+
+/// What an execution that has started a request keeps.
+struct Active {
     started: usize,
     running: HashMap<u32, Running>,
     ready: HashMap<u32, Result<Response, FetchFailure>>,
@@ -88,6 +95,21 @@ pub struct Requests {
     report: mpsc::UnboundedSender<Completion>,
     slots: Arc<Semaphore>,
     records: Vec<RequestRecord>,
+}
+
+impl Active {
+    fn new() -> Box<Self> {
+        let (report, completions) = mpsc::unbounded_channel();
+        Box::new(Active {
+            started: 0,
+            running: HashMap::new(),
+            ready: HashMap::new(),
+            completions,
+            report,
+            slots: Arc::new(Semaphore::new(limits::MAX_CONCURRENT_REQUESTS)),
+            records: Vec::new(),
+        })
+    }
 }
 
 /// What an execution's requests are made with.
@@ -99,45 +121,28 @@ struct Network {
     mocks: Option<Arc<Mocks>>,
 }
 
-impl Default for Requests {
-    fn default() -> Self {
-        Requests::disabled()
-    }
-}
-
 impl Requests {
     /// No requests at all: for compiling, where the Action's top level runs once.
     pub fn disabled() -> Self {
-        let (report, completions) = mpsc::unbounded_channel();
-        Requests {
-            network: None,
-            started: 0,
-            running: HashMap::new(),
-            ready: HashMap::new(),
-            completions,
-            report,
-            slots: Arc::new(Semaphore::new(limits::MAX_CONCURRENT_REQUESTS)),
-            records: Vec::new(),
-        }
+        Requests::default()
     }
 
     /// Requests under `policy`, made with the engine's `clients`, or answered by `mocks`.
     pub fn new(policy: Arc<EgressPolicy>, clients: Arc<Clients>, mocks: Option<Arc<Mocks>>) -> Self {
-        let mut requests = Requests::disabled();
-        requests.network = Some(Network { policy, clients, mocks });
-        requests
+        Requests { network: Some(Network { policy, clients, mocks }), active: None }
     }
 
     /// Whether a request is running or waits to be taken.
     pub fn in_flight(&self) -> bool {
-        !self.running.is_empty()
+        self.active.as_ref().is_some_and(|active| !active.running.is_empty())
     }
 
     /// Starts `request` unless the policy or a cap refuses it; `deadline` is the
     /// execution's, which no request outlives.
     fn start(&mut self, request: Request, deadline: Instant) -> Result<u32, FetchFailure> {
         let network = self.network.clone().ok_or(FetchFailure::NotAtCompileTime)?;
-        if self.started >= limits::MAX_REQUESTS {
+        let active = self.active.get_or_insert_with(Active::new);
+        if active.started >= limits::MAX_REQUESTS {
             return Err(FetchFailure::TooManyRequests(limits::MAX_REQUESTS as u32));
         }
         let prepared = send::prepare(&network.policy, request)?;
@@ -146,13 +151,13 @@ impl Requests {
             Some(mocks) => send::Via::Mocks(mocks.clone()),
             None => send::Via::Network(network.clients.client(&network.policy.transport).ok_or(FetchFailure::Network)?),
         };
-        self.started += 1;
-        let id = self.started as u32;
+        active.started += 1;
+        let id = active.started as u32;
         let method = prepared.method.to_string();
         let host = host_of(&prepared.url);
         let started = Instant::now();
         let timeout = network.policy.timeout().min(deadline.saturating_duration_since(started));
-        let (slots, report) = (self.slots.clone(), self.report.clone());
+        let (slots, report) = (active.slots.clone(), active.report.clone());
         let record = RequestRecord {
             method: method.clone(),
             host: host.clone(),
@@ -184,32 +189,41 @@ impl Requests {
             let _ = report.send(Completion { id, result, record });
         };
         let abort = runtime.spawn(task).abort_handle();
-        self.running.insert(id, Running { abort, method, host, started });
+        active.running.insert(id, Running { abort, method, host, started });
         Ok(id)
     }
 
     /// Stops a request; it never completes.
     fn cancel(&mut self, id: u32) {
-        if let Some(running) = self.running.remove(&id) {
+        let Some(active) = &mut self.active else { return };
+        if let Some(running) = active.running.remove(&id) {
             running.abort.abort();
-            self.records.push(unfinished(running, "ERR_ACTIONBOX_ABORTED"));
+            active.records.push(unfinished(running, "ERR_ACTIONBOX_ABORTED"));
         }
-        self.ready.remove(&id);
+        active.ready.remove(&id);
+    }
+
+    /// The result of a completed request, once.
+    fn take(&mut self, id: u32) -> Option<Result<Response, FetchFailure>> {
+        self.active.as_mut()?.ready.remove(&id)
     }
 
     /// The ids of the requests that have completed since the last call, waiting for the
     /// first when none has (forever, when none is running).
     pub async fn completed(&mut self) -> Vec<u32> {
         let mut ids = Vec::new();
-        let Some(first) = self.completions.recv().await else { return ids };
+        let Some(active) = &mut self.active else {
+            return std::future::pending().await;
+        };
+        let Some(first) = active.completions.recv().await else { return ids };
         let mut next = Some(first);
         while let Some(completion) = next {
-            if self.running.remove(&completion.id).is_some() {
-                self.records.push(completion.record);
-                self.ready.insert(completion.id, completion.result);
+            if active.running.remove(&completion.id).is_some() {
+                active.records.push(completion.record);
+                active.ready.insert(completion.id, completion.result);
                 ids.push(completion.id);
             }
-            next = self.completions.try_recv().ok();
+            next = active.completions.try_recv().ok();
         }
         ids
     }
@@ -218,22 +232,25 @@ impl Requests {
     /// unfinished. Returns the records, in the order the requests finished, and how many
     /// were unfinished.
     pub fn finish(&mut self) -> (Vec<RequestRecord>, u32) {
-        let mut running: Vec<(u32, Running)> = self.running.drain().collect();
+        let Some(active) = &mut self.active else { return (Vec::new(), 0) };
+        let mut running: Vec<(u32, Running)> = active.running.drain().collect();
         running.sort_by_key(|(id, _)| *id);
         let unfinished_count = running.len() as u32;
         for (_, request) in running {
             request.abort.abort();
-            self.records.push(unfinished(request, "ERR_ACTIONBOX_UNFINISHED"));
+            active.records.push(unfinished(request, "ERR_ACTIONBOX_UNFINISHED"));
         }
-        self.ready.clear();
-        (std::mem::take(&mut self.records), unfinished_count)
+        active.ready.clear();
+        (std::mem::take(&mut active.records), unfinished_count)
     }
 }
 
 impl Drop for Requests {
     fn drop(&mut self) {
-        for running in self.running.values() {
-            running.abort.abort();
+        if let Some(active) = &self.active {
+            for running in active.running.values() {
+                running.abort.abort();
+            }
         }
     }
 }
@@ -274,7 +291,7 @@ impl Host for HostState {
     }
 
     fn take(&mut self, id: u32) -> Option<Result<Response, wit::Failure>> {
-        self.requests.ready.remove(&id).map(|result| result.map_err(to_wit))
+        self.requests.take(id).map(|result| result.map_err(to_wit))
     }
 }
 
