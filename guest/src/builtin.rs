@@ -1,9 +1,8 @@
 //! The guest's own JavaScript (`console/`, `api/`, `module.js`): each file is one function
 //! expression, evaluated at pre-initialization under one file name, so no Action can name
-//! or reach it, and called with what it may use. Capabilities whose objects an Action
-//! may never need (`fetch/`) are installed on first use instead (`lazy`, `lazy.js`).
+//! or reach it, and called with what it may use.
 
-use javy::quickjs::{Ctx, Function, Object, Result, Value, context::EvalOptions, qjs};
+use javy::quickjs::{Ctx, Function, Result, context::EvalOptions};
 
 /// The file name the guest's own JavaScript is evaluated under.
 pub const FILENAME: &str = "actionbox:glue";
@@ -15,47 +14,4 @@ pub fn evaluate<'js>(ctx: &Ctx<'js>, source: &str) -> Result<Function<'js>> {
     options.strict = true;
     options.filename = Some(FILENAME.into());
     ctx.eval_with_options(source, options)
-}
-
-/// Installs `names` as globals on first use (`lazy.js`): `install` runs when one of them
-/// is first read or assigned, and the returned object's `load()` runs it (at most once) and returns its result.
-pub fn lazy<'js>(ctx: &Ctx<'js>, install: Function<'js>, names: &[&str]) -> Result<Object<'js>> {
-    let names: Vec<String> = names.iter().map(|name| (*name).to_owned()).collect();
-    evaluate(ctx, include_str!("lazy.js"))?.call((install, names))
-}
-
-/// `source` (one of the guest's own files, a function expression) compiled to bytecode,
-/// to be evaluated on first use by [`evaluate_bytecode`]: until then nothing of it is in
-/// the QuickJS heap, so the executions that never use it run on the same heap as if it
-/// did not exist.
-pub fn compile(ctx: &Ctx<'_>, source: &str) -> Vec<u8> {
-    let text = std::ffi::CString::new(source).expect("the guest's own JavaScript has no NUL");
-    let filename = std::ffi::CString::new(FILENAME).expect("no NUL");
-    let mut options = qjs::JSEvalOptions {
-        version: qjs::JS_EVAL_OPTIONS_VERSION as i32,
-        eval_flags: (qjs::JS_EVAL_TYPE_GLOBAL | qjs::JS_EVAL_FLAG_STRICT | qjs::JS_EVAL_FLAG_COMPILE_ONLY) as i32,
-        filename: filename.as_ptr(),
-        line_num: 1,
-    };
-    // SAFETY: `text` is NUL-terminated and outlives the call, as does `filename`.
-    let raw = unsafe { qjs::JS_Eval2(ctx.as_raw().as_ptr(), text.as_ptr(), source.len() as _, &mut options) };
-    // SAFETY: `raw` is a fresh value owned by us.
-    let compiled = unsafe { Value::from_raw(ctx.clone(), raw) };
-    assert!(!compiled.is_exception(), "the guest's own JavaScript compiles: {:?}", ctx.catch());
-    crate::script::write_bytecode(ctx, &compiled).expect("memory for the guest's own bytecode")
-}
-
-/// The function that bytecode from [`compile`] evaluates to.
-pub fn evaluate_bytecode<'js>(ctx: &Ctx<'js>, bytecode: &[u8]) -> Result<Function<'js>> {
-    let thrown = |()| javy::quickjs::Error::Exception;
-    let compiled = crate::script::load(ctx, bytecode).map_err(thrown)?;
-    let ptr = ctx.as_raw().as_ptr();
-    // SAFETY: JS_EvalFunction takes ownership of its argument, so it gets its own reference.
-    let raw = unsafe { qjs::JS_EvalFunction(ptr, qjs::JS_DupValue(ptr, compiled.as_raw())) };
-    // SAFETY: `raw` is a fresh value owned by us.
-    let value = unsafe { Value::from_raw(ctx.clone(), raw) };
-    if value.is_exception() {
-        return Err(javy::quickjs::Error::Exception);
-    }
-    value.into_function().ok_or(javy::quickjs::Error::Exception)
 }

@@ -53,9 +53,6 @@ pub fn initialize() {
             let count = requested_runtimes().clamp(1, actionbox_contract::limits::MAX_RUNTIMES);
             let fresh: Vec<Fresh> = (0..count).map(|_| Fresh::new()).collect();
             let stack_limit = fresh[0].runtime.context().with(|ctx| StackLimit::locate(&ctx));
-            // Last, so that the heap the runtimes start from is laid out as if `fetch`
-            // were not there (its bytecode lives outside the QuickJS heap until used).
-            fresh[0].runtime.context().with(|ctx| fetch::prepare(&ctx));
             *pool = Some(RuntimePool { fresh, stack_limit });
         }
     });
@@ -76,7 +73,6 @@ impl Fresh {
             let event_loop: Object = timers::natives(&ctx)
                 .and_then(|natives| builtin::evaluate(&ctx, timers::JS)?.call(natives))
                 .unwrap_or_else(|e| panic!("timers.js to install: {e}"));
-            let requests: Object = fetch::install(&ctx).unwrap_or_else(|e| panic!("fetch.js to install: {e}"));
             let console_natives = console::natives(&ctx).expect("the console natives to register");
             let installed: javy::quickjs::Result<()> =
                 builtin::evaluate(&ctx, console::JS).and_then(|install| install.call((console_natives,)));
@@ -86,8 +82,12 @@ impl Fresh {
                 .and_then(|install| install.call((apis,)))
                 .unwrap_or_else(|e| panic!("module.js to install: {e}"));
             glue.set("timers", event_loop).unwrap_or_else(|e| panic!("the event loop to install: {e}"));
-            glue.set("fetch", requests).unwrap_or_else(|e| panic!("fetch to install: {e}"));
             reserve_atoms(&ctx);
+            // Last: the objects of `fetch` then sit above everything an execution touches,
+            // which keeps the pages an execution dirties (and the host resets) as they
+            // were without it.
+            let requests: Object = fetch::install(&ctx).unwrap_or_else(|e| panic!("fetch.js to install: {e}"));
+            glue.set("fetch", requests).unwrap_or_else(|e| panic!("fetch to install: {e}"));
             Persistent::save(&ctx, glue)
         });
         Fresh { runtime, glue }

@@ -15,43 +15,9 @@ use crate::api::args::string;
 
 pub const JS: &str = include_str!("fetch.js");
 
-/// The globals `fetch.js` installs, on first use (`builtin::lazy`).
-pub const GLOBALS: &[&str] = &[
-    "fetch",
-    "Headers",
-    "Request",
-    "Response",
-    "Blob",
-    "FormData",
-    "URLSearchParams",
-    "AbortController",
-    "AbortSignal",
-    "Event",
-    "EventTarget",
-    "DOMException",
-];
-
-thread_local! {
-    /// `fetch.js` compiled, once for every runtime of the instance ([`prepare`]).
-    static BYTECODE: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
-}
-
-/// Compiles `fetch.js` for the runtimes' first use of `fetch`; runs once at
-/// pre-initialization, after the runtimes are built.
-pub fn prepare(ctx: &Ctx<'_>) {
-    let bytecode = crate::builtin::compile(ctx, JS);
-    BYTECODE.with_borrow_mut(|kept| *kept = bytecode);
-}
-
-/// Makes `fetch.js`'s globals install it on first use: its bytecode is evaluated then,
-/// with its natives. Returns the lazy installer, whose `load()` gives what `run.rs` calls
-/// (`complete`).
+/// Installs `fetch.js`'s globals; returns what `run.rs` calls (`complete`).
 pub fn install<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
-    let installer = Function::new(ctx.clone(), |ctx: Ctx<'js>| -> Result<Object<'js>> {
-        let install = BYTECODE.with_borrow(|bytecode| crate::builtin::evaluate_bytecode(&ctx, bytecode))?;
-        install.call((natives(&ctx)?,))
-    })?;
-    crate::builtin::lazy(ctx, installer, GLOBALS)
+    crate::builtin::evaluate(ctx, JS)?.call((natives(ctx)?,))
 }
 
 thread_local! {
@@ -170,8 +136,7 @@ pub fn complete<'js>(glue: &Object<'js>, ids: Vec<u32>) -> Result<()> {
     if ids.is_empty() {
         return Ok(());
     }
-    let load: Function = glue.get::<_, Object>("fetch")?.get("load")?;
-    let complete: Function = load.call::<_, Object>(())?.get("complete")?;
+    let complete: Function = glue.get::<_, Object>("fetch")?.get("complete")?;
     for id in ids {
         complete.call::<_, ()>((id,))?;
     }
