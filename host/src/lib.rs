@@ -61,6 +61,7 @@ mod memory;
 mod options;
 mod outcome;
 mod prepare;
+mod recording;
 mod redact;
 mod source;
 mod state;
@@ -83,6 +84,7 @@ pub use options::ExecuteOptions;
 pub use outcome::{
     Command, Decision, Interaction, LogLevel, LogLine, Logs, Outcome, Pending, SessionCommand, Usage, Warning,
 };
+pub use recording::{RecordedRequest, RecordedResult, Recording, RecordingError};
 
 /// Each `api` namespace's commands: the cases of [`Command`].
 pub mod commands {

@@ -12,6 +12,7 @@ use crate::event;
 use std::sync::Arc;
 
 use crate::fetch::{EgressPolicy, Mocks};
+use crate::recording::{Recording, TapeMode};
 
 /// The options of one execution. The default changes nothing: the Action sees the
 /// `event` as given.
@@ -22,6 +23,7 @@ pub struct ExecuteOptions {
     configuration: Option<Map<String, Value>>,
     egress: Arc<EgressPolicy>,
     mocks: Option<Arc<Mocks>>,
+    tape: TapeMode,
 }
 
 impl ExecuteOptions {
@@ -56,6 +58,27 @@ impl ExecuteOptions {
     pub fn mocks(&mut self, mocks: Mocks) -> &mut Self {
         self.mocks = Some(Arc::new(mocks));
         self
+    }
+
+    /// Records the execution's requests and responses, the order they completed in, and
+    /// its clock readings and random numbers, into the Outcome's `recording`, with the
+    /// execution's secrets redacted.
+    pub fn record(&mut self) -> &mut Self {
+        self.tape = TapeMode::Record;
+        self
+    }
+
+    /// Replays `recording`: requests are answered from it in the order they start,
+    /// completions come in its order, clocks and random numbers give its readings. The
+    /// policy still applies.
+    pub fn replay(&mut self, recording: Recording) -> &mut Self {
+        self.tape = TapeMode::Replay(Arc::new(recording));
+        self
+    }
+
+    /// Whether these options record or replay.
+    pub(crate) fn tape_mode(&self) -> &TapeMode {
+        &self.tape
     }
 
     /// The mocks these options give, if any.

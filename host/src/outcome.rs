@@ -16,6 +16,7 @@ use serde_json::Value;
 pub use crate::api::{Command, SessionCommand};
 use crate::error::ActionError;
 use crate::fetch::RequestRecord;
+use crate::recording::Recording;
 
 /// Everything one execution produced.
 #[derive(Debug, Clone, Serialize)]
@@ -34,6 +35,10 @@ pub struct Outcome {
     /// from the JSON when it made none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub requests: Vec<RequestRecord>,
+    /// With `ExecuteOptions::record`: the execution's outside world, to replay it
+    /// (`ExecuteOptions::replay`). On a replay: whether it diverged from the recording.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recording: Option<Recording>,
     pub usage: Usage,
 }
 

@@ -21,7 +21,7 @@ pub const MIN_SECRET_CHARS: usize = 6;
 pub const MARK: &str = "[redacted]";
 
 /// The forms of one execution's secrets, longest first.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Redactor {
     patterns: Vec<String>,
 }

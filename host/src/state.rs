@@ -16,6 +16,7 @@ use crate::fetch::Requests;
 use crate::limits;
 use crate::memory::MemoryLimiter;
 use crate::outcome::{Command, Interaction, LogLevel, LogLine, Logs, Warning};
+use crate::recording::{Sources, Tape};
 use crate::redact::Redactor;
 use crate::text;
 use crate::trigger::Trigger;
@@ -47,6 +48,8 @@ pub struct HostState {
     pub redactor: Redactor,
     /// The execution's `fetch` requests (none may start until the execution sets them).
     pub requests: Requests,
+    /// When the execution records or replays its outside world (`recording/`).
+    pub tape: Option<Tape>,
 }
 
 /// What the Actions of one trigger execution share, carried from store to store when a
@@ -81,6 +84,7 @@ impl HostState {
             cache,
             redactor: Redactor::default(),
             requests: Requests::disabled(),
+            tape: None,
         }
     }
 
@@ -94,6 +98,22 @@ impl HostState {
         self.identity = Identity::of(event);
         self.continuation = continuation;
         self.redactor = Redactor::new(event.get("secrets").and_then(serde_json::Value::as_object));
+    }
+
+    /// Records the execution's clocks and random numbers to `tape`, or replays them from
+    /// it: the WASI context reads them through the tape from now on.
+    pub fn set_tape(&mut self, tape: Option<Tape>) {
+        self.wasi = match &tape {
+            Some(tape) => {
+                let sources = Sources::new(tape);
+                let mut builder = WasiCtxBuilder::new();
+                builder.allow_tcp(false).allow_udp(false).allow_ip_name_lookup(false);
+                builder.wall_clock(sources.wall).monotonic_clock(sources.monotonic).secure_random(sources.random);
+                builder.build()
+            }
+            None => empty_wasi(),
+        };
+        self.tape = tape;
     }
 
     /// What the next store of the same trigger execution takes over.

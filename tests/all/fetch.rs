@@ -583,3 +583,69 @@ fn mocks_answer_requests_after_the_policy_check() {
     assert_eq!(result["toPrivate"], "ERR_ACTIONBOX_NETWORK", "a mocked redirect's hop is checked too");
     assert_eq!(outcome.requests[0].host, "api.example.com");
 }
+
+/// Record, then replay with the server gone: the same logs and commands, from the same
+/// responses, completion order, clock readings and random numbers; no secret in the
+/// recording; a replay that makes another request fails it and says it diverged.
+#[test]
+fn a_recorded_execution_replays_the_same_without_the_network() {
+    let server = Server::http();
+    let source = action(&format!(
+        "const started = Date.now();
+         const order = [];
+         const slow = fetch('{slow}&key=' + event.secrets.API_KEY, {{ headers: {{ authorization: 'Bearer ' + event.secrets.API_KEY }} }})
+           .then((r) => r.text()).then((t) => order.push(t));
+         const fast = fetch('{fast}', {{ method: 'POST', body: 'token=' + event.secrets.API_KEY }})
+           .then((r) => r.json()).then((j) => order.push(j.method));
+         await new Promise((resolve) => setTimeout(resolve, 5));
+         await Promise.all([slow, fast]);
+         api.idToken.setCustomClaim('https://x.example/r', Math.random());
+         return {{ order, elapsed: Date.now() - started, random: Math.random(), now: new Date().toISOString() }};",
+        slow = server.url("/slow?ms=80"),
+        fast = server.url("/echo"),
+    ));
+    let engine_action = block_on(engine().compile("recorded.js", &source)).unwrap();
+    let mut given = event();
+    given["secrets"] = json!({ "API_KEY": "sk_live_0123456789" });
+    let mut recording_options = ExecuteOptions::new();
+    recording_options.egress(local_policy(&TestCa::new())).record();
+    let recorded =
+        block_on(engine().execute_with(Trigger::PostLogin, &engine_action, &given, &recording_options)).unwrap();
+    let first = logged(&recorded);
+    assert_eq!(first["order"], json!(["POST", "slow"]));
+    let recording = recorded.recording.clone().expect("a recording");
+    let text = serde_json::to_string(&recording).unwrap();
+    assert!(!text.contains("sk_live_0123456789"), "no secret in the recording: {text}");
+    for request in &recording.requests {
+        if let actionbox::RecordedResult::Response { body, .. } = &request.result {
+            let body = String::from_utf8(base64_decode(body)).unwrap();
+            assert!(!body.contains("sk_live_0123456789"), "no secret in a recorded body: {body}");
+        }
+    }
+    assert!(!text.to_lowercase().contains("bearer"), "no credentials in the recording");
+    assert_eq!(recording.requests.len(), 2);
+    assert!(!recording.monotonic_ns.is_empty() && !recording.wall_clock_ns.is_empty());
+    drop(server);
+
+    let reread = actionbox::Recording::from_json(text.as_bytes()).unwrap();
+    let mut replay_options = ExecuteOptions::new();
+    replay_options.egress(local_policy(&TestCa::new())).replay(reread.clone());
+    let replayed =
+        block_on(engine().execute_with(Trigger::PostLogin, &engine_action, &given, &replay_options)).unwrap();
+    assert_eq!(logged(&replayed), first, "the same results, times and random numbers");
+    assert_eq!(serde_json::to_value(&replayed.commands).unwrap(), serde_json::to_value(&recorded.commands).unwrap());
+    assert!(!replayed.recording.as_ref().unwrap().diverged);
+
+    let other = block_on(
+        engine().compile("other.js", &action("return (await failure(fetch('https://elsewhere.example/'))).code;")),
+    )
+    .unwrap();
+    let diverged = block_on(engine().execute_with(Trigger::PostLogin, &other, &given, &replay_options)).unwrap();
+    assert_eq!(logged(&diverged), json!("ERR_ACTIONBOX_NOT_RECORDED"));
+    assert!(diverged.recording.unwrap().diverged);
+}
+
+fn base64_decode(text: &str) -> Vec<u8> {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.decode(text).unwrap()
+}

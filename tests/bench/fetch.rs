@@ -127,6 +127,11 @@ async fn run(iterations: usize) {
     println!("  connections opened: direct {after_direct}, by the Actions {}", http.connections() - after_direct);
     let mut nothing = measure(noop.clone(), options.clone(), iterations).await;
     let mut secure = measure(compile(https.url("/hello")).await, options.clone(), iterations).await;
+    // The same Action answered by a mock: the sandbox's part without the network's.
+    let mut mocked_options = options.clone();
+    let rule = format!(r#"{{ "mocks": [ {{ "url": "{}", "body": "hello" }} ] }}"#, http.url("/hello"));
+    mocked_options.mocks(actionbox::Mocks::from_json(rule.as_bytes()).unwrap());
+    let mut mocked = measure(compile(http.url("/hello")).await, mocked_options, iterations).await;
     let (d, s, n, h) = (p50(&mut direct_idle), p50(&mut sandboxed), p50(&mut nothing), p50(&mut secure));
     println!("  one request, plain HTTP, pooled connection (p50 / p99):");
     println!(
@@ -138,6 +143,7 @@ async fn run(iterations: usize) {
     println!("    an Action awaiting fetch                    {s:>8.1} µs / {:>8.1} µs", p99(&mut sandboxed));
     println!("    added by the sandbox (against the idle-server baseline) {:>8.1} µs (target: at most 150 µs)", s - d);
     println!("    (no-op Action alone                         {n:>8.1} µs)");
+    println!("    (the Action, its request answered by a mock {:>8.1} µs)", p50(&mut mocked));
     println!("  an Action awaiting fetch over HTTPS (HTTP/2, pooled): {h:.1} µs p50, {:.1} µs p99", p99(&mut secure));
 
     // A fresh connection each time: every execution under its own transport (a root

@@ -56,6 +56,14 @@ enum Command {
         /// Print the Outcome as JSON instead of a summary.
         #[arg(long)]
         json: bool,
+        /// Record the execution's requests and responses, their completion order, its
+        /// clock readings and random numbers to FILE (JSON, 0600, secrets redacted).
+        #[arg(long, value_name = "FILE", conflicts_with = "replay")]
+        record: Option<PathBuf>,
+        /// Replay a recording from `--record`: the same responses, order, times and
+        /// random numbers, with no network.
+        #[arg(long, value_name = "FILE")]
+        replay: Option<PathBuf>,
     },
     /// Run a flow: a trigger's Actions in order (see `flow run --help`).
     Flow {
@@ -215,11 +223,29 @@ async fn dispatch(command: Command) -> Result<ExitCode, exit::Failure> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Command::Run { target, json } => {
+        Command::Run { target, json, record, replay } => {
             let engine = engine(target.timeout, &target.keys).await?;
             let action = input::load_action(&engine, &target.action).await?;
             let event = input::read_event(&target.event, &target.secrets, &target.configuration)?;
-            let outcome = engine.execute_with(target.trigger, &action, &event, &target.options()?).await?;
+            let mut options = target.options()?;
+            if record.is_some() {
+                options.record();
+            }
+            if let Some(path) = &replay {
+                let bytes = input::read_file(path, actionbox::limits::MAX_RECORDING_FILE_BYTES)?;
+                let recording = actionbox::Recording::from_json(&bytes)
+                    .map_err(|e| exit::Failure::invalid_input(format!("{}: {e}", path.display())))?;
+                options.replay(recording);
+            }
+            let mut outcome = engine.execute_with(target.trigger, &action, &event, &options).await?;
+            if let (Some(path), Some(recording)) = (&record, outcome.recording.take()) {
+                let text = serde_json::to_string_pretty(&recording).expect("a recording serializes");
+                state_file::write_private(path, text.as_bytes())?;
+                errln!("recorded {} requests to {}", recording.requests.len(), path.display());
+            }
+            if replay.is_some() && outcome.recording.as_ref().is_some_and(|r| r.diverged) {
+                errln!("warning: the execution did not follow the recording (it made other requests or read more)");
+            }
             if json {
                 outln!("{}", serde_json::to_string_pretty(&outcome).expect("an Outcome serializes"));
             } else {

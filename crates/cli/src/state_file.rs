@@ -61,6 +61,12 @@ pub fn save(path: &Path, flow: &FlowSource, suspended: &SuspendedFlow) -> Result
     let tag = hex(&key()?.tag(PURPOSE, &[&source_bytes(flow), token.as_bytes()]));
     let text =
         serde_json::to_string_pretty(&StateFile { flow: flow.clone(), token, tag }).expect("the state serializes");
+    write_private(path, text.as_bytes())
+}
+
+/// Writes `bytes` to `path` as a private file (0600), replacing `path` rather than
+/// writing through a symlink there: state files and recordings.
+pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     let failed = |e: std::io::Error| Failure::io(format!("writing {}: {e}", path.display()));
     let name =
         path.file_name().ok_or_else(|| Failure::invalid_input(format!("{}: not a file name", path.display())))?;
@@ -69,7 +75,7 @@ pub fn save(path: &Path, flow: &FlowSource, suspended: &SuspendedFlow) -> Result
         _ => Path::new("."),
     };
     let dir = cap_std::fs::Dir::open_ambient_dir(parent, cap_std::ambient_authority()).map_err(failed)?;
-    files::write_private_in(&dir, &name.to_string_lossy(), text.as_bytes()).map_err(failed)
+    files::write_private_in(&dir, &name.to_string_lossy(), bytes).map_err(failed)
 }
 
 /// Reads a state file and checks its tag.

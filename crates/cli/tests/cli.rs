@@ -913,3 +913,47 @@ fn mock_files_answer_requests_and_name_the_ones_they_do_not() {
     assert_eq!(code(&bad), 10, "{}", stderr(&bad));
     assert!(stderr(&bad).contains("mock 1: status 42"), "{}", stderr(&bad));
 }
+
+#[test]
+fn run_records_to_a_private_file_and_replays_it() {
+    let port = local_server("{\"role\":\"admin\"}");
+    let dir = scratch("record");
+    let action = dir.join("fetch.js");
+    std::fs::write(
+        &action,
+        format!(
+            "exports.onExecutePostLogin = async (event, api) => {{\n\
+             const r = await fetch('http://127.0.0.1:{port}/roles?key=' + event.secrets.KEY);\n\
+             api.idToken.setCustomClaim('https://x.example/at', Date.now() + ':' + (await r.json()).role + ':' + Math.random());\n}};"
+        ),
+    )
+    .unwrap();
+    let event = example("roles-claim", "event.json");
+    let recording = dir.join("login.json");
+    let common = ["--event", path(&event), "--allow-http", "--allow-loopback", "--secret", "KEY=sk_test_secret_value"];
+    let mut args = vec!["run", path(&action)];
+    args.extend(common);
+    let mut record_args = args.clone();
+    record_args.extend(["--record", path(&recording)]);
+    let recorded = actionbox(&record_args);
+    assert_eq!(code(&recorded), 0, "{}{}", stdout(&recorded), stderr(&recorded));
+    assert!(stderr(&recorded).contains("recorded 1 requests"), "{}", stderr(&recorded));
+    assert_eq!(mode(&recording) & 0o777, 0o600);
+    let text = std::fs::read_to_string(&recording).unwrap();
+    assert!(!text.contains("sk_test_secret_value"), "{text}");
+
+    let mut replay_args = args.clone();
+    replay_args.extend(["--replay", path(&recording)]);
+    let replayed = actionbox(&replay_args);
+    assert_eq!(code(&replayed), 0, "{}{}", stdout(&replayed), stderr(&replayed));
+    let claim = |text: &str| text.lines().find(|l| l.contains("setCustomClaim")).map(str::to_owned);
+    assert_eq!(claim(&stdout(&replayed)), claim(&stdout(&recorded)), "the same time, response and random number");
+    assert!(claim(&stdout(&replayed)).is_some());
+
+    let bad_recording = dir.join("bad.json");
+    std::fs::write(&bad_recording, "{\"version\": 9}").unwrap();
+    let mut bad_args = args.clone();
+    bad_args.extend(["--replay", path(&bad_recording)]);
+    let bad = actionbox(&bad_args);
+    assert_eq!(code(&bad), 10, "{}", stderr(&bad));
+}

@@ -10,6 +10,8 @@
 
 /// Why a request failed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum FetchFailure {
     #[error("fetch failed")]
     Network,
@@ -46,6 +48,9 @@ pub enum FetchFailure {
     /// The execution's mocks have no answer for this request (method and URL).
     #[error("fetch failed: no mock answers {0}")]
     NotMocked(String),
+    /// A replayed execution made a request its recording does not have next.
+    #[error("fetch failed: the recording has no {0} next")]
+    NotRecorded(String),
 }
 
 impl FetchFailure {
@@ -68,6 +73,7 @@ impl FetchFailure {
             FetchFailure::HeadersTooLarge(_) => "ERR_ACTIONBOX_HEADERS_TOO_LARGE",
             FetchFailure::NotAtCompileTime => "ERR_ACTIONBOX_NOT_AT_COMPILE_TIME",
             FetchFailure::NotMocked(_) => "ERR_ACTIONBOX_NOT_MOCKED",
+            FetchFailure::NotRecorded(_) => "ERR_ACTIONBOX_NOT_RECORDED",
         }
     }
 }

@@ -225,6 +225,9 @@ pub const MAX_STATE_FILE_BYTES: u64 = 8 * 1024 * 1024;
 pub const MAX_FLOW_FILE_BYTES: u64 = 1024 * 1024;
 /// The CLI's record of the suspended states it has resumed.
 pub const MAX_RESUMED_LEDGER_BYTES: u64 = 16 * 1024 * 1024;
+/// A recording `run --replay` reads: 50 requests of bodies up to the response cap, as
+/// base64, and the clock readings.
+pub const MAX_RECORDING_FILE_BYTES: u64 = 160 * 1024 * 1024;
 
 /// A limit's value, as the README states it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -340,6 +343,7 @@ pub const ALL: &[(&str, Quantity)] = &[
     ("MAX_STATE_FILE_BYTES", bytes(MAX_STATE_FILE_BYTES)),
     ("MAX_FLOW_FILE_BYTES", bytes(MAX_FLOW_FILE_BYTES)),
     ("MAX_RESUMED_LEDGER_BYTES", bytes(MAX_RESUMED_LEDGER_BYTES)),
+    ("MAX_RECORDING_FILE_BYTES", bytes(MAX_RECORDING_FILE_BYTES)),
 ];
 
 #[cfg(test)]

@@ -161,5 +161,6 @@ fn from_wit(failure: wit::Failure) -> FetchFailure {
         wit::Failure::HeadersTooLarge(max) => FetchFailure::HeadersTooLarge(max),
         wit::Failure::NotAtCompileTime => FetchFailure::NotAtCompileTime,
         wit::Failure::NotMocked(request) => FetchFailure::NotMocked(request),
+        wit::Failure::NotRecorded(request) => FetchFailure::NotRecorded(request),
     }
 }

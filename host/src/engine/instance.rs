@@ -89,7 +89,7 @@ impl Engine {
         let limits = self.guest_limits();
         if let InstanceLease::Holding(held) = slot {
             held.store.data_mut().begin_action(step.event, step.continuation.clone());
-            held.store.data_mut().requests = self.requests(step.options);
+            self.connect(held.store.data_mut(), step.options);
             self.arm(&mut held.store);
             let timing = Timing { instantiated: Some(Instant::now()), ran: None };
             let called =
@@ -106,7 +106,7 @@ impl Engine {
         let carried = slot.release();
         let mut store = self.new_store(step.trigger, step.deadline, carried);
         store.data_mut().begin_action(step.event, step.continuation);
-        store.data_mut().requests = self.requests(step.options);
+        self.connect(store.data_mut(), step.options);
         self.arm(&mut store);
         let pre = self.flow_snapshot().await?;
         let instance = self.instantiate(pre, &mut store).await?;

@@ -39,6 +39,7 @@ use crate::limits::{MAX_ERROR_MESSAGE_BYTES, MAX_EXPORT_NAME_BYTES, MAX_EXPORTS}
 use crate::options::ExecuteOptions;
 use crate::outcome::Outcome;
 use crate::prepare::{self, GuestCache};
+use crate::recording::Tape;
 use crate::state::{Carried, HostState};
 use crate::suspended::SuspendedFlow;
 use crate::trigger::Trigger;
@@ -208,7 +209,7 @@ impl Engine {
         let started = Instant::now();
         let mut store = self.new_store(trigger, self.deadline()?, Carried::default());
         store.data_mut().begin_action(event, None);
-        store.data_mut().requests = self.requests(options);
+        self.connect(store.data_mut(), options);
         store.set_fuel(self.inner.config.fuel).expect("fuel is enabled in the engine config");
         let instance = self.instantiate(&self.inner.single, &mut store).await?;
         let mut timing = Timing { instantiated: Some(Instant::now()), ran: None };
@@ -245,10 +246,18 @@ impl Engine {
         })
     }
 
-    /// An execution's requests under the options' policy and mocks, with the engine's
-    /// clients.
-    pub(crate) fn requests(&self, options: &ExecuteOptions) -> Requests {
-        Requests::new(options.egress_policy().clone(), self.inner.clients.clone(), options.mocks_given().cloned())
+    /// Gives the Action about to run in `state` its outside world under `options`: its
+    /// requests (the policy, the mocks, the engine's clients) and, when it records or
+    /// replays, the tape its requests, clocks and random numbers go through.
+    pub(crate) fn connect(&self, state: &mut HostState, options: &ExecuteOptions) {
+        let tape = Tape::new(options.tape_mode());
+        state.requests = Requests::new(
+            options.egress_policy().clone(),
+            self.inner.clients.clone(),
+            options.mocks_given().cloned(),
+            tape.clone(),
+        );
+        state.set_tape(tape);
     }
 
     /// One of the pool's slots, or [`Error::Busy`] when all are taken.

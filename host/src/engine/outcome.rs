@@ -12,6 +12,7 @@ use crate::api::{AuthenticationCommand, UserCommand};
 use crate::bindings::types::{RunError, RunReport};
 use crate::error::{ActionError, Error, Result};
 use crate::outcome::{Command, Decision, Outcome, Pending, Usage, Warning};
+use crate::recording::Tape;
 use crate::redact::Redactor;
 use crate::state::{HostState, Record};
 
@@ -62,6 +63,7 @@ impl Engine {
         let mut outcome = self.outcome(store, failure, started, timing);
         outcome.pending = pending;
         outcome.requests = requests;
+        outcome.recording = store.data().tape.as_ref().map(Tape::finish);
         Ok((outcome, reusable))
     }
 
@@ -92,6 +94,7 @@ impl Engine {
             warnings: record.warnings,
             pending: Pending::default(),
             requests: Vec::new(),
+            recording: None,
             usage: Usage {
                 fuel,
                 wall_time_us: micros(started, Some(Instant::now())),

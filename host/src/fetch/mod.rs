@@ -13,7 +13,7 @@
 //! engine's clients), `send.rs` (one request, its redirects and caps), `mock.rs`
 //! (responses from rules instead of the network).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -22,6 +22,8 @@ use tokio::task::AbortHandle;
 
 use crate::bindings::actionbox_sandbox::contract::fetch::{self as wit, Host, Request, Response};
 use crate::limits;
+use crate::recording::{self, RecordedResult, Tape};
+use crate::redact::Redactor;
 use crate::state::HostState;
 use actionbox_contract::fetch::FetchFailure;
 
@@ -84,6 +86,8 @@ pub struct Requests {
     /// `None` while an Action is compiled: no request may start.
     network: Option<Network>,
     active: Option<Box<Active>>,
+    /// When recording or replaying, the execution's tape (`recording/`).
+    tape: Option<Tape>,
 }
 
 /// What an execution that has started a request keeps.
@@ -91,6 +95,8 @@ struct Active {
     started: usize,
     running: HashMap<u32, Running>,
     ready: HashMap<u32, Result<Response, FetchFailure>>,
+    /// On replay: results read from the recording, handed out as its waits say.
+    replayed: BTreeMap<u32, (RequestRecord, Result<Response, FetchFailure>)>,
     completions: mpsc::UnboundedReceiver<Completion>,
     report: mpsc::UnboundedSender<Completion>,
     slots: Arc<Semaphore>,
@@ -104,6 +110,7 @@ impl Active {
             started: 0,
             running: HashMap::new(),
             ready: HashMap::new(),
+            replayed: BTreeMap::new(),
             completions,
             report,
             slots: Arc::new(Semaphore::new(limits::MAX_CONCURRENT_REQUESTS)),
@@ -127,25 +134,60 @@ impl Requests {
         Requests::default()
     }
 
-    /// Requests under `policy`, made with the engine's `clients`, or answered by `mocks`.
-    pub fn new(policy: Arc<EgressPolicy>, clients: Arc<Clients>, mocks: Option<Arc<Mocks>>) -> Self {
-        Requests { network: Some(Network { policy, clients, mocks }), active: None }
+    /// Requests under `policy`, made with the engine's `clients`, or answered by `mocks`;
+    /// recorded to or replayed from `tape` when one is given.
+    pub fn new(
+        policy: Arc<EgressPolicy>,
+        clients: Arc<Clients>,
+        mocks: Option<Arc<Mocks>>,
+        tape: Option<Tape>,
+    ) -> Self {
+        Requests { network: Some(Network { policy, clients, mocks }), active: None, tape }
     }
 
-    /// Whether a request is running or waits to be taken.
+    /// Whether a request is running or waits to be handed out.
     pub fn in_flight(&self) -> bool {
-        self.active.as_ref().is_some_and(|active| !active.running.is_empty())
+        self.active.as_ref().is_some_and(|active| !active.running.is_empty() || !active.replayed.is_empty())
     }
 
     /// Starts `request` unless the policy or a cap refuses it; `deadline` is the
-    /// execution's, which no request outlives.
-    fn start(&mut self, request: Request, deadline: Instant) -> Result<u32, FetchFailure> {
+    /// execution's, which no request outlives. `redactor` keeps the execution's secrets
+    /// out of a recording.
+    fn start(&mut self, request: Request, deadline: Instant, redactor: &Redactor) -> Result<u32, FetchFailure> {
         let network = self.network.clone().ok_or(FetchFailure::NotAtCompileTime)?;
         let active = self.active.get_or_insert_with(Active::new);
         if active.started >= limits::MAX_REQUESTS {
             return Err(FetchFailure::TooManyRequests(limits::MAX_REQUESTS as u32));
         }
         let prepared = send::prepare(&network.policy, request)?;
+        let tape = self.tape.clone();
+        let redacted_url = tape.as_ref().map(|_| redactor.redact(prepared.url.to_string()));
+        if let (Some(tape), Some(url)) = (&tape, &redacted_url)
+            && tape.replaying()
+        {
+            let method = prepared.method.to_string();
+            let result = from_recorded(tape.replay_request(&method, url)?);
+            active.started += 1;
+            let id = active.started as u32;
+            let record = RequestRecord {
+                method,
+                host: host_of(&prepared.url),
+                status: result.as_ref().ok().map(|response| response.status),
+                failure: result.as_ref().err().map(|failure| failure.code().to_owned()),
+                redirects: 0,
+                duration_us: 0,
+                bytes: result.as_ref().map_or(0, |response| response.body.len() as u64),
+            };
+            active.replayed.insert(id, (record, result));
+            return Ok(id);
+        }
+        let recording = match (&tape, redacted_url) {
+            (Some(tape), Some(url)) => {
+                tape.record_start(prepared.recorded(url, redactor));
+                Some((tape.clone(), active.started, redactor.clone()))
+            }
+            _ => None,
+        };
         let runtime = tokio::runtime::Handle::try_current().map_err(|_| FetchFailure::Network)?;
         let via = match &network.mocks {
             Some(mocks) => send::Via::Mocks(mocks.clone()),
@@ -178,6 +220,9 @@ impl Requests {
                 }
                 Err(_) => Err(FetchFailure::Network),
             };
+            if let Some((tape, index, redactor)) = &recording {
+                tape.record_result(*index, to_recorded(&result, redactor));
+            }
             let record = RequestRecord {
                 status: progress.status,
                 failure: result.as_ref().err().map(|failure| failure.code().to_owned()),
@@ -208,6 +253,31 @@ impl Requests {
         self.active.as_mut()?.ready.remove(&id)
     }
 
+    /// On replay: the tape's next wait, at once: the ids it lists (all of those started,
+    /// past the recorded waits), their results made ready. `None` when not replaying.
+    pub fn replay_wait(&mut self) -> Option<Vec<u32>> {
+        let tape = self.tape.as_ref().filter(|tape| tape.replaying())?;
+        let recorded = tape.replay_wait();
+        let Some(active) = &mut self.active else { return Some(recorded.unwrap_or_default()) };
+        let ids = recorded.unwrap_or_else(|| active.replayed.keys().copied().collect());
+        let mut handed = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some((record, result)) = active.replayed.remove(&id) {
+                active.records.push(record);
+                active.ready.insert(id, result);
+                handed.push(id);
+            }
+        }
+        Some(handed)
+    }
+
+    /// Records what a wait returned, when recording.
+    pub fn record_wait(&self, completed: &[u32]) {
+        if let Some(tape) = &self.tape {
+            tape.record_wait(completed);
+        }
+    }
+
     /// The ids of the requests that have completed since the last call, waiting for the
     /// first when none has (forever, when none is running).
     pub async fn completed(&mut self) -> Vec<u32> {
@@ -235,7 +305,12 @@ impl Requests {
         let Some(active) = &mut self.active else { return (Vec::new(), 0) };
         let mut running: Vec<(u32, Running)> = active.running.drain().collect();
         running.sort_by_key(|(id, _)| *id);
-        let unfinished_count = running.len() as u32;
+        let unfinished_count = (running.len() + active.replayed.len()) as u32;
+        for (_, (mut record, _)) in std::mem::take(&mut active.replayed) {
+            record.status = None;
+            record.failure = Some("ERR_ACTIONBOX_UNFINISHED".into());
+            active.records.push(record);
+        }
         for (_, request) in running {
             request.abort.abort();
             active.records.push(unfinished(request, "ERR_ACTIONBOX_UNFINISHED"));
@@ -283,7 +358,7 @@ fn host_of(url: &url::Url) -> String {
 impl Host for HostState {
     fn start(&mut self, request: Request) -> Result<u32, wit::Failure> {
         let deadline = self.deadline;
-        self.requests.start(request, deadline).map_err(to_wit)
+        self.requests.start(request, deadline, &self.redactor).map_err(to_wit)
     }
 
     fn cancel(&mut self, id: u32) {
@@ -313,5 +388,36 @@ fn to_wit(failure: FetchFailure) -> wit::Failure {
         FetchFailure::HeadersTooLarge(max) => wit::Failure::HeadersTooLarge(max),
         FetchFailure::NotAtCompileTime => wit::Failure::NotAtCompileTime,
         FetchFailure::NotMocked(request) => wit::Failure::NotMocked(request),
+        FetchFailure::NotRecorded(request) => wit::Failure::NotRecorded(request),
+    }
+}
+
+/// A result as a recording keeps it: the execution's secrets redacted wherever they
+/// appear in it (the final URL, a header, a text body), so a replay sees `[redacted]`
+/// there.
+fn to_recorded(result: &Result<Response, FetchFailure>, redactor: &Redactor) -> RecordedResult {
+    match result {
+        Ok(response) => RecordedResult::Response {
+            status: response.status,
+            status_text: response.status_text.clone(),
+            url: redactor.redact(response.url.clone()),
+            redirected: response.redirected,
+            headers: response.headers.iter().map(|(n, v)| (n.clone(), redactor.redact(v.clone()))).collect(),
+            body: match std::str::from_utf8(&response.body) {
+                Ok(text) => recording::encode(redactor.redact(text.to_owned()).as_bytes()),
+                Err(_) => recording::encode(&response.body),
+            },
+        },
+        Err(failure) => RecordedResult::Failure(failure.clone()),
+    }
+}
+
+/// A recorded result as the guest takes it.
+fn from_recorded(result: RecordedResult) -> Result<Response, FetchFailure> {
+    match result {
+        RecordedResult::Response { status, status_text, url, redirected, headers, body } => {
+            Ok(Response { status, status_text, url, redirected, headers, body: recording::decode(&body) })
+        }
+        RecordedResult::Failure(failure) => Err(failure),
     }
 }

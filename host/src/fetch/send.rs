@@ -14,6 +14,8 @@ use super::mock::Mocks;
 use super::policy::{EgressPolicy, Refused};
 use crate::bindings::actionbox_sandbox::contract::fetch::{RedirectMode, Request, Response};
 use crate::limits;
+use crate::recording::{self, RecordedRequest, RecordedResult};
+use crate::redact::Redactor;
 use actionbox_contract::fetch::FetchFailure;
 
 /// A request the host has checked, ready to send.
@@ -84,6 +86,32 @@ pub(super) fn prepare(policy: &EgressPolicy, request: Request) -> Result<Prepare
         }
     }
     Ok(Prepared { method, url, headers, body: request.body.map(Bytes::from), redirect: request.redirect })
+}
+
+impl Prepared {
+    /// This request as a recording keeps it: the URL as given (already redacted),
+    /// credentials dropped, the rest redacted.
+    pub(super) fn recorded(&self, url: String, redactor: &Redactor) -> RecordedRequest {
+        let headers = self
+            .headers
+            .iter()
+            .filter(|(name, _)| !matches!(name.as_str(), "authorization" | "cookie" | "proxy-authorization"))
+            .map(|(name, value)| {
+                (name.as_str().to_owned(), redactor.redact(String::from_utf8_lossy(value.as_bytes()).into_owned()))
+            })
+            .collect();
+        let body = self.body.as_ref().map(|body| match std::str::from_utf8(body) {
+            Ok(text) => recording::encode(redactor.redact(text.to_owned()).as_bytes()),
+            Err(_) => recording::encode(body),
+        });
+        RecordedRequest {
+            method: self.method.to_string(),
+            url,
+            headers,
+            body,
+            result: RecordedResult::Failure(FetchFailure::Network),
+        }
+    }
 }
 
 /// The method as fetch normalizes it: the six standard names in any case are uppercased;

@@ -15,6 +15,11 @@ use crate::state::HostState;
 
 impl Host for HostState {
     async fn wait(&mut self, nanoseconds: Option<u64>) -> wasmtime::Result<Vec<u32>> {
+        // A replay does not wait: the recording says what completed, and its clock
+        // readings say what time it is.
+        if let Some(completed) = self.requests.replay_wait() {
+            return Ok(completed);
+        }
         let until = nanoseconds
             .and_then(|ns| Instant::now().checked_add(Duration::from_nanos(ns)))
             .map_or(self.deadline, |until| until.min(self.deadline));
@@ -24,9 +29,15 @@ impl Host for HostState {
             self.timers.bounded(until, std::future::pending::<Vec<u32>>()).await
         };
         match woken {
-            Ok(completed) => Ok(completed),
+            Ok(completed) => {
+                self.requests.record_wait(&completed);
+                Ok(completed)
+            }
             Err(_) if until >= self.deadline => Err(Trap::Interrupt.into()),
-            Err(_) => Ok(Vec::new()),
+            Err(_) => {
+                self.requests.record_wait(&[]);
+                Ok(Vec::new())
+            }
         }
     }
 }
