@@ -389,12 +389,22 @@
     if (!TOKEN.test(name)) throw new TypeError('Headers: "' + name + '" is an invalid header name.');
     return name.toLowerCase();
   }
+  // Trimmed of HTTP whitespace; refused with NUL, CR, LF or a character above U+00FF
+  // (one pass over the characters: this runs for every header of every request).
+  const isSpace = (c) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
   function headerValue(value) {
-    value = String(value).replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '');
-    if (/[\0\r\n]/.test(value) || /[^\x00-\xff]/.test(value)) {
-      throw new TypeError('Headers: "' + value + '" is an invalid header value.');
+    value = String(value);
+    let start = 0;
+    let end = value.length;
+    while (start < end && isSpace(value.charCodeAt(start))) start++;
+    while (end > start && isSpace(value.charCodeAt(end - 1))) end--;
+    for (let i = start; i < end; i++) {
+      const c = value.charCodeAt(i);
+      if (c === 0 || c === 0x0a || c === 0x0d || c > 0xff) {
+        throw new TypeError('Headers: "' + value + '" is an invalid header value.');
+      }
     }
-    return value;
+    return start === 0 && end === value.length ? value : value.slice(start, end);
   }
   const fieldsOf = new WeakMap();
   const guardOf = new WeakMap();
@@ -546,32 +556,52 @@
   // ---- Request --------------------------------------------------------------------------
   const REDIRECTS = ['follow', 'error', 'manual'];
   const stateOf = new WeakMap();
+  const STANDARD_METHODS = { DELETE: 1, GET: 1, HEAD: 1, OPTIONS: 1, POST: 1, PUT: 1, PATCH: 1 };
+  // What a Request is made of, from `fetch`'s or `Request`'s arguments: `signal` is null
+  // when none was given (a `Request` then makes one; `fetch` needs none).
+  function requestState(input, init) {
+    if (init === undefined || init === null) init = {};
+    const from = input instanceof Request ? stateOf.get(input) : null;
+    const url = from ? from.url : String(input);
+    let method = init.method !== undefined ? String(init.method) : from ? from.method : 'GET';
+    const upper = method.toUpperCase();
+    if (STANDARD_METHODS[upper] === 1) method = upper;
+    const redirect = init.redirect !== undefined ? String(init.redirect) : from ? from.redirect : 'follow';
+    if (!REDIRECTS.includes(redirect)) {
+      throw new TypeError("Request: redirect must be 'follow', 'error' or 'manual', not '" + redirect + "'");
+    }
+    const given = init.headers !== undefined ? init.headers : from ? from.headers : undefined;
+    const headers = new Headers(given);
+    let bytes = null;
+    let used = false;
+    if (init.body !== undefined && init.body !== null) {
+      if (method === 'GET' || method === 'HEAD') throw new TypeError('Request with GET/HEAD method cannot have body.');
+      const extracted = extract(init.body);
+      bytes = extracted.bytes;
+      if (extracted.type !== null && !headers.has('content-type')) headers.set('content-type', extracted.type);
+    } else if (from && init.body === undefined) {
+      const body = bodyOf.get(input);
+      bytes = body.bytes;
+      used = body.used;
+    }
+    const signal = init.signal !== undefined ? init.signal : from ? from.signal : null;
+    if (signal !== null && signal !== undefined && !(signal instanceof AbortSignal)) {
+      throw new TypeError('Request: signal must be an AbortSignal');
+    }
+    return { url, method, redirect, headers, signal: signal || null, bytes, used };
+  }
+
   class Request {
     constructor(input, init = {}) {
-      const from = input instanceof Request ? stateOf.get(input) : null;
-      const url = from ? from.url : String(input);
-      let method = init.method !== undefined ? String(init.method) : from ? from.method : 'GET';
-      if (/^(delete|get|head|options|post|put|patch)$/i.test(method)) method = method.toUpperCase();
-      const redirect = init.redirect !== undefined ? String(init.redirect) : from ? from.redirect : 'follow';
-      if (!REDIRECTS.includes(redirect)) {
-        throw new TypeError("Request: redirect must be 'follow', 'error' or 'manual', not '" + redirect + "'");
-      }
-      const headers = new Headers(init.headers !== undefined ? init.headers : from ? from.headers : undefined);
-      let bytes = null;
-      if (init.body !== undefined && init.body !== null) {
-        if (method === 'GET' || method === 'HEAD') throw new TypeError('Request with GET/HEAD method cannot have body.');
-        const extracted = extract(init.body);
-        bytes = extracted.bytes;
-        if (extracted.type !== null && !headers.has('content-type')) headers.set('content-type', extracted.type);
-      } else if (from && init.body === undefined) {
-        bytes = bodyOf.get(input).bytes;
-      }
-      const signal = init.signal !== undefined ? init.signal : from ? from.signal : null;
-      if (signal !== null && signal !== undefined && !(signal instanceof AbortSignal)) {
-        throw new TypeError('Request: signal must be an AbortSignal');
-      }
-      stateOf.set(this, { url, method, redirect, headers, signal: signal || new AbortController().signal });
-      bodyOf.set(this, { bytes, used: false });
+      const state = requestState(input, init);
+      stateOf.set(this, {
+        url: state.url,
+        method: state.method,
+        redirect: state.redirect,
+        headers: state.headers,
+        signal: state.signal || new AbortController().signal,
+      });
+      bodyOf.set(this, { bytes: state.bytes, used: false });
     }
     get url() {
       return stateOf.get(this).url;
@@ -682,10 +712,14 @@
   }
   mixBody(Response);
 
+  // A response from the host, built without the constructors' checks (the host has
+  // made and checked every part).
   function received(data) {
-    const response = new Response(null);
-    const headers = new Headers();
-    for (let i = 0; i < data.headers.length; i += 2) fieldsOf.get(headers).push([data.headers[i], data.headers[i + 1]]);
+    const response = Object.create(Response.prototype);
+    const headers = Object.create(Headers.prototype);
+    const fields = [];
+    for (let i = 0; i < data.headers.length; i += 2) fields.push([data.headers[i], data.headers[i + 1]]);
+    fieldsOf.set(headers, fields);
     guardOf.set(headers, true);
     responseOf.set(response, {
       status: data.status,
@@ -712,21 +746,23 @@
   function fetch(input, init = undefined) {
     if (!natives.usable()) throw new Error(natives.compileMessage);
     return new Promise((resolve, reject) => {
-      const request = new Request(input, init);
-      const state = stateOf.get(request);
-      if (state.signal.aborted) return reject(state.signal.reason);
-      const body = bodyOf.get(request);
-      if (body.used) throw new TypeError('fetch: the request body has already been read');
-      body.used = body.bytes !== null;
-      const started = natives.start(state.method, state.url, flat(state.headers), body.bytes || undefined, REDIRECTS.indexOf(state.redirect));
+      const state = requestState(input, init);
+      const signal = state.signal;
+      if (signal !== null && signal.aborted) return reject(signal.reason);
+      if (state.used) throw new TypeError('fetch: the request body has already been read');
+      if (input instanceof Request && state.bytes !== null) bodyOf.get(input).used = true;
+      const started = natives.start(state.method, state.url, flat(state.headers), state.bytes || undefined, REDIRECTS.indexOf(state.redirect));
       if (typeof started !== 'number') return reject(failed(started));
-      const onAbort = () => {
-        pending.delete(started);
-        natives.cancel(started);
-        reject(state.signal.reason);
-      };
-      state.signal.addEventListener('abort', onAbort, { once: true });
-      pending.set(started, { resolve, reject, signal: state.signal, onAbort });
+      let onAbort = null;
+      if (signal !== null) {
+        onAbort = () => {
+          pending.delete(started);
+          natives.cancel(started);
+          reject(signal.reason);
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+      }
+      pending.set(started, { resolve, reject, signal, onAbort });
     });
   }
 
@@ -753,7 +789,7 @@
       const waiting = pending.get(id);
       if (waiting === undefined) return;
       pending.delete(id);
-      waiting.signal.removeEventListener('abort', waiting.onAbort);
+      if (waiting.signal !== null) waiting.signal.removeEventListener('abort', waiting.onAbort);
       const result = natives.take(id);
       if (result === undefined) return;
       if (typeof result.code === 'string') waiting.reject(failed(result));
