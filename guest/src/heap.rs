@@ -13,6 +13,12 @@
 //!
 //! The size QuickJS itself is told for a block stays what it was (0), so its own count
 //! stays consistent with the blocks it allocated before the swap.
+//!
+//! A refusal inside a promise job does not reach the caller as an exception: QuickJS
+//! turns what the job threw into the rejection of the job's promise. So the runtime's
+//! rejection tracker is installed here too: a promise rejected with no handler after a
+//! refusal in the current call means the refusal went uncaught ([`lost_in_promise`]), and
+//! the run ends at the memory limit as it would had the refusal been thrown.
 
 use std::cell::Cell;
 use std::ffi::c_void;
@@ -34,6 +40,8 @@ thread_local! {
     static LIMIT: Cell<usize> = const { Cell::new(usize::MAX) };
     /// Whether an allocation was refused in the current call.
     static REFUSED: Cell<bool> = const { Cell::new(false) };
+    /// Whether a promise was rejected with no handler after a refusal in the current call.
+    static LOST_IN_PROMISE: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Installs the counting functions in the runtime of `ctx` and turns QuickJS's own limit
@@ -51,6 +59,22 @@ pub fn install(ctx: &Ctx<'_>) {
         (*mf).js_free = Some(counted_free);
         (*mf).js_realloc = Some(counted_realloc);
         qjs::JS_SetMemoryLimit(rt, 0);
+        qjs::JS_SetHostPromiseRejectionTracker(rt, Some(track_rejection), std::ptr::null_mut());
+    }
+}
+
+/// QuickJS's call for each promise rejected with no handler (`handled` false), and for a
+/// handler added to such a promise later (`handled` true). It allocates nothing, so it
+/// also works on a full heap.
+unsafe extern "C" fn track_rejection(
+    _ctx: *mut qjs::JSContext,
+    _promise: qjs::JSValue,
+    _reason: qjs::JSValue,
+    handled: bool,
+    _opaque: *mut c_void,
+) {
+    if !handled && REFUSED.get() {
+        LOST_IN_PROMISE.set(true);
     }
 }
 
@@ -75,11 +99,19 @@ pub fn begin(heap_bytes: u64) {
     let live = LIVE.get();
     LIMIT.set(live.saturating_add(usize::try_from(heap_bytes).unwrap_or(usize::MAX)));
     REFUSED.set(false);
+    LOST_IN_PROMISE.set(false);
 }
 
 /// Whether an allocation was refused since [`begin`].
 pub fn refused() -> bool {
     REFUSED.get()
+}
+
+/// Whether, since [`begin`], a promise was rejected with no handler after an allocation
+/// was refused: a job ran out and nothing caught it. A handler added to that promise
+/// later does not undo it (Node ends the process when its heap runs out).
+pub fn lost_in_promise() -> bool {
+    LOST_IN_PROMISE.get()
 }
 
 /// Counts `bytes` more, or refuses them.

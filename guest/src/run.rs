@@ -4,8 +4,9 @@
 //!
 //! When it has settled, the jobs already queued and the jobs they queue run too, before
 //! the outcome is taken, as they would in Node: an `api` call in a `.then` the handler did
-//! not await still counts. These are microtasks only, under the same fuel and deadline,
-//! so a flood of them ends like any other limit. Nothing else runs after the handler:
+//! not await still counts. These are microtasks only, under the same fuel, deadline and
+//! heap cap, so a flood of them ends like any other limit (a job that ran out of heap
+//! rejects its promise instead of throwing: `heap.rs` tells). Nothing else runs after the handler:
 //! the runtime is never used again (`runtimes.rs`).
 
 use javy::quickjs::{Ctx, Function, Object, Value, promise::PromiseState, qjs};
@@ -111,6 +112,9 @@ fn settle<'js>(ctx: &Ctx<'js>, glue: &Object<'js>, promise: Value<'js>, filename
         }
         let completed = crate::timers::wait(timer);
         crate::fetch::complete(glue, completed).map_err(fail)?;
+    }
+    if crate::heap::lost_in_promise() {
+        return Err(RunError::OutOfMemory);
     }
     if let Some(promise) = promise
         && promise.state() == PromiseState::Rejected
