@@ -24,6 +24,9 @@ use crate::{api, builtin, console, fetch, heap, timers};
 /// `require`, `module` and `exports` for the Action, and the await helper.
 const MODULE: &str = include_str!("module.js");
 
+/// Instantiates QuickJS's lazily defined built-ins, so the snapshot holds them.
+const INTRINSICS: &str = include_str!("intrinsics.js");
+
 /// One QuickJS runtime with its context, and the glue's entry points in it.
 struct Fresh {
     runtime: Runtime,
@@ -88,6 +91,9 @@ impl Fresh {
             // were without it.
             let requests: Object = fetch::install(&ctx).unwrap_or_else(|e| panic!("fetch.js to install: {e}"));
             glue.set("fetch", requests).unwrap_or_else(|e| panic!("fetch to install: {e}"));
+            builtin::evaluate(&ctx, INTRINSICS)
+                .and_then(|warm| warm.call::<_, ()>(()))
+                .unwrap_or_else(|e| panic!("intrinsics.js to run: {e}"));
             Persistent::save(&ctx, glue)
         });
         Fresh { runtime, glue }

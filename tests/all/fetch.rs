@@ -486,7 +486,8 @@ fn an_execution_waiting_for_a_slow_server_lets_another_finish() {
     assert!(slow_done.1 >= Duration::from_millis(600));
 }
 
-/// The shapes that are pure JavaScript, against the machine's `node`.
+/// The shapes that are pure JavaScript, and bodies read as UTF-8 (a byte order mark,
+/// ill-formed sequences), against the machine's `node`.
 #[test]
 fn headers_search_params_and_form_data_behave_as_in_node() {
     let body = r#"
@@ -506,6 +507,14 @@ fn headers_search_params_and_form_data_behave_as_in_node() {
         request: [q.method, q.headers.get('content-type'), await q.text()],
         json: await Response.json({ a: 1 }).json(),
         event: new Event('abort').type, tags: [String(h), String(p), String(f)].join(' '),
+        decoded: [
+          await new Response(new Uint8Array([0xef, 0xbb, 0xbf, 0x68, 0x69])).text(),
+          await new Response(new Uint8Array([0x61, 0xff, 0x62, 0xe2, 0x82, 0x63, 0xf0, 0x9f, 0x98, 0x80, 0xed, 0xa0, 0x80, 0xf4])).text(),
+          await new Response(new Uint8Array([0xef, 0xbb, 0xbf, 0x7b, 0x22, 0x61, 0x22, 0x3a, 0x31, 0x7d])).json(),
+          await new Blob([new Uint8Array([0xc3, 0xa9, 0xc3])]).text(),
+          await new Response('x').json().catch((e) => e.name),
+          [...(await new Response('a=%C3%A9&b=%FF', { headers: { 'content-type': 'application/x-www-form-urlencoded' } }).formData())],
+        ],
       };
     "#;
     let outcome = run_with(&action(body), &EgressPolicy::new());

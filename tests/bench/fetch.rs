@@ -3,8 +3,9 @@
 //!
 //! 1. One request to a local plain-HTTP server: an Action awaiting one `fetch` (pooled
 //!    connection) against the same request made directly by an HTTP client configured as
-//!    the host's, back to back and with the server idle before each request (as it is
-//!    before each execution's: its threads park and must wake);
+//!    the host's, each both back to back and with the same pause before each request or
+//!    execution (the server, on this machine's cores, then has finished the previous
+//!    response and parked, as a remote server's work never competes with the host's);
 //!    beside it the same Action over a fresh connection each time (each execution with a
 //!    transport of its own, so a fresh client) and over HTTPS.
 //! 2. N executions at once in one process, each awaiting a request that the server
@@ -88,10 +89,7 @@ async fn run(iterations: usize) {
     // threads park between requests and pay their wake-up): the fair baseline.
     let mut direct_idle = Vec::with_capacity(iterations);
     for i in 0..iterations + 200 {
-        let pause = Instant::now();
-        while pause.elapsed() < Duration::from_micros(300) {
-            std::hint::spin_loop();
-        }
+        idle_pause();
         let t = Instant::now();
         client.get(&url).send().await.unwrap().bytes().await.unwrap();
         if i >= 200 {
@@ -99,13 +97,17 @@ async fn run(iterations: usize) {
         }
     }
     let after_direct = http.connections();
-    let measure = |action: actionbox::CompiledAction, options: ExecuteOptions, n: usize| {
+    // `idle`: the same pause before each execution as before each idle-server request.
+    let measure = |action: actionbox::CompiledAction, options: ExecuteOptions, n: usize, idle: bool| {
         let engine = engine.clone();
         let event = event.clone();
         async move {
             let mut samples = Vec::with_capacity(n);
             let mut in_request = Vec::with_capacity(n);
             for i in 0..n + 200 {
+                if idle {
+                    idle_pause();
+                }
                 let t = Instant::now();
                 let outcome = engine.execute_with(Trigger::PostLogin, &action, &event, &options).await.unwrap();
                 assert!(matches!(outcome.decision, actionbox::Decision::Allowed), "{:?}", outcome.decision);
@@ -123,27 +125,29 @@ async fn run(iterations: usize) {
             samples
         }
     };
-    let mut sandboxed = measure(compile(http.url("/hello")).await, options.clone(), iterations).await;
+    let action = compile(http.url("/hello")).await;
+    let mut sandboxed = measure(action.clone(), options.clone(), iterations, false).await;
+    let mut sandboxed_idle = measure(action, options.clone(), iterations, true).await;
     println!("  connections opened: direct {after_direct}, by the Actions {}", http.connections() - after_direct);
-    let mut nothing = measure(noop.clone(), options.clone(), iterations).await;
-    let mut secure = measure(compile(https.url("/hello")).await, options.clone(), iterations).await;
+    let mut nothing = measure(noop.clone(), options.clone(), iterations, false).await;
+    let mut secure = measure(compile(https.url("/hello")).await, options.clone(), iterations, false).await;
     // The same Action answered by a mock: the sandbox's part without the network's.
     let mut mocked_options = options.clone();
     let rule = format!(r#"{{ "mocks": [ {{ "url": "{}", "body": "hello" }} ] }}"#, http.url("/hello"));
     mocked_options.mocks(actionbox::Mocks::from_json(rule.as_bytes()).unwrap());
-    let mut mocked = measure(compile(http.url("/hello")).await, mocked_options, iterations).await;
-    let (d, s, n, h) = (p50(&mut direct_idle), p50(&mut sandboxed), p50(&mut nothing), p50(&mut secure));
+    let mut mocked = measure(compile(http.url("/hello")).await, mocked_options, iterations, false).await;
+    let (d, s) = (p50(&mut direct), p50(&mut sandboxed));
+    let (di, si) = (p50(&mut direct_idle), p50(&mut sandboxed_idle));
+    let (n, h) = (p50(&mut nothing), p50(&mut secure));
     println!("  one request, plain HTTP, pooled connection (p50 / p99):");
-    println!(
-        "    direct from the host, back to back          {:>8.1} µs / {:>8.1} µs",
-        p50(&mut direct),
-        p99(&mut direct)
-    );
-    println!("    direct from the host, server idle before    {d:>8.1} µs / {:>8.1} µs", p99(&mut direct_idle));
-    println!("    an Action awaiting fetch                    {s:>8.1} µs / {:>8.1} µs", p99(&mut sandboxed));
-    println!("    added by the sandbox (against the idle-server baseline) {:>8.1} µs (target: at most 150 µs)", s - d);
-    println!("    (no-op Action alone                         {n:>8.1} µs)");
-    println!("    (the Action, its request answered by a mock {:>8.1} µs)", p50(&mut mocked));
+    println!("    back to back: direct from the host           {d:>8.1} µs / {:>8.1} µs", p99(&mut direct));
+    println!("                  an Action awaiting fetch       {s:>8.1} µs / {:>8.1} µs", p99(&mut sandboxed));
+    println!("                  added by the sandbox           {:>8.1} µs", s - d);
+    println!("    server idle before each: direct              {di:>8.1} µs / {:>8.1} µs", p99(&mut direct_idle));
+    println!("                  an Action awaiting fetch       {si:>8.1} µs / {:>8.1} µs", p99(&mut sandboxed_idle));
+    println!("                  added by the sandbox           {:>8.1} µs (target: at most 150 µs)", si - di);
+    println!("    (no-op Action alone                          {n:>8.1} µs)");
+    println!("    (the Action, its request answered by a mock  {:>8.1} µs)", p50(&mut mocked));
     println!("  an Action awaiting fetch over HTTPS (HTTP/2, pooled): {h:.1} µs p50, {:.1} µs p99", p99(&mut secure));
 
     // A fresh connection each time: every execution under its own transport (a root
@@ -188,6 +192,15 @@ async fn run(iterations: usize) {
             "  {concurrency} executions at once, each awaiting a 50 ms response: all done in {:.1} ms (median of 5; min {:.1}, max {:.1}){target}",
             walls[2], walls[0], walls[4]
         );
+    }
+}
+
+/// Long enough for the local server's threads to finish the previous response and park,
+/// as they do between requests that do not follow each other at once.
+fn idle_pause() {
+    let pause = Instant::now();
+    while pause.elapsed() < Duration::from_micros(300) {
+        std::hint::spin_loop();
     }
 }
 

@@ -12,7 +12,9 @@
   'use strict';
   const global = globalThis;
   const encoder = new TextEncoder();
-  const decoder = new TextDecoder();
+  // UTF-8 as `TextDecoder` reads it (a leading BOM dropped, ill-formed bytes replaced),
+  // done in Rust.
+  const utf8 = natives.utf8;
   const define = (name, value) =>
     Object.defineProperty(global, name, { value, writable: true, configurable: true, enumerable: false });
 
@@ -171,7 +173,7 @@
         out[n++] = bytes[i];
       }
     }
-    return decoder.decode(out.subarray(0, n));
+    return utf8(out.subarray(0, n));
   }
   const listOf = new WeakMap();
   class URLSearchParams {
@@ -293,7 +295,7 @@
       return new Blob([this._bytes.slice(start, end)], { type });
     }
     async text() {
-      return decoder.decode(this._bytes);
+      return utf8(this._bytes);
     }
     async arrayBuffer() {
       return this._bytes.slice().buffer;
@@ -510,39 +512,45 @@
   }
 
   const bodyOf = new WeakMap(); // -> { bytes: Uint8Array | null, used: boolean }
-  function consume(owner) {
+  // Reads the body, once: it is whole in memory, so `read` runs at once and the promise
+  // returned is already settled with what it returns (or rejected with what it threw).
+  function consume(owner, read) {
     const body = bodyOf.get(owner);
     if (body.used) return Promise.reject(new TypeError('Body is unusable: Body has already been read'));
     body.used = true;
-    return Promise.resolve(body.bytes || new Uint8Array(0));
+    try {
+      return Promise.resolve(read(body.bytes || new Uint8Array(0)));
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
   const BodyMixin = {
     get bodyUsed() {
       return bodyOf.get(this).used;
     },
     arrayBuffer() {
-      return consume(this).then((bytes) => bytes.slice().buffer);
+      return consume(this, (bytes) => bytes.slice().buffer);
     },
     bytes() {
-      return consume(this).then((bytes) => bytes.slice());
+      return consume(this, (bytes) => bytes.slice());
     },
     text() {
-      return consume(this).then((bytes) => decoder.decode(bytes));
+      return consume(this, utf8);
     },
     json() {
-      return this.text().then((text) => JSON.parse(text));
+      return consume(this, (bytes) => JSON.parse(utf8(bytes)));
     },
     blob() {
-      return consume(this).then((bytes) => new Blob([bytes], { type: this.headers.get('content-type') || '' }));
+      return consume(this, (bytes) => new Blob([bytes], { type: this.headers.get('content-type') || '' }));
     },
     formData() {
-      return this.text().then((text) => {
+      return consume(this, (bytes) => {
         const type = this.headers.get('content-type') || '';
         if (!type.startsWith('application/x-www-form-urlencoded')) {
           throw new TypeError('formData: only application/x-www-form-urlencoded bodies are read in actionbox');
         }
         const form = new FormData();
-        for (const [name, value] of new URLSearchParams(text)) form.append(name, value);
+        for (const [name, value] of new URLSearchParams(utf8(bytes))) form.append(name, value);
         return form;
       });
     },
@@ -743,8 +751,17 @@
   }
 
   const pending = new Map(); // id -> { resolve, reject, signal, onAbort }
+  const NO_HEADERS = Object.freeze([]);
   function fetch(input, init = undefined) {
     if (!natives.usable()) throw new Error(natives.compileMessage);
+    if (typeof input === 'string' && (init === undefined || init === null)) {
+      // The common call, `fetch(url)`: a GET with no headers, body or signal.
+      return new Promise((resolve, reject) => {
+        const started = natives.start('GET', input, NO_HEADERS, undefined, 0);
+        if (typeof started !== 'number') return reject(failed(started));
+        pending.set(started, { resolve, reject, signal: null, onAbort: null });
+      });
+    }
     return new Promise((resolve, reject) => {
       const state = requestState(input, init);
       const signal = state.signal;

@@ -42,6 +42,7 @@ fn natives<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     natives.set("compileMessage", FetchFailure::NotAtCompileTime.to_string())?;
     natives.set("start", Function::new(ctx.clone(), start)?)?;
     natives.set("take", Function::new(ctx.clone(), take)?)?;
+    natives.set("utf8", Function::new(ctx.clone(), utf8)?)?;
     natives.set(
         "cancel",
         Function::new(ctx.clone(), |id: u32| {
@@ -121,6 +122,15 @@ fn take<'js>(ctx: Ctx<'js>, id: u32) -> Result<Value<'js>> {
             Ok(object.into_value())
         }
     }
+}
+
+/// `bytes` (a `Uint8Array`) read as UTF-8 the way `TextDecoder` reads them: a leading byte
+/// order mark dropped, each ill-formed sequence replaced by U+FFFD (its maximal subparts,
+/// as the WHATWG decoder does).
+fn utf8<'js>(ctx: Ctx<'js>, bytes: TypedArray<'js, u8>) -> Result<javy::quickjs::String<'js>> {
+    let bytes = bytes.as_bytes().unwrap_or_default();
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    javy::quickjs::String::from_str(ctx, &String::from_utf8_lossy(bytes))
 }
 
 fn failure_object<'js>(ctx: &Ctx<'js>, failure: wit::Failure) -> Result<Object<'js>> {

@@ -1,12 +1,15 @@
 //! `fetch`, the host half (the guest's is `guest/src/fetch/`): an execution's requests,
 //! checked against its [`EgressPolicy`] and performed by the host's HTTP client.
 //!
-//! `start` checks a request and spawns it on the async runtime the engine runs on,
-//! without blocking the guest; its completion wakes the event loop's `wait`
-//! (`timers/`), which hands the guest the ids that completed; the guest then `take`s each
-//! result once. At most [`MAX_CONCURRENT_REQUESTS`](limits::MAX_CONCURRENT_REQUESTS) run
-//! at once; the rest wait for a slot. A request stops at its timeout, and never outlives
-//! the execution: dropping the execution's [`Requests`] aborts whatever still runs.
+//! `start` checks a request and makes it a future of the execution's, without blocking
+//! the guest. The event loop's `wait` (`timers/`) drives those futures in the
+//! execution's own task, so a completion resumes the guest without a hand-over between
+//! tasks or threads; `wait` hands the guest the ids that completed, and the guest then
+//! `take`s each result once. (The client's connections are tasks of the runtime: they
+//! keep reading while the guest runs.) At most
+//! [`MAX_CONCURRENT_REQUESTS`](limits::MAX_CONCURRENT_REQUESTS) run at once; the rest
+//! wait for a slot. A request stops at its timeout, and never outlives the execution:
+//! dropping the execution's [`Requests`] drops whatever still runs.
 //!
 //! One concern per file: `policy.rs` (what may be reached), `address.rs` (which
 //! addresses), `resolve.rs` (names resolved to checked addresses only), `client.rs` (the
@@ -14,11 +17,15 @@
 //! (responses from rules instead of the network).
 
 use std::collections::{BTreeMap, HashMap};
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
+use std::task::Poll;
 use std::time::{Duration, Instant};
 
-use tokio::sync::{Semaphore, mpsc};
-use tokio::task::AbortHandle;
+use futures_util::future::{AbortHandle, Abortable};
+use futures_util::stream::{FuturesUnordered, StreamExt};
+use tokio::sync::Semaphore;
 
 use crate::bindings::actionbox_sandbox::contract::fetch::{self as wit, Host, Request, Response};
 use crate::limits;
@@ -64,7 +71,7 @@ fn is_zero(n: &u32) -> bool {
     *n == 0
 }
 
-/// A request that finished, as its task reports it.
+/// A request that finished, as its future reports it.
 struct Completion {
     id: u32,
     result: Result<Response, FetchFailure>,
@@ -90,32 +97,42 @@ pub struct Requests {
     tape: Option<Tape>,
 }
 
+/// One request in flight: cancelling it drops it at the next poll.
+type Flight = Abortable<Pin<Box<dyn Future<Output = Completion> + Send>>>;
+
 /// What an execution that has started a request keeps.
 struct Active {
     started: usize,
     running: HashMap<u32, Running>,
+    flights: FuturesUnordered<Flight>,
     ready: HashMap<u32, Result<Response, FetchFailure>>,
     /// On replay: results read from the recording, handed out as its waits say.
     replayed: BTreeMap<u32, (RequestRecord, Result<Response, FetchFailure>)>,
-    completions: mpsc::UnboundedReceiver<Completion>,
-    report: mpsc::UnboundedSender<Completion>,
     slots: Arc<Semaphore>,
     records: Vec<RequestRecord>,
 }
 
 impl Active {
     fn new() -> Box<Self> {
-        let (report, completions) = mpsc::unbounded_channel();
         Box::new(Active {
             started: 0,
             running: HashMap::new(),
+            flights: FuturesUnordered::new(),
             ready: HashMap::new(),
             replayed: BTreeMap::new(),
-            completions,
-            report,
             slots: Arc::new(Semaphore::new(limits::MAX_CONCURRENT_REQUESTS)),
             records: Vec::new(),
         })
+    }
+
+    /// A finished request's result made ready to `take`; `false` when it was cancelled.
+    fn accept(&mut self, completion: Completion) -> bool {
+        if self.running.remove(&completion.id).is_none() {
+            return false;
+        }
+        self.records.push(completion.record);
+        self.ready.insert(completion.id, completion.result);
+        true
     }
 }
 
@@ -188,7 +205,8 @@ impl Requests {
             }
             _ => None,
         };
-        let runtime = tokio::runtime::Handle::try_current().map_err(|_| FetchFailure::Network)?;
+        // The client's connections are tasks of the runtime the execution runs on.
+        tokio::runtime::Handle::try_current().map_err(|_| FetchFailure::Network)?;
         let via = match &network.mocks {
             Some(mocks) => send::Via::Mocks(mocks.clone()),
             None => send::Via::Network(network.clients.client(&network.policy.transport).ok_or(FetchFailure::Network)?),
@@ -199,7 +217,7 @@ impl Requests {
         let host = host_of(&prepared.url);
         let started = Instant::now();
         let timeout = network.policy.timeout().min(deadline.saturating_duration_since(started));
-        let (slots, report) = (active.slots.clone(), active.report.clone());
+        let slots = active.slots.clone();
         let record = RequestRecord {
             method: method.clone(),
             host: host.clone(),
@@ -209,7 +227,7 @@ impl Requests {
             duration_us: 0,
             bytes: 0,
         };
-        let task = async move {
+        let flight = async move {
             let mut progress = send::Progress::default();
             let result = match slots.acquire_owned().await {
                 Ok(_slot) => {
@@ -231,9 +249,11 @@ impl Requests {
                 bytes: progress.bytes,
                 ..record
             };
-            let _ = report.send(Completion { id, result, record });
+            Completion { id, result, record }
         };
-        let abort = runtime.spawn(task).abort_handle();
+        let (abort, registration) = AbortHandle::new_pair();
+        let flight: Pin<Box<dyn Future<Output = Completion> + Send>> = Box::pin(flight);
+        active.flights.push(Abortable::new(flight, registration));
         active.running.insert(id, Running { abort, method, host, started });
         Ok(id)
     }
@@ -279,22 +299,26 @@ impl Requests {
     }
 
     /// The ids of the requests that have completed since the last call, waiting for the
-    /// first when none has (forever, when none is running).
+    /// first when none has (forever, when none is running). The requests make progress
+    /// here, in the execution's task.
     pub async fn completed(&mut self) -> Vec<u32> {
-        let mut ids = Vec::new();
         let Some(active) = &mut self.active else {
             return std::future::pending().await;
         };
-        let Some(first) = active.completions.recv().await else { return ids };
-        let mut next = Some(first);
-        while let Some(completion) = next {
-            if active.running.remove(&completion.id).is_some() {
-                active.records.push(completion.record);
-                active.ready.insert(completion.id, completion.result);
-                ids.push(completion.id);
+        let mut ids = Vec::new();
+        std::future::poll_fn(|cx| {
+            // Every flight that is ready now, then back to the guest with their ids.
+            while let Poll::Ready(Some(finished)) = active.flights.poll_next_unpin(cx) {
+                if let Ok(completion) = finished {
+                    let id = completion.id;
+                    if active.accept(completion) {
+                        ids.push(id);
+                    }
+                }
             }
-            next = active.completions.try_recv().ok();
-        }
+            if ids.is_empty() { Poll::Pending } else { Poll::Ready(()) }
+        })
+        .await;
         ids
     }
 
@@ -312,21 +336,11 @@ impl Requests {
             active.records.push(record);
         }
         for (_, request) in running {
-            request.abort.abort();
             active.records.push(unfinished(request, "ERR_ACTIONBOX_UNFINISHED"));
         }
+        active.flights.clear();
         active.ready.clear();
         (std::mem::take(&mut active.records), unfinished_count)
-    }
-}
-
-impl Drop for Requests {
-    fn drop(&mut self) {
-        if let Some(active) = &self.active {
-            for running in active.running.values() {
-                running.abort.abort();
-            }
-        }
     }
 }
 
