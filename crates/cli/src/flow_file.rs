@@ -30,6 +30,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use crate::exit::Failure;
+use crate::flow_recording::FlowTape;
 use crate::input::{self, ActionFile};
 use crate::network::{EgressEntry, NetworkArgs};
 
@@ -75,7 +76,12 @@ impl FlowSource {
 
 /// Reads the flow file and compiles (or loads) each of its Actions; `network` gives the
 /// policy of those whose entry has no `egress` table, and the mocks of all.
-pub async fn load(engine: &Engine, source: &FlowSource, network: &NetworkArgs) -> Result<Flow, Failure> {
+pub async fn load(
+    engine: &Engine,
+    source: &FlowSource,
+    network: &NetworkArgs,
+    tape: &FlowTape,
+) -> Result<Flow, Failure> {
     let (egress, mocks) = (network.policy()?, network.mocks()?);
     let path = &source.file;
     let bytes = input::read_file(path, actionbox::limits::MAX_FLOW_FILE_BYTES)?;
@@ -86,7 +92,7 @@ pub async fn load(engine: &Engine, source: &FlowSource, network: &NetworkArgs) -
     }
     let base = path.parent().unwrap_or(Path::new("/"));
     let mut flow = Flow::new(file.trigger);
-    for entry in file.actions {
+    for (index, entry) in file.actions.into_iter().enumerate() {
         let shown = base.join(&entry.path);
         let (root, relative) = resolve(source, base, &entry.path).map_err(|why| {
             Failure::invalid_input(format!("{}: action `{}`: {why}", path.display(), entry.path.display()))
@@ -109,6 +115,7 @@ pub async fn load(engine: &Engine, source: &FlowSource, network: &NetworkArgs) -
         if let Some(configuration) = entry.configuration {
             options.configuration(configuration.into_iter().map(|(k, v)| (k, Value::String(v))).collect());
         }
+        tape.apply(index, &name, &mut options)?;
         flow.push(&name, action, options).map_err(|e| Failure::invalid_input(format!("{}: {e}", path.display())))?;
     }
     Ok(flow)

@@ -15,6 +15,7 @@ macro_rules! errln {
 mod bench;
 mod exit;
 mod flow_file;
+mod flow_recording;
 mod input;
 mod network;
 mod render;
@@ -28,6 +29,7 @@ use actionbox::{Config, Engine, ExecuteOptions, Key, Trigger};
 use clap::{Args, Parser, Subcommand};
 
 use crate::flow_file::FlowSource;
+use crate::flow_recording::FlowTape;
 use crate::network::NetworkArgs;
 
 #[derive(Parser)]
@@ -116,6 +118,14 @@ enum FlowCommand {
         /// The egress policy of the Actions whose entry has no `egress` table.
         #[command(flatten)]
         network: NetworkArgs,
+        /// Record each Action's requests and responses, their completion order, its clock
+        /// readings and random numbers to FILE (JSON, 0600, secrets redacted).
+        #[arg(long, value_name = "FILE", conflicts_with = "replay")]
+        record: Option<PathBuf>,
+        /// Replay a recording from `flow run --record`: each Action gets the same
+        /// responses, order, times and random numbers, with no network.
+        #[arg(long, value_name = "FILE")]
+        replay: Option<PathBuf>,
     },
     /// Resume a flow suspended by a redirect, with the `/continue` request's parameters.
     Continue {
@@ -253,14 +263,37 @@ async fn dispatch(command: Command) -> Result<ExitCode, exit::Failure> {
             }
             Ok(exit::for_decision(&outcome.decision))
         }
-        Command::Flow { command: FlowCommand::Run { flow, event, timeout, json, state, roots, keys, network } } => {
+        Command::Flow {
+            command: FlowCommand::Run { flow, event, timeout, json, state, roots, keys, network, record, replay },
+        } => {
             let source = FlowSource::new(&flow, &roots)?;
             let mut engine_config = config(timeout, &keys)?;
             engine_config.state_key(state_file::key()?);
             let engine = Engine::new(engine_config).await?;
-            let loaded = flow_file::load(&engine, &source, &network).await?;
+            let tape = match (&record, &replay) {
+                (Some(_), _) => FlowTape::Record,
+                (None, Some(path)) => {
+                    let bytes = input::read_file(path, actionbox::limits::MAX_RECORDING_FILE_BYTES)?;
+                    FlowTape::replay(&bytes, &path.display().to_string())?
+                }
+                (None, None) => FlowTape::Off,
+            };
+            let loaded = flow_file::load(&engine, &source, &network, &tape).await?;
             let event = input::read_event(&event, &[], &[])?;
-            let outcome = engine.run_flow(&loaded, &event).await?;
+            let mut outcome = engine.run_flow(&loaded, &event).await?;
+            if let Some(path) = &record {
+                let (text, actions) = flow_recording::take(&mut outcome);
+                state_file::write_private(path, text.as_bytes())?;
+                errln!("recorded {actions} Actions to {}", path.display());
+            }
+            if replay.is_some() {
+                for name in flow_recording::diverged(&outcome) {
+                    errln!(
+                        "warning: Action `{}` did not follow its recording (it made other requests or read more)",
+                        render::escape(name)
+                    );
+                }
+            }
             if let (Some(suspended), Some(state)) = (&outcome.suspended, &state) {
                 state_file::save(state, &source, suspended)?;
             }
@@ -273,7 +306,7 @@ async fn dispatch(command: Command) -> Result<ExitCode, exit::Failure> {
             let engine = Engine::new(engine_config).await?;
             let saved = state_file::load(&state)?;
             let suspended = engine.open_suspended(&saved.token)?;
-            let flow = flow_file::load(&engine, &saved.flow, &network).await?;
+            let flow = flow_file::load(&engine, &saved.flow, &network, &FlowTape::Off).await?;
             let request = actionbox::ContinueRequest {
                 query: input::pairs("--query", &query)?,
                 body: input::pairs("--body", &body)?,
@@ -288,7 +321,7 @@ async fn dispatch(command: Command) -> Result<ExitCode, exit::Failure> {
         Command::Bench { target, iterations, roots, .. } if target.action.extension().is_some_and(|e| e == "toml") => {
             let engine = engine(target.timeout, &target.keys).await?;
             let source = FlowSource::new(&target.action, &roots)?;
-            let flow = flow_file::load(&engine, &source, &target.network).await?;
+            let flow = flow_file::load(&engine, &source, &target.network, &FlowTape::Off).await?;
             let event = input::read_event(&target.event, &target.secrets, &target.configuration)?;
             bench::run_flow(&engine, &flow, &target.action.display().to_string(), &event, iterations).await?;
             Ok(ExitCode::SUCCESS)

@@ -957,3 +957,76 @@ fn run_records_to_a_private_file_and_replays_it() {
     let bad = actionbox(&bad_args);
     assert_eq!(code(&bad), 10, "{}", stderr(&bad));
 }
+
+#[test]
+fn flow_run_records_each_action_and_replays_them_without_the_network() {
+    use std::io::{Read, Write};
+    // Answers one connection, then closes: the replay has no server to reach.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let server = std::thread::spawn(move || {
+        let (mut stream, _) = listener.accept().unwrap();
+        let mut request = [0u8; 4096];
+        let _ = stream.read(&mut request);
+        let body = "{\"role\":\"admin\"}";
+        let response = format!("HTTP/1.1 200 OK\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}", body.len());
+        let _ = stream.write_all(response.as_bytes());
+    });
+    let dir = scratch("flow-record");
+    std::fs::write(
+        dir.join("roles.js"),
+        format!(
+            "exports.onExecutePostLogin = async (event, api) => {{\n\
+             const r = await fetch('http://127.0.0.1:{port}/roles?key=' + event.secrets.KEY);\n\
+             api.idToken.setCustomClaim('https://x.example/role', (await r.json()).role);\n}};"
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("stamp.js"),
+        "exports.onExecutePostLogin = async (event, api) => {\n\
+         await new Promise((resolve) => setTimeout(resolve, 5));\n\
+         api.idToken.setCustomClaim('https://x.example/at', Date.now() + ':' + Math.random());\n};",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("flow.toml"),
+        "trigger = \"post-login\"\n\
+         [[actions]]\nname = \"roles\"\npath = \"roles.js\"\nsecrets = { KEY = \"sk_flow_secret_value\" }\n\
+         [[actions]]\nname = \"stamp\"\npath = \"stamp.js\"\n",
+    )
+    .unwrap();
+    let event = example("roles-claim", "event.json");
+    let recording = dir.join("flow-recording.json");
+    let run = |extra: &[&str], flow: &str| {
+        let flow = dir.join(flow);
+        let mut args = vec!["flow", "run", path(&flow), "--event", path(&event), "--allow-http", "--allow-loopback"];
+        args.extend(extra);
+        actionbox(&args)
+    };
+    let recorded = run(&["--record", path(&recording)], "flow.toml");
+    assert_eq!(code(&recorded), 0, "{}{}", stdout(&recorded), stderr(&recorded));
+    assert!(stderr(&recorded).contains("recorded 2 Actions"), "{}", stderr(&recorded));
+    server.join().unwrap();
+    assert_eq!(mode(&recording) & 0o777, 0o600);
+    let text = std::fs::read_to_string(&recording).unwrap();
+    assert!(!text.contains("sk_flow_secret_value"), "{text}");
+
+    let replayed = run(&["--replay", path(&recording)], "flow.toml");
+    assert_eq!(code(&replayed), 0, "{}{}", stdout(&replayed), stderr(&replayed));
+    assert!(!stderr(&replayed).contains("warning"), "{}", stderr(&replayed));
+    let claims =
+        |text: &str| text.lines().filter(|l| l.contains("setCustomClaim")).map(str::to_owned).collect::<Vec<_>>();
+    assert_eq!(claims(&stdout(&replayed)), claims(&stdout(&recorded)), "the same response, time and random number");
+    assert_eq!(claims(&stdout(&recorded)).len(), 2, "{}", stdout(&recorded));
+
+    // A recording is of one flow: another flow's Actions are refused by name.
+    std::fs::write(
+        dir.join("other.toml"),
+        "trigger = \"post-login\"\n[[actions]]\nname = \"stamp\"\npath = \"stamp.js\"\n",
+    )
+    .unwrap();
+    let other = run(&["--replay", path(&recording)], "other.toml");
+    assert_eq!(code(&other), 10, "{}", stderr(&other));
+    assert!(stderr(&other).contains("another flow"), "{}", stderr(&other));
+}
