@@ -1,11 +1,11 @@
 //! `fetch`, the host half (the guest's is `guest/src/fetch/`): an execution's requests,
 //! checked against its [`EgressPolicy`] and performed by the host's HTTP client.
 //!
-//! `start` checks a request and makes it a future of the execution's, without blocking
-//! the guest. The event loop's `wait` (`timers/`) drives those futures in the
-//! execution's own task, so a completion resumes the guest without a hand-over between
-//! tasks or threads; `wait` hands the guest the ids that completed, and the guest then
-//! `take`s each result once. (The client's connections are tasks of the runtime: they
+//! `start` checks a request and makes it a future of the execution's, polled once at
+//! once so the request is on its way while the guest runs on; it never blocks the guest.
+//! The event loop's `wait` (`timers/`) drives those futures in the execution's own task,
+//! so a completion resumes the guest without a hand-over between tasks or threads; `wait`
+//! hands the guest the ids that completed, and the guest then `take`s each result once. (The client's connections are tasks of the runtime: they
 //! keep reading while the guest runs.) At most
 //! [`MAX_CONCURRENT_REQUESTS`](limits::MAX_CONCURRENT_REQUESTS) run at once; the rest
 //! wait for a slot. A request stops at its timeout, and never outlives the execution:
@@ -20,7 +20,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
-use std::task::Poll;
+use std::task::{Context, Poll, Waker};
 use std::time::{Duration, Instant};
 
 use futures_util::future::{AbortHandle, Abortable};
@@ -105,6 +105,8 @@ struct Active {
     started: usize,
     running: HashMap<u32, Running>,
     flights: FuturesUnordered<Flight>,
+    /// Requests that finished outside a wait, for the next wait to hand out.
+    done: Vec<u32>,
     ready: HashMap<u32, Result<Response, FetchFailure>>,
     /// On replay: results read from the recording, handed out as its waits say.
     replayed: BTreeMap<u32, (RequestRecord, Result<Response, FetchFailure>)>,
@@ -118,11 +120,27 @@ impl Active {
             started: 0,
             running: HashMap::new(),
             flights: FuturesUnordered::new(),
+            done: Vec::new(),
             ready: HashMap::new(),
             replayed: BTreeMap::new(),
             slots: Arc::new(Semaphore::new(limits::MAX_CONCURRENT_REQUESTS)),
             records: Vec::new(),
         })
+    }
+
+    /// Polls the flights once, outside a wait, so that a request just started is sent
+    /// while the guest runs on (the next wait polls them again, with the execution's
+    /// waker). What finished already is handed out by that wait.
+    fn poll_now(&mut self) {
+        let mut cx = Context::from_waker(Waker::noop());
+        while let Poll::Ready(Some(finished)) = self.flights.poll_next_unpin(&mut cx) {
+            if let Ok(completion) = finished {
+                let id = completion.id;
+                if self.accept(completion) {
+                    self.done.push(id);
+                }
+            }
+        }
     }
 
     /// A finished request's result made ready to `take`; `false` when it was cancelled.
@@ -164,7 +182,9 @@ impl Requests {
 
     /// Whether a request is running or waits to be handed out.
     pub fn in_flight(&self) -> bool {
-        self.active.as_ref().is_some_and(|active| !active.running.is_empty() || !active.replayed.is_empty())
+        self.active
+            .as_ref()
+            .is_some_and(|active| !active.running.is_empty() || !active.replayed.is_empty() || !active.done.is_empty())
     }
 
     /// Starts `request` unless the policy or a cap refuses it; `deadline` is the
@@ -255,6 +275,7 @@ impl Requests {
         let flight: Pin<Box<dyn Future<Output = Completion> + Send>> = Box::pin(flight);
         active.flights.push(Abortable::new(flight, registration));
         active.running.insert(id, Running { abort, method, host, started });
+        active.poll_now();
         Ok(id)
     }
 
@@ -305,7 +326,7 @@ impl Requests {
         let Some(active) = &mut self.active else {
             return std::future::pending().await;
         };
-        let mut ids = Vec::new();
+        let mut ids = std::mem::take(&mut active.done);
         std::future::poll_fn(|cx| {
             // Every flight that is ready now, then back to the guest with their ids.
             while let Poll::Ready(Some(finished)) = active.flights.poll_next_unpin(cx) {
