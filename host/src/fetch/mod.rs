@@ -5,10 +5,10 @@
 //! once so the request is on its way while the guest runs on; it never blocks the guest.
 //! The event loop's `wait` (`timers/`) drives those futures in the execution's own task,
 //! so a completion resumes the guest without a hand-over between tasks or threads; `wait`
-//! hands the guest the ids that completed, and the guest then `take`s each result once. (The client's connections are tasks of the runtime: they
-//! keep reading while the guest runs.) At most
-//! [`MAX_CONCURRENT_REQUESTS`](limits::MAX_CONCURRENT_REQUESTS) run at once; the rest
-//! wait for a slot. A request stops at its timeout, and never outlives the execution:
+//! hands the guest the ids that completed, and the guest then `take`s each result once.
+//! (The client's connections are tasks of the runtime: they keep reading while the guest
+//! runs.) At most [`MAX_CONCURRENT_REQUESTS`](limits::MAX_CONCURRENT_REQUESTS) run at
+//! once; the rest wait for a slot. A request stops at its timeout, and never outlives the execution:
 //! dropping the execution's [`Requests`] drops whatever still runs.
 //!
 //! One concern per file: `policy.rs` (what may be reached), `address.rs` (which
@@ -132,12 +132,18 @@ impl Active {
     /// while the guest runs on (the next wait polls them again, with the execution's
     /// waker). What finished already is handed out by that wait.
     fn poll_now(&mut self) {
-        let mut cx = Context::from_waker(Waker::noop());
-        while let Poll::Ready(Some(finished)) = self.flights.poll_next_unpin(&mut cx) {
+        let mut done = std::mem::take(&mut self.done);
+        self.poll_flights(&mut Context::from_waker(Waker::noop()), &mut done);
+        self.done = done;
+    }
+
+    /// Polls the flights with `cx`: what finished is made ready, its id added to `ids`.
+    fn poll_flights(&mut self, cx: &mut Context<'_>, ids: &mut Vec<u32>) {
+        while let Poll::Ready(Some(finished)) = self.flights.poll_next_unpin(cx) {
             if let Ok(completion) = finished {
                 let id = completion.id;
                 if self.accept(completion) {
-                    self.done.push(id);
+                    ids.push(id);
                 }
             }
         }
@@ -329,14 +335,7 @@ impl Requests {
         let mut ids = std::mem::take(&mut active.done);
         std::future::poll_fn(|cx| {
             // Every flight that is ready now, then back to the guest with their ids.
-            while let Poll::Ready(Some(finished)) = active.flights.poll_next_unpin(cx) {
-                if let Ok(completion) = finished {
-                    let id = completion.id;
-                    if active.accept(completion) {
-                        ids.push(id);
-                    }
-                }
-            }
+            active.poll_flights(cx, &mut ids);
             if ids.is_empty() { Poll::Pending } else { Poll::Ready(()) }
         })
         .await;
