@@ -123,12 +123,8 @@ fn in_node(prelude: &str, snippet: &str) -> Result<Vec<String>, Failed> {
     let script = format!(
         "{prelude}\n(async () => {{\n{snippet}\n}})().catch((e) => {{ console.log('uncaught: ' + (e && e.name)); }});"
     );
-    let output = Command::new("node")
-        .arg("-e")
-        .arg(&script)
-        .env("TZ", "UTC")
-        .output()
-        .map_err(|e| format!("node: {e}"))?;
+    let output =
+        Command::new("node").arg("-e").arg(&script).env("TZ", "UTC").output().map_err(|e| format!("node: {e}"))?;
     if !output.status.success() {
         return Err(format!("node failed: {}", String::from_utf8_lossy(&output.stderr)).into());
     }
