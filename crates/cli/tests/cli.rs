@@ -731,11 +731,17 @@ fn first_runs_on_an_empty_cache_share_one_preparation_and_keep_it_private() {
 /// A plain HTTP server on 127.0.0.1 that answers every request with `body`, for as many
 /// requests as it gets; it serves from a thread until the process ends.
 fn local_server(body: &'static str) -> u16 {
+    serve(body, None).0
+}
+
+/// A plain-HTTP server on 127.0.0.1 answering `body` to every request, or to the first
+/// `limit` connections only, after which it closes (its thread then ends).
+fn serve(body: &'static str, limit: Option<usize>) -> (u16, std::thread::JoinHandle<()>) {
     use std::io::{Read, Write};
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
-    std::thread::spawn(move || {
-        for mut stream in listener.incoming().flatten() {
+    let server = std::thread::spawn(move || {
+        for mut stream in listener.incoming().flatten().take(limit.unwrap_or(usize::MAX)) {
             let mut request = [0u8; 4096];
             let _ = stream.read(&mut request);
             let response =
@@ -743,7 +749,7 @@ fn local_server(body: &'static str) -> u16 {
             let _ = stream.write_all(response.as_bytes());
         }
     });
-    port
+    (port, server)
 }
 
 #[test]
@@ -960,18 +966,8 @@ fn run_records_to_a_private_file_and_replays_it() {
 
 #[test]
 fn flow_run_records_each_action_and_replays_them_without_the_network() {
-    use std::io::{Read, Write};
     // Answers one connection, then closes: the replay has no server to reach.
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let server = std::thread::spawn(move || {
-        let (mut stream, _) = listener.accept().unwrap();
-        let mut request = [0u8; 4096];
-        let _ = stream.read(&mut request);
-        let body = "{\"role\":\"admin\"}";
-        let response = format!("HTTP/1.1 200 OK\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}", body.len());
-        let _ = stream.write_all(response.as_bytes());
-    });
+    let (port, server) = serve("{\"role\":\"admin\"}", Some(1));
     let dir = scratch("flow-record");
     std::fs::write(
         dir.join("roles.js"),
