@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;
 
-use actionbox::{Decision, Trigger};
+use actionbox::{Decision, LogLevel, Trigger};
 use actionbox_tests::{block_on, engine, event};
 use libtest_mimic::{Arguments, Failed, Trial};
 use serde::Deserialize;
@@ -135,7 +135,16 @@ fn in_actionbox(name: &str, prelude: &str, snippet: &str) -> Result<Vec<String>,
     let source = format!("{prelude}\nexports.onExecutePostLogin = async (event, api) => {{\n{snippet}\n}};\n");
     let action = block_on(engine().compile(&format!("{name}.js"), &source)).map_err(|e| format!("compile: {e}"))?;
     let outcome = block_on(engine().execute(Trigger::PostLogin, &action, &event())).map_err(|e| format!("{e}"))?;
-    let mut lines: Vec<String> = outcome.logs.lines.into_iter().map(|line| line.message).collect();
+    // What node prints on its standard output (`log`, `info`, `debug`; warnings and
+    // `console.error` go to its standard error), a line with newlines in it as the lines
+    // node prints for it.
+    let mut lines: Vec<String> = outcome
+        .logs
+        .lines
+        .into_iter()
+        .filter(|line| matches!(line.level, LogLevel::Log | LogLevel::Info | LogLevel::Debug))
+        .flat_map(|line| line.message.lines().map(str::to_owned).collect::<Vec<_>>())
+        .collect();
     if let Decision::Error { error } = &outcome.decision {
         lines.push(format!("uncaught: {error:?}"));
     }

@@ -102,6 +102,16 @@ pub fn begin(heap_bytes: u64) {
     LOST_IN_PROMISE.set(false);
 }
 
+/// Bytes QuickJS holds now, as counted.
+pub fn live() -> usize {
+    LIVE.get()
+}
+
+/// The most QuickJS may hold in the current call.
+pub fn limit() -> usize {
+    LIMIT.get()
+}
+
 /// Whether an allocation was refused since [`begin`].
 pub fn refused() -> bool {
     REFUSED.get()

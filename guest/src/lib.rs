@@ -18,6 +18,7 @@ mod exception;
 mod fetch;
 mod heap;
 mod json;
+mod node;
 mod run;
 mod runtimes;
 mod script;

@@ -19,7 +19,7 @@ use javy::quickjs::{Ctx, Object, Persistent, qjs};
 use javy::{Config, Runtime};
 
 use crate::actionbox_sandbox::contract::types::Limits;
-use crate::{api, builtin, console, fetch, heap, timers};
+use crate::{api, builtin, console, fetch, heap, node, timers};
 
 /// `require`, `module` and `exports` for the Action, and the await helper.
 const MODULE: &str = include_str!("module.js");
@@ -31,7 +31,7 @@ const INTRINSICS: &str = include_str!("intrinsics.js");
 struct Fresh {
     runtime: Runtime,
     /// The object `module.js` returns: `{ apis, bindEvent, module, exports, require,
-    /// awaitResult }`.
+    /// builtins, awaitResult }`.
     glue: Persistent<Object<'static>>,
 }
 
@@ -54,7 +54,7 @@ pub fn initialize() {
         let mut pool = cell.borrow_mut();
         if pool.is_none() {
             let count = requested_runtimes().clamp(1, actionbox_contract::limits::MAX_RUNTIMES);
-            let fresh: Vec<Fresh> = (0..count).map(|_| Fresh::new()).collect();
+            let fresh: Vec<Fresh> = (0..count).map(|i| Fresh::new(i == 0)).collect();
             let stack_limit = fresh[0].runtime.context().with(|ctx| StackLimit::locate(&ctx));
             *pool = Some(RuntimePool { fresh, stack_limit });
         }
@@ -67,19 +67,29 @@ fn requested_runtimes() -> usize {
 }
 
 impl Fresh {
-    fn new() -> Self {
+    /// A runtime with its glue; the `first` also compiles Node's modules, before anything
+    /// else, so the glue built after it fills the memory compiling left free, and an
+    /// execution finds no free blocks among the snapshot's pages to write into.
+    fn new(first: bool) -> Self {
         let mut config = Config::default();
         config.text_encoding(true).javy_stream_io(false);
         let runtime = Runtime::new(config).expect("the QuickJS runtime to start");
         let glue = runtime.context().with(|ctx| {
             heap::install(&ctx);
+            if first {
+                node::prepare(&ctx);
+            }
+            // The QuickJS build javy makes leaves `WeakRef` and `FinalizationRegistry` out.
+            // SAFETY: the context is live; this only adds the two constructors to it.
+            let added = unsafe { qjs::JS_AddIntrinsicWeakRef(ctx.as_raw().as_ptr()) };
+            assert!(added == 0, "WeakRef and FinalizationRegistry to install");
             let event_loop: Object = timers::natives(&ctx)
                 .and_then(|natives| builtin::evaluate(&ctx, timers::JS)?.call(natives))
                 .unwrap_or_else(|e| panic!("timers.js to install: {e}"));
-            let console_natives = console::natives(&ctx).expect("the console natives to register");
-            let installed: javy::quickjs::Result<()> =
-                builtin::evaluate(&ctx, console::JS).and_then(|install| install.call((console_natives,)));
-            installed.unwrap_or_else(|e| panic!("console.js to install: {e}"));
+            // Node's modules stay bytecode until used: this installs their loader and the
+            // accessors of their globals.
+            let builtins = node::install(&ctx).unwrap_or_else(|e| panic!("Node's modules to install: {e}"));
+            console::install(&ctx, &builtins).unwrap_or_else(|e| panic!("console.js to install: {e}"));
             let apis = api::install(&ctx).unwrap_or_else(|e| panic!("the api to install: {e}"));
             let glue: Object = builtin::evaluate(&ctx, MODULE)
                 .and_then(|install| install.call((apis,)))
@@ -89,8 +99,10 @@ impl Fresh {
             // Last: the objects of `fetch` then sit above everything an execution touches,
             // which keeps the pages an execution dirties (and the host resets) as they
             // were without it.
-            let requests: Object = fetch::install(&ctx).unwrap_or_else(|e| panic!("fetch.js to install: {e}"));
+            let requests: Object =
+                fetch::install(&ctx, &builtins).unwrap_or_else(|e| panic!("fetch.js to install: {e}"));
             glue.set("fetch", requests).unwrap_or_else(|e| panic!("fetch to install: {e}"));
+            glue.set("builtins", builtins).unwrap_or_else(|e| panic!("Node's modules to install: {e}"));
             builtin::evaluate(&ctx, INTRINSICS)
                 .and_then(|warm| warm.call::<_, ()>(()))
                 .unwrap_or_else(|e| panic!("intrinsics.js to run: {e}"));

@@ -100,7 +100,7 @@ fn compile_wrapped<'js>(ctx: &Ctx<'js>, filename: &str, source: &str) -> Result<
 }
 
 /// Serializes a compiled (not yet evaluated) script. `None` when QuickJS is out of memory.
-fn write_bytecode(ctx: &Ctx<'_>, compiled: &Value<'_>) -> Option<Vec<u8>> {
+pub fn write_bytecode(ctx: &Ctx<'_>, compiled: &Value<'_>) -> Option<Vec<u8>> {
     let ptr = ctx.as_raw().as_ptr();
     let mut len = 0;
     let flags = qjs::JS_WRITE_OBJ_BYTECODE | qjs::JS_WRITE_OBJ_STRIP_SOURCE;

@@ -1,5 +1,5 @@
 // `fetch` and the WHATWG shapes around it, installed as globals: `fetch`, `Headers`,
-// `Request`, `Response`, `Blob`, `FormData`, `URLSearchParams`, `AbortController`,
+// `Request`, `Response`, `Blob`, `FormData`, `AbortController`,
 // `AbortSignal`, `Event`, `EventTarget` and `DOMException`.
 //
 // A request is checked and performed by the host: `natives.start` hands it over as plain
@@ -15,11 +15,24 @@
   // UTF-8 as `TextDecoder` reads it (a leading BOM dropped, ill-formed bytes replaced),
   // done in Rust.
   const utf8 = natives.utf8;
+  // Form bodies are the `url` module's `URLSearchParams` (the global's, whatever the Action
+  // does to the global), loaded when first needed.
+  const isSearchParams = (value) => {
+    const url = natives.loaded('url');
+    return url !== undefined && value instanceof url.URLSearchParams;
+  };
   const define = (name, value) =>
     Object.defineProperty(global, name, { value, writable: true, configurable: true, enumerable: false });
 
   // ---- DOMException, Event, EventTarget -------------------------------------------------
-  const DOM_CODES = { AbortError: 20, TimeoutError: 23, InvalidStateError: 11, NotSupportedError: 9 };
+  // The legacy `code` of each name that has one.
+  const DOM_CODES = {
+    IndexSizeError: 1, HierarchyRequestError: 3, WrongDocumentError: 4, InvalidCharacterError: 5,
+    NoModificationAllowedError: 7, NotFoundError: 8, NotSupportedError: 9, InvalidStateError: 11, SyntaxError: 12,
+    InvalidModificationError: 13, NamespaceError: 14, InvalidAccessError: 15, TypeMismatchError: 17,
+    SecurityError: 18, NetworkError: 19, AbortError: 20, URLMismatchError: 21, QuotaExceededError: 22,
+    TimeoutError: 23, InvalidNodeTypeError: 24, DataCloneError: 25,
+  };
   class DOMException extends Error {
     constructor(message = '', name = 'Error') {
       super(String(message));
@@ -150,117 +163,6 @@
     }
     abort(reason) {
       signalAbort(this.signal, reason);
-    }
-  }
-
-  // ---- URLSearchParams ------------------------------------------------------------------
-  function formEncode(text) {
-    return encodeURIComponent(String(text))
-      .replace(/%20/g, '+')
-      .replace(/[!'()~]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
-  }
-  // Percent-decodes bytes (a malformed escape stays as it is), then reads them as UTF-8.
-  function formDecode(text) {
-    const bytes = encoder.encode(text.replace(/\+/g, ' '));
-    const out = new Uint8Array(bytes.length);
-    let n = 0;
-    for (let i = 0; i < bytes.length; i++) {
-      const hex = (c) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
-      if (bytes[i] === 37 && i + 2 < bytes.length && hex(bytes[i + 1]) && hex(bytes[i + 2])) {
-        out[n++] = parseInt(String.fromCharCode(bytes[i + 1], bytes[i + 2]), 16);
-        i += 2;
-      } else {
-        out[n++] = bytes[i];
-      }
-    }
-    return utf8(out.subarray(0, n));
-  }
-  const listOf = new WeakMap();
-  class URLSearchParams {
-    constructor(init = '') {
-      const list = [];
-      listOf.set(this, list);
-      if (init instanceof URLSearchParams) {
-        for (const [k, v] of listOf.get(init)) list.push([k, v]);
-      } else if (typeof init === 'object' && init !== null && typeof init[Symbol.iterator] === 'function') {
-        for (const pair of init) {
-          const items = [...pair];
-          if (items.length !== 2) throw new TypeError('Each query pair must be an iterable [name, value] tuple');
-          list.push([String(items[0]), String(items[1])]);
-        }
-      } else if (typeof init === 'object' && init !== null) {
-        for (const key of Object.keys(init)) list.push([key, String(init[key])]);
-      } else {
-        let text = String(init);
-        if (text.startsWith('?')) text = text.slice(1);
-        for (const part of text.split('&')) {
-          if (part === '') continue;
-          const eq = part.indexOf('=');
-          const name = eq < 0 ? part : part.slice(0, eq);
-          const value = eq < 0 ? '' : part.slice(eq + 1);
-          list.push([formDecode(name), formDecode(value)]);
-        }
-      }
-    }
-    get size() {
-      return listOf.get(this).length;
-    }
-    append(name, value) {
-      listOf.get(this).push([String(name), String(value)]);
-    }
-    delete(name, value) {
-      const list = listOf.get(this);
-      name = String(name);
-      for (let i = list.length - 1; i >= 0; i--) {
-        if (list[i][0] === name && (value === undefined || list[i][1] === String(value))) list.splice(i, 1);
-      }
-    }
-    get(name) {
-      const found = listOf.get(this).find((pair) => pair[0] === String(name));
-      return found ? found[1] : null;
-    }
-    getAll(name) {
-      return listOf.get(this).filter((pair) => pair[0] === String(name)).map((pair) => pair[1]);
-    }
-    has(name, value) {
-      return listOf.get(this).some((pair) => pair[0] === String(name) && (value === undefined || pair[1] === String(value)));
-    }
-    set(name, value) {
-      const list = listOf.get(this);
-      name = String(name);
-      const i = list.findIndex((pair) => pair[0] === name);
-      if (i < 0) {
-        list.push([name, String(value)]);
-        return;
-      }
-      list[i][1] = String(value);
-      for (let j = list.length - 1; j > i; j--) if (list[j][0] === name) list.splice(j, 1);
-    }
-    sort() {
-      const list = listOf.get(this);
-      const sorted = list.map((pair, i) => [pair, i]).sort((a, b) => (a[0][0] < b[0][0] ? -1 : a[0][0] > b[0][0] ? 1 : a[1] - b[1]));
-      list.splice(0, list.length, ...sorted.map((entry) => entry[0]));
-    }
-    forEach(callback, thisArg) {
-      for (const [name, value] of listOf.get(this)) callback.call(thisArg, value, name, this);
-    }
-    *entries() {
-      for (const [name, value] of listOf.get(this)) yield [name, value];
-    }
-    *keys() {
-      for (const [name] of listOf.get(this)) yield name;
-    }
-    *values() {
-      for (const [, value] of listOf.get(this)) yield value;
-    }
-    [Symbol.iterator]() {
-      return this.entries();
-    }
-    toString() {
-      return listOf.get(this).map(([name, value]) => formEncode(name) + '=' + formEncode(value)).join('&');
-    }
-    get [Symbol.toStringTag]() {
-      return 'URLSearchParams';
     }
   }
 
@@ -499,7 +401,7 @@
   // ---- bodies ---------------------------------------------------------------------------
   // A body as bytes and the content type it implies.
   function extract(body) {
-    if (body instanceof URLSearchParams) {
+    if (isSearchParams(body)) {
       return { bytes: encoder.encode(body.toString()), type: 'application/x-www-form-urlencoded;charset=UTF-8' };
     }
     if (body instanceof FormData) return multipart(body);
@@ -550,7 +452,7 @@
           throw new TypeError('formData: only application/x-www-form-urlencoded bodies are read in actionbox');
         }
         const form = new FormData();
-        for (const [name, value] of new URLSearchParams(utf8(bytes))) form.append(name, value);
+        for (const [name, value] of new (natives.load('url').URLSearchParams)(utf8(bytes))) form.append(name, value);
         return form;
       });
     },
@@ -790,7 +692,6 @@
     Response,
     Blob,
     FormData,
-    URLSearchParams,
     AbortController,
     AbortSignal,
     Event,

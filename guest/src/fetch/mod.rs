@@ -15,9 +15,13 @@ use crate::api::args::string;
 
 pub const JS: &str = include_str!("fetch.js");
 
-/// Installs `fetch.js`'s globals; returns what `run.rs` calls (`complete`).
-pub fn install<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
-    crate::builtin::evaluate(ctx, JS)?.call((natives(ctx)?,))
+/// Installs `fetch.js`'s globals, with the loader of Node's modules (`URLSearchParams` is
+/// the `url` module's); returns what `run.rs` calls (`complete`).
+pub fn install<'js>(ctx: &Ctx<'js>, builtins: &Object<'js>) -> Result<Object<'js>> {
+    let natives = natives(ctx)?;
+    natives.set("load", builtins.get::<_, Value>("load")?)?;
+    natives.set("loaded", builtins.get::<_, Value>("loaded")?)?;
+    crate::builtin::evaluate(ctx, JS)?.call((natives,))
 }
 
 thread_local! {

@@ -58,7 +58,7 @@ pub fn set_running(running: bool) {
 
 /// The clock timers are measured on: milliseconds since its first reading in the run,
 /// monotonic (read at run time, so no reading is kept in the snapshot).
-fn now_ms() -> f64 {
+pub fn now_ms() -> f64 {
     let origin = ORIGIN.get().unwrap_or_else(|| {
         let now = Instant::now();
         ORIGIN.set(Some(now));

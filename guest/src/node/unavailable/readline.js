@@ -1,0 +1,13 @@
+// Node's `readline`, which an Action cannot use: its exports exist, so packages that
+// import it load, and each throws ERR_ACTIONBOX_UNAVAILABLE when called.
+(function (module, require) {
+  'use strict';
+  const { exportsOf, NETWORK } = require('internal/unavailable');
+  module.exports = exportsOf(
+    "readline",
+    "an Action has no input stream",
+    ["clearLine","clearScreenDown","createInterface","cursorTo","emitKeypressEvents","moveCursor"],
+    ["Interface"],
+    {},
+  );
+})
