@@ -34,7 +34,10 @@ pub fn compile(ctx: &Ctx<'_>, source: &str) -> Vec<u8> {
     // SAFETY: `raw` is a fresh value owned by us.
     let compiled = unsafe { Value::from_raw(ctx.clone(), raw) };
     assert!(!compiled.is_exception(), "the guest's own JavaScript compiles: {:?}", ctx.catch());
-    crate::script::write_bytecode(ctx, &compiled).expect("memory for the guest's own bytecode")
+    // Debug information is kept: stacks name the glue's file, so that its frames are left
+    // out of the stacks an Action sees.
+    let flags = qjs::JS_WRITE_OBJ_BYTECODE | qjs::JS_WRITE_OBJ_STRIP_SOURCE;
+    crate::script::write_bytecode_with(ctx, &compiled, flags).expect("memory for the guest's own bytecode")
 }
 
 /// The function that bytecode from [`compile`] evaluates to.

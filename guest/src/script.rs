@@ -101,9 +101,13 @@ fn compile_wrapped<'js>(ctx: &Ctx<'js>, filename: &str, source: &str) -> Result<
 
 /// Serializes a compiled (not yet evaluated) script. `None` when QuickJS is out of memory.
 pub fn write_bytecode(ctx: &Ctx<'_>, compiled: &Value<'_>) -> Option<Vec<u8>> {
+    write_bytecode_with(ctx, compiled, qjs::JS_WRITE_OBJ_BYTECODE | qjs::JS_WRITE_OBJ_STRIP_SOURCE)
+}
+
+/// As [`write_bytecode`], with QuickJS's `JS_WRITE_OBJ_*` `flags`.
+pub fn write_bytecode_with(ctx: &Ctx<'_>, compiled: &Value<'_>, flags: u32) -> Option<Vec<u8>> {
     let ptr = ctx.as_raw().as_ptr();
     let mut len = 0;
-    let flags = qjs::JS_WRITE_OBJ_BYTECODE | qjs::JS_WRITE_OBJ_STRIP_SOURCE;
     // SAFETY: `compiled` is live; the returned buffer is ours to free with js_free.
     unsafe {
         let buf = qjs::JS_WriteObject(ptr, &mut len, compiled.as_raw(), flags as i32);

@@ -2,7 +2,9 @@
 //!
 //! On disk a compiled Action is a `.wasm` file with no code, only custom sections:
 //! `actionbox-meta` (JSON: format, file name, handlers, hashes), `actionbox-bytecode`,
-//! and, when it was signed, `actionbox-signature`. Loading one checks that it has nothing
+//! `actionbox-source` (the source it was compiled from, which errors are explained with:
+//! a caret under the line, the name of what was called), and, when it was signed,
+//! `actionbox-signature`. Loading one checks that it has nothing
 //! else and no section twice, that its bytecode matches its hash and keeps QuickJS's own
 //! checksum in force, and (at execution) that it was compiled by the same guest, whose
 //! QuickJS reads it.
@@ -22,6 +24,7 @@ use crate::key::Key;
 
 const META_SECTION: &str = "actionbox-meta";
 const BYTECODE_SECTION: &str = "actionbox-bytecode";
+const SOURCE_SECTION: &str = "actionbox-source";
 const SIGNATURE_SECTION: &str = "actionbox-signature";
 /// Separates this use of an artifact key from others.
 const SIGNATURE_PURPOSE: &str = "actionbox artifact";
@@ -35,6 +38,8 @@ const FORMAT: u32 = 1;
 pub struct CompiledAction {
     meta: Meta,
     bytecode: Vec<u8>,
+    /// The source, when the artifact carries it (artifacts written before it did do not).
+    source: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,7 +70,7 @@ impl CompiledAction {
             source_sha256: hex_sha256(source.as_bytes()),
             bytecode_sha256: hex_sha256(&bytecode),
         };
-        CompiledAction { meta, bytecode }
+        CompiledAction { meta, bytecode, source: Some(source.to_owned()) }
     }
 
     /// The file name given at compile time; stack traces name it.
@@ -81,6 +86,11 @@ impl CompiledAction {
     /// SHA-256 (hex) of the source it was compiled from.
     pub fn source_sha256(&self) -> &str {
         &self.meta.source_sha256
+    }
+
+    /// The source it was compiled from, when the artifact carries it.
+    pub fn source(&self) -> Option<&str> {
+        self.source.as_deref()
     }
 
     pub(crate) fn guest_sha256(&self) -> &str {
@@ -103,8 +113,13 @@ impl CompiledAction {
         module.section(&wasm_encoder::CustomSection { name: META_SECTION.into(), data: (&meta[..]).into() });
         module
             .section(&wasm_encoder::CustomSection { name: BYTECODE_SECTION.into(), data: (&self.bytecode[..]).into() });
+        if let Some(source) = &self.source {
+            module
+                .section(&wasm_encoder::CustomSection { name: SOURCE_SECTION.into(), data: source.as_bytes().into() });
+        }
         if let Some(key) = key {
-            let signature = key.tag(SIGNATURE_PURPOSE, &[&meta, &self.bytecode]);
+            let source = self.source.as_deref().unwrap_or_default().as_bytes();
+            let signature = key.tag(SIGNATURE_PURPOSE, &[&meta, &self.bytecode, source]);
             module.section(&wasm_encoder::CustomSection {
                 name: SIGNATURE_SECTION.into(),
                 data: (&signature[..]).into(),
@@ -123,7 +138,7 @@ impl CompiledAction {
     /// Reads an artifact; with a key, only one whose signature matches.
     pub(crate) fn decode(bytes: &[u8], key: Option<&Key>) -> Result<Self> {
         let invalid = |message: &str| Error::InvalidArtifact(message.to_owned());
-        let (mut meta, mut bytecode, mut signature) = (None, None, None);
+        let (mut meta, mut bytecode, mut source, mut signature) = (None, None, None, None);
         for payload in wasmparser::Parser::new(0).parse_all(bytes) {
             let payload = payload.map_err(|e| Error::InvalidArtifact(format!("not a WebAssembly file: {e}")))?;
             match payload {
@@ -132,6 +147,7 @@ impl CompiledAction {
                     let slot = match section.name() {
                         META_SECTION => &mut meta,
                         BYTECODE_SECTION => &mut bytecode,
+                        SOURCE_SECTION => &mut source,
                         SIGNATURE_SECTION => &mut signature,
                         _ => continue,
                     };
@@ -151,7 +167,7 @@ impl CompiledAction {
         if let Some(key) = key {
             let signature =
                 signature.ok_or_else(|| invalid("it is not signed, and this engine requires signed artifacts"))?;
-            if !key.verify(SIGNATURE_PURPOSE, &[meta_bytes, bytecode], signature) {
+            if !key.verify(SIGNATURE_PURPOSE, &[meta_bytes, bytecode, source.unwrap_or_default()], signature) {
                 return Err(invalid("its signature does not match (it was changed, or signed with another key)"));
             }
         }
@@ -173,7 +189,16 @@ impl CompiledAction {
             }
             Some(_) => {}
         }
-        Ok(CompiledAction { meta, bytecode: bytecode.to_vec() })
+        let source = match source {
+            None => None,
+            Some(bytes) => {
+                if hex_sha256(bytes) != meta.source_sha256 {
+                    return Err(invalid("the source does not match its hash (the file is corrupt)"));
+                }
+                Some(String::from_utf8(bytes.to_vec()).map_err(|_| invalid("its source is not UTF-8"))?)
+            }
+        };
+        Ok(CompiledAction { meta, bytecode: bytecode.to_vec(), source })
     }
 }
 

@@ -10,6 +10,7 @@ use wasmtime_wasi::{WasiCtx, WasiCtxBuilder, WasiCtxView, WasiView};
 use crate::cache::{ApiCache, CacheEntries};
 use actionbox_contract::refusal::{OutputCap, Refusal};
 
+use crate::crypto::Keys;
 use crate::epoch::Timers;
 use crate::error::OutputLimit;
 use crate::fetch::Requests;
@@ -50,6 +51,8 @@ pub struct HostState {
     pub requests: Requests,
     /// When the execution records or replays its outside world (`recording/`).
     pub tape: Option<Tape>,
+    /// The keys the running Action holds (`crypto`).
+    pub keys: Keys,
 }
 
 /// What the Actions of one trigger execution share, carried from store to store when a
@@ -85,6 +88,7 @@ impl HostState {
             redactor: Redactor::default(),
             requests: Requests::disabled(),
             tape: None,
+            keys: Keys::default(),
         }
     }
 
@@ -92,6 +96,7 @@ impl HostState {
     /// peak, a new write count, and what the host reads from the Action's `event`.
     pub fn begin_action(&mut self, event: &serde_json::Value, continuation: Option<Continuation>) {
         self.record = Record::default();
+        self.keys.clear();
         self.limiter.reset();
         self.cache.begin_action();
         self.protocol = text_at(event, &["transaction", "protocol"]).map(str::to_owned);

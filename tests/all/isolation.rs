@@ -145,14 +145,17 @@ fn an_artifact_with_a_section_twice_is_refused() {
 
 #[test]
 fn bytecode_that_turns_off_quickjs_checksum_is_refused() {
-    let action = compile("exports.onExecutePostLogin = async () => {};");
+    let source = "exports.onExecutePostLogin = async () => {};";
+    let action = compile(source);
     let bytes = action.to_wasm();
     // The bytecode's checksum field (bytes 1 to 4) set to the value that skips the check,
     // with the artifact's own hash updated to match, as a forger would.
     let position = bytes.windows(18).position(|w| w == b"actionbox-bytecode").unwrap() + 18;
     let mut forged = bytes.clone();
     forged[position + 1..position + 5].copy_from_slice(&[0xff; 4]);
-    let bytecode_end = forged.len();
+    // The source's section follows the bytecode's.
+    let source_section = custom_section("actionbox-source", source.as_bytes());
+    let bytecode_end = bytes.windows(source_section.len()).position(|w| w == source_section).unwrap();
     let old_hash: String = {
         use sha2::Digest;
         sha2::Sha256::digest(&bytes[position..bytecode_end]).iter().map(|b| format!("{b:02x}")).collect()

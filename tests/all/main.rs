@@ -5,6 +5,7 @@
 mod adversarial;
 mod cache;
 mod contract;
+mod crypto;
 mod fetch;
 mod flows;
 mod isolation;

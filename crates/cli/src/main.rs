@@ -259,7 +259,7 @@ async fn dispatch(command: Command) -> Result<ExitCode, exit::Failure> {
             if json {
                 outln!("{}", serde_json::to_string_pretty(&outcome).expect("an Outcome serializes"));
             } else {
-                emit(&render::summary(&outcome));
+                emit(&render::summary(&outcome, Some(&action)));
             }
             Ok(exit::for_decision(&outcome.decision))
         }

@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use actionbox::{ActionError, Decision, FlowDecision, FlowOutcome, Interaction, Location, Outcome};
+use actionbox::{ActionError, CompiledAction, Decision, FlowDecision, FlowOutcome, Interaction, Location, Outcome};
 
 /// What a suspended execution waits for, as the summaries print it.
 fn waiting_for(interaction: &Interaction) -> String {
@@ -14,8 +14,9 @@ fn waiting_for(interaction: &Interaction) -> String {
     }
 }
 
-/// The readable summary `actionbox run` prints.
-pub fn summary(outcome: &Outcome) -> String {
+/// The readable summary `actionbox run` prints; with the Action, an uncaught exception is
+/// shown at its source line, with a caret, when the artifact carries its source.
+pub fn summary(outcome: &Outcome, action: Option<&CompiledAction>) -> String {
     let mut out = String::new();
     match &outcome.decision {
         Decision::Allowed => out.push_str("decision: allowed\n"),
@@ -27,9 +28,16 @@ pub fn summary(outcome: &Outcome) -> String {
         }
         Decision::Error { error } => {
             let _ = writeln!(out, "decision: error: {}", escape(&error.to_string()));
-            if let ActionError::Threw { stack, .. } = error
-                && !stack.is_empty()
-            {
+            if let ActionError::Threw { stack, location, .. } = error {
+                if let (Some(location), Some(action)) = (location, action)
+                    && let Some(source) = action.source()
+                {
+                    let _ = writeln!(
+                        out,
+                        "{}",
+                        snippet(Path::new(action.filename()), source, *location).trim_start_matches('\n')
+                    );
+                }
                 for line in stack.lines() {
                     let _ = writeln!(out, "    {}", escape(line.trim()));
                 }
@@ -106,7 +114,7 @@ pub fn flow_summary(outcome: &FlowOutcome) -> String {
     let mut out = String::new();
     for report in &outcome.actions {
         let _ = writeln!(out, "== {}", escape(&report.name));
-        for line in summary(&report.outcome).lines() {
+        for line in summary(&report.outcome, None).lines() {
             let _ = writeln!(out, "   {line}");
         }
     }

@@ -133,6 +133,35 @@ fn a_syntax_error_shows_the_line_and_a_caret() {
 }
 
 #[test]
+fn an_uncaught_error_shows_the_line_and_a_caret_and_names_what_was_called() {
+    let dir = scratch("uncaught");
+    let source = dir.join("roles.js");
+    std::fs::write(
+        &source,
+        "exports.onExecutePostLogin = async (event, api) => {\n  const roles = ['admin'];\n  api.user.setRoles(roles);\n};\n",
+    )
+    .unwrap();
+    let event = dir.join("event.json");
+    std::fs::write(&event, r#"{"user":{"user_id":"auth0|1"}}"#).unwrap();
+    let artifact = dir.join("roles.wasm");
+    assert_eq!(code(&actionbox(&["compile", path(&source), "-o", path(&artifact)])), 0);
+    // From the source, and from the artifact, which carries it.
+    for action in [&source, &artifact] {
+        let out = actionbox(&["run", path(action), "--event", path(&event)]);
+        let text = stdout(&out);
+        assert!(text.contains("TypeError: api.user.setRoles is not a function"), "{text}");
+        assert!(text.contains("roles.js:3:12"), "{text}");
+        assert!(text.contains("3 |   api.user.setRoles(roles);"), "{text}");
+        let caret = text.lines().find(|l| l.trim_end().ends_with('^')).unwrap_or_else(|| panic!("a caret: {text}"));
+        assert_eq!(
+            caret.find('^'),
+            text.lines().find(|l| l.starts_with("3 |")).and_then(|l| l.find("setRoles")),
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn typescript_is_refused_with_a_clear_message() {
     let dir = scratch("typescript");
     let source = dir.join("action.ts");

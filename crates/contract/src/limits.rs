@@ -48,6 +48,10 @@ pub const MAX_RUNTIMES: usize = 16;
 /// throws a `RangeError`.
 pub const MAX_PENDING_TIMERS: usize = 10_000;
 
+/// Keys one execution may hold in the host (`crypto`): imported, generated or derived;
+/// past it, making one more fails with `too-many-keys`.
+pub const MAX_CRYPTO_KEYS: usize = 1_000;
+
 /// QuickJS's heap cap for a memory cap: a quarter (at least [`HEAP_HEADROOM_BYTES`])
 /// is left for what QuickJS does not count, allocator overhead above all, so that a
 /// full heap is first a catchable JS error rather than a refused memory growth.
@@ -264,6 +268,7 @@ pub const ALL: &[(&str, Quantity)] = &[
     ("FLOW_RUNTIMES", count(FLOW_RUNTIMES as u64)),
     ("MAX_RUNTIMES", count(MAX_RUNTIMES as u64)),
     ("MAX_PENDING_TIMERS", count(MAX_PENDING_TIMERS as u64)),
+    ("MAX_CRYPTO_KEYS", count(MAX_CRYPTO_KEYS as u64)),
     ("DEFAULT_REQUEST_TIMEOUT", Quantity::Time(DEFAULT_REQUEST_TIMEOUT)),
     ("MAX_REQUESTS", count(MAX_REQUESTS as u64)),
     ("MAX_CONCURRENT_REQUESTS", count(MAX_CONCURRENT_REQUESTS as u64)),

@@ -18,7 +18,7 @@
   // Form bodies are the `url` module's `URLSearchParams` (the global's, whatever the Action
   // does to the global), loaded when first needed.
   const isSearchParams = (value) => {
-    const url = natives.loaded('url');
+    const url = natives.loaded('internal/url');
     return url !== undefined && value instanceof url.URLSearchParams;
   };
   const define = (name, value) =>
@@ -452,7 +452,7 @@
           throw new TypeError('formData: only application/x-www-form-urlencoded bodies are read in actionbox');
         }
         const form = new FormData();
-        for (const [name, value] of new (natives.load('url').URLSearchParams)(utf8(bytes))) form.append(name, value);
+        for (const [name, value] of new (natives.load('internal/url').URLSearchParams)(utf8(bytes))) form.append(name, value);
         return form;
       });
     },

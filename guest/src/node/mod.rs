@@ -14,10 +14,12 @@
 //! what they were without them.
 
 mod buffer;
+mod crypto;
 mod introspect;
 mod strings;
 mod system;
 mod url;
+mod zlib;
 
 use std::cell::RefCell;
 
@@ -57,6 +59,7 @@ const MODULES: &[Module] = &[
     with("internal/encoding", include_str!("internal/encoding.js"), buffer::natives),
     js("internal/clone", include_str!("internal/clone.js")),
     js("internal/weak", include_str!("internal/weak.js")),
+    js("internal/intl", include_str!("internal/intl.js")),
     js("internal/url-legacy", include_str!("internal/url-legacy.js")),
     js("internal/unavailable", include_str!("unavailable/unavailable.js")),
     js("events", include_str!("events.js")),
@@ -64,11 +67,16 @@ const MODULES: &[Module] = &[
     with("buffer", include_str!("buffer/buffer.js"), buffer::natives),
     js("string_decoder", include_str!("string_decoder.js")),
     js("util", include_str!("util.js")),
-    with("url", include_str!("url/url.js"), url::natives),
+    with("internal/url", include_str!("url/whatwg.js"), url::natives),
+    js("url", include_str!("url/url.js")),
     js("querystring", include_str!("querystring.js")),
     js("punycode", include_str!("punycode.js")),
     js("path", include_str!("path.js")),
     js("assert", include_str!("assert.js")),
+    with("internal/webcrypto", include_str!("crypto/webcrypto.js"), crypto::natives),
+    with("crypto", include_str!("crypto/crypto.js"), crypto::natives),
+    js("stream", include_str!("stream.js")),
+    with("zlib", include_str!("zlib/zlib.js"), zlib::natives),
     js("timers", include_str!("timers.js")),
     with("perf_hooks", include_str!("perf_hooks.js"), system::natives),
     js("async_hooks", include_str!("async_hooks.js")),
@@ -102,6 +110,7 @@ const ALIASES: &[(&str, &str, &str)] = &[
     ("path/posix", "path", "posix"),
     ("path/win32", "path", "win32"),
     ("util/types", "util", "types"),
+    ("stream/promises", "stream", "promises"),
 ];
 
 /// `(global, module, export)`: the globals Node defines without a `require`, each the
@@ -111,18 +120,26 @@ const GLOBALS: &[(&str, &str, &str)] = &[
     ("Buffer", "buffer", "Buffer"),
     ("atob", "buffer", "atob"),
     ("btoa", "buffer", "btoa"),
-    ("URL", "url", "URL"),
-    ("URLSearchParams", "url", "URLSearchParams"),
+    ("URL", "internal/url", "URL"),
+    ("URLSearchParams", "internal/url", "URLSearchParams"),
     ("TextEncoder", "internal/encoding", "TextEncoder"),
     ("TextDecoder", "internal/encoding", "TextDecoder"),
     ("structuredClone", "internal/clone", "structuredClone"),
     ("performance", "perf_hooks", "performance"),
+    ("crypto", "internal/webcrypto", "crypto"),
+    ("Crypto", "internal/webcrypto", "Crypto"),
+    ("CryptoKey", "internal/webcrypto", "CryptoKey"),
+    ("SubtleCrypto", "internal/webcrypto", "SubtleCrypto"),
+    ("Intl", "internal/intl", "Intl"),
     ("WeakRef", "internal/weak", "WeakRef"),
     ("FinalizationRegistry", "internal/weak", "FinalizationRegistry"),
 ];
 
 /// The loader of `require.js`.
 const REQUIRE: &str = include_str!("require.js");
+
+/// The built-ins whose output is the locale's, made Node's (`locale.js`).
+const LOCALE: &str = include_str!("locale.js");
 
 thread_local! {
     /// Each module's bytecode, in [`MODULES`]' order, for every runtime of the instance.
@@ -147,7 +164,9 @@ pub fn install<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     let aliases: Vec<Vec<&str>> = ALIASES.iter().map(|(name, module, key)| vec![*name, *module, *key]).collect();
     let globals: Vec<Vec<&str>> = GLOBALS.iter().map(|(name, module, key)| vec![*name, *module, *key]).collect();
     let factory = Function::new(ctx.clone(), factory)?;
-    builtin::evaluate(ctx, REQUIRE)?.call((names, public, aliases, globals, factory))
+    let loader: Object = builtin::evaluate(ctx, REQUIRE)?.call((names, public, aliases, globals, factory))?;
+    builtin::evaluate(ctx, LOCALE)?.call::<_, ()>((loader.get::<_, Value>("load")?,))?;
+    Ok(loader)
 }
 
 /// The module at `index` of [`MODULES`]: `[its function, its natives]`, read from its

@@ -96,7 +96,8 @@ impl Engine {
                 held.instance.actionbox_sandbox_contract_sandbox().call_run(&mut held.store, &request, limits).await;
             if !matches!(called, Ok(Err(RunError::Exhausted))) {
                 let timing = Timing { ran: Some(Instant::now()), ..timing };
-                let (outcome, reusable) = self.finish(&mut held.store, called, started, timing)?;
+                let (outcome, reusable) =
+                    self.finish(&mut held.store, called, step.action.source(), started, timing)?;
                 if !reusable {
                     slot.release();
                 }
@@ -113,7 +114,7 @@ impl Engine {
         let timing = Timing { instantiated: Some(Instant::now()), ran: None };
         let called = instance.actionbox_sandbox_contract_sandbox().call_run(&mut store, &request, limits).await;
         let timing = Timing { ran: Some(Instant::now()), ..timing };
-        let (outcome, reusable) = self.finish(&mut store, called, started, timing)?;
+        let (outcome, reusable) = self.finish(&mut store, called, step.action.source(), started, timing)?;
         *slot = if reusable {
             InstanceLease::Holding(Held { store, instance })
         } else {
@@ -173,7 +174,7 @@ mod tests {
     }
 
     /// Every import function costs every instantiation, so the guest keeps few: its own
-    /// interfaces (the event loop's one wait and `fetch` among them) and the
+    /// interfaces (the event loop's one wait, `fetch` and `crypto`'s one call among them) and the
     /// pre-initialization question, and of WASI only what the preview 1
     /// adapter needs for the clocks and random numbers (`guest/src/wasi.rs` answers the
     /// rest inside the guest).
@@ -206,6 +207,7 @@ mod tests {
                     "actionbox-sandbox:api/cache",
                     "actionbox-sandbox:api/dispatch",
                     "actionbox-sandbox:contract/console",
+                    "actionbox-sandbox:contract/crypto",
                     "actionbox-sandbox:contract/event-loop",
                     "actionbox-sandbox:contract/fetch",
                     "actionbox-sandbox:contract/pre-initialization",

@@ -149,7 +149,7 @@ impl Engine {
                 let message = text::truncate(e.message, MAX_ERROR_MESSAGE_BYTES);
                 Err(crate::source::explain_syntax_error(source, message, e.location.map(location)))
             }
-            Ok(Err(CompileError::Threw(e))) => Err(Error::TopLevel(threw(e))),
+            Ok(Err(CompileError::Threw(e))) => Err(Error::TopLevel(threw(e, Some(source)))),
             Ok(Err(CompileError::OutOfMemory)) => Err(Error::TopLevel(self.memory_error())),
             Ok(Err(CompileError::Exhausted)) => {
                 Err(Error::Internal("a new instance has no JavaScript runtime left".into()))
@@ -216,7 +216,7 @@ impl Engine {
         let called =
             instance.actionbox_sandbox_contract_sandbox().call_run(&mut store, &request, self.guest_limits()).await;
         timing.ran = Some(Instant::now());
-        let (outcome, _) = self.finish(&mut store, called, started, timing)?;
+        let (outcome, _) = self.finish(&mut store, called, action.source(), started, timing)?;
         Ok(outcome)
     }
 

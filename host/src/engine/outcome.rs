@@ -24,6 +24,7 @@ impl Engine {
         &self,
         store: &mut Store<HostState>,
         called: Called<RunReport, RunError>,
+        source: Option<&str>,
         started: Instant,
         timing: Timing,
     ) -> Result<(Outcome, bool)> {
@@ -42,7 +43,7 @@ impl Engine {
                 let limit = state.record.output_limit.expect("checked above");
                 Some(ActionError::OutputLimit { limit, max: limit.max() })
             }
-            Ok(Err(RunError::Threw(e))) => Some(threw(e)),
+            Ok(Err(RunError::Threw(e))) => Some(threw(e, source)),
             Ok(Err(RunError::OutOfMemory)) => Some(self.memory_error()),
             Ok(Err(RunError::NeverSettled)) => Some(ActionError::NeverSettled),
             Ok(Err(RunError::InvalidBytecode(message))) => return Err(Error::InvalidArtifact(message)),

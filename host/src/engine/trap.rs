@@ -30,13 +30,21 @@ impl Engine {
 }
 
 /// The guest's description of a thrown value, with every string it carries bounded
-/// here too (the guest is not trusted to have done it).
-pub(super) fn threw(e: Exception) -> ActionError {
+/// here too (the guest is not trusted to have done it). With the Action's `source`, a
+/// bare `not a function` names what was called, as Node does (`callee.rs`).
+pub(super) fn threw(e: Exception, source: Option<&str>) -> ActionError {
+    let mut location = e.location.map(location);
+    let mut message = e.message;
+    if let (Some(at), Some(source)) = (location, source)
+        && let Some((named, callee)) = crate::callee::named(&message, at, source)
+    {
+        (message, location) = (named, Some(callee));
+    }
     ActionError::Threw {
         name: text::truncate(e.name, MAX_ERROR_NAME_BYTES),
-        message: text::truncate(e.message, MAX_ERROR_MESSAGE_BYTES),
+        message: text::truncate(message, MAX_ERROR_MESSAGE_BYTES),
         stack: text::truncate(e.stack, MAX_ERROR_STACK_BYTES),
-        location: e.location.map(location),
+        location,
     }
 }
 

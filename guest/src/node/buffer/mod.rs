@@ -48,17 +48,15 @@ pub fn natives<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     natives.set("indexOf", Function::new(ctx.clone(), index_of)?)?;
     natives.set(
         "isUtf8",
-        Function::new(ctx.clone(), |bytes: TypedArray<'js, u8>| {
-            bytes_of(&bytes).is_ok_and(|b| std::str::from_utf8(b).is_ok())
-        })?,
+        Function::new(ctx.clone(), |bytes: TypedArray<'js, u8>| std::str::from_utf8(bytes_of(&bytes)).is_ok())?,
     )?;
     natives.set("utf8Fatal", Function::new(ctx.clone(), utf8_fatal)?)?;
     Ok(natives)
 }
 
 /// The bytes of a `Uint8Array` (detached: none).
-fn bytes_of<'a>(array: &'a TypedArray<'_, u8>) -> std::result::Result<&'a [u8], ()> {
-    Ok(array.as_bytes().unwrap_or_default())
+fn bytes_of<'a>(array: &'a TypedArray<'_, u8>) -> &'a [u8] {
+    array.as_bytes().unwrap_or_default()
 }
 
 /// A new `Uint8Array` holding a copy of `bytes`, allocated by QuickJS.
@@ -89,7 +87,7 @@ fn decode<'js>(
     end: f64,
 ) -> Result<Value<'js>> {
     let encoding = Encoding::parse(&ctx, &encoding)?;
-    let all = bytes_of(&bytes).unwrap_or_default();
+    let all = bytes_of(&bytes);
     let end = (end.max(0.0) as usize).min(all.len());
     let start = (start.max(0.0) as usize).min(end);
     let bytes = &all[start..end];
@@ -145,7 +143,7 @@ fn byte_length<'js>(ctx: Ctx<'js>, text: Value<'js>, encoding: String) -> Result
 }
 
 fn compare<'js>(a: TypedArray<'js, u8>, b: TypedArray<'js, u8>) -> i32 {
-    let (a, b) = (bytes_of(&a).unwrap_or_default(), bytes_of(&b).unwrap_or_default());
+    let (a, b) = (bytes_of(&a), bytes_of(&b));
     match a.cmp(b) {
         std::cmp::Ordering::Less => -1,
         std::cmp::Ordering::Equal => 0,
@@ -156,7 +154,7 @@ fn compare<'js>(a: TypedArray<'js, u8>, b: TypedArray<'js, u8>) -> i32 {
 /// Where `needle` first (or, not `forward`, last) occurs in `haystack` starting at (or,
 /// backwards, at or before) `offset`; -1 when nowhere.
 fn index_of<'js>(haystack: TypedArray<'js, u8>, needle: TypedArray<'js, u8>, offset: f64, forward: bool) -> f64 {
-    let (hay, needle) = (bytes_of(&haystack).unwrap_or_default(), bytes_of(&needle).unwrap_or_default());
+    let (hay, needle) = (bytes_of(&haystack), bytes_of(&needle));
     let offset = offset.max(0.0) as usize;
     if needle.is_empty() {
         return offset.min(hay.len()) as f64;
@@ -164,11 +162,12 @@ fn index_of<'js>(haystack: TypedArray<'js, u8>, needle: TypedArray<'js, u8>, off
     if needle.len() > hay.len() {
         return -1.0;
     }
-    let last_start = hay.len() - needle.len();
     let found = if forward {
-        (offset..=last_start).find(|&i| hay[i..].starts_with(needle))
+        memchr::memmem::find(hay.get(offset..).unwrap_or_default(), needle).map(|i| i + offset)
     } else {
-        (0..=offset.min(last_start)).rev().find(|&i| hay[i..].starts_with(needle))
+        // The last match starting at or before `offset`.
+        let end = offset.saturating_add(needle.len()).min(hay.len());
+        memchr::memmem::rfind(&hay[..end], needle)
     };
     found.map_or(-1.0, |i| i as f64)
 }
@@ -176,7 +175,7 @@ fn index_of<'js>(haystack: TypedArray<'js, u8>, needle: TypedArray<'js, u8>, off
 /// UTF-8 decoded as `TextDecoder` with `fatal: true` does: `null` when the bytes are not
 /// UTF-8.
 fn utf8_fatal<'js>(ctx: Ctx<'js>, bytes: TypedArray<'js, u8>) -> Result<Value<'js>> {
-    match std::str::from_utf8(bytes_of(&bytes).unwrap_or_default()) {
+    match std::str::from_utf8(bytes_of(&bytes)) {
         Ok(text) => strings::from_str(&ctx, text),
         Err(_) => Ok(Value::new_null(ctx)),
     }

@@ -1,4 +1,4 @@
-//! The natives behind the WHATWG `URL` and `URLSearchParams` (`url.js`): parsing, the
+//! The natives behind the WHATWG `URL` and `URLSearchParams` (`whatwg.js`): parsing, the
 //! component setters, `application/x-www-form-urlencoded` and IDNA, all by the `url`
 //! crate, which follows the WHATWG URL standard (its `quirks` module is the standard's
 //! `URL` API).
