@@ -214,10 +214,17 @@
     return buffer;
   }
 
-  const toBuffer = (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // A Uint8Array as a Buffer: one the natives just made becomes one (Buffers are
+  // Uint8Arrays with Buffer's prototype); a view elsewhere is wrapped, sharing its bytes.
+  const bufferPrototype = Buffer.prototype;
+  const toBuffer = (bytes) =>
+    Object.getPrototypeOf(bytes) === Uint8Array.prototype && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+      ? Object.setPrototypeOf(bytes, bufferPrototype)
+      : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
   // A digest's output: a Buffer, or a string when a known encoding is asked for.
   function encodeOutput(bytes, encoding) {
+    if (encoding === undefined || encoding === 'buffer') return toBuffer(bytes);
     const buffer = toBuffer(bytes);
     const name = nativeEncoding(encoding, 'buffer');
     return name === 'buffer' ? buffer : buffer.toString(name);
@@ -242,8 +249,8 @@
   const DIGEST_BYTES = {
     md5: 16, sha1: 20, sha224: 28, sha256: 32, sha384: 48, sha512: 64, 'sha512-256': 32, 'sha3-256': 32, 'sha3-384': 48, 'sha3-512': 64,
   };
-  // The natives' name of a digest, or undefined.
-  const digestOf = (name) => (typeof name === 'string' ? DIGESTS[name.toLowerCase()] : undefined);
+  // The natives' name of a digest, or undefined (the name as written first: most are).
+  const digestOf = (name) => (typeof name === 'string' ? DIGESTS[name] || DIGESTS[name.toLowerCase()] : undefined);
   // The digests Node has (OpenSSL's) and actionbox does not.
   const ELSEWHERE_DIGESTS = new Set([
     'ripemd', 'ripemd160', 'rmd160', 'ripemd160withrsa', 'rsa-ripemd160', 'sha512-224', 'sha2-512/224', 'rsa-sha512/224',
@@ -288,7 +295,8 @@
   const hidden = (object, key, value) =>
     Object.defineProperty(object, key, { value, writable: true, configurable: true, enumerable: false });
 
-  // The bytes `update` takes: a string in an encoding, or a copy of a view.
+  // The bytes `update` takes: a string in an encoding, or a copy of a view (the caller
+  // may change it before the digest; the copy is a Uint8Array, made in one step).
   function updateBytes(data, encoding) {
     if (typeof data === 'string') {
       validateEncoding(data, encoding);
@@ -297,7 +305,7 @@
     if (!isArrayBufferView(data)) {
       throw ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
     }
-    return bytesOf(data).slice();
+    return new Uint8Array(bytesOf(data));
   }
 
   function appendChunk(state, bytes) {
@@ -308,11 +316,19 @@
 
   function Hash(algorithm, options) {
     if (!new.target) return new Hash(algorithm, options);
+    // The common case first: a known name as written, no options.
+    if (options === undefined && typeof algorithm === 'string') {
+      const digest = DIGESTS[algorithm];
+      if (digest !== undefined) {
+        this[kState] = { digest, chunks: [], total: 0, finalized: false };
+        return;
+      }
+    }
     const copying = algorithm instanceof HashCopy;
     if (!copying) validateString(algorithm, 'algorithm');
     const outputLength = options !== null && typeof options === 'object' ? options.outputLength : undefined;
     if (outputLength !== undefined) validateUint32(outputLength, 'options.outputLength');
-    const digest = copying ? algorithm.state.digest : digestFor(algorithm, () => new Error('Digest method not supported'));
+    const digest = copying ? algorithm.state.digest : digestOf(algorithm) || digestFor(algorithm, unsupportedDigest);
     if (outputLength !== undefined && outputLength !== DIGEST_BYTES[digest]) {
       throw opensslError(
         'error:030000B2:digital envelope routines::not XOF or invalid length',
@@ -321,11 +337,11 @@
         'not XOF or invalid length',
       );
     }
-    const state = copying
+    this[kState] = copying
       ? { digest, chunks: algorithm.state.chunks.slice(), total: algorithm.state.total, finalized: false }
       : { digest, chunks: [], total: 0, finalized: false };
-    hidden(this, kState, state);
   }
+  const unsupportedDigest = () => new Error('Digest method not supported');
   // What `copy()` hands the constructor.
   function HashCopy(state) {
     this.state = state;
@@ -340,16 +356,31 @@
   Hash.prototype.update = function update(data, encoding) {
     const state = this[kState];
     if (state.finalized) throw ERR_CRYPTO_HASH_FINALIZED();
-    appendChunk(state, updateBytes(data, encoding));
+    // A Buffer or Uint8Array is copied in one step; anything else as `updateBytes` says.
+    const bytes = data instanceof Uint8Array ? new Uint8Array(data) : updateBytes(data, encoding);
+    if (bytes.byteLength !== 0) {
+      state.chunks.push(bytes);
+      state.total += bytes.byteLength;
+    }
     return this;
   };
+
+  // What was hashed, in one piece.
+  const wholeInput = (state) => (state.chunks.length === 1 ? state.chunks[0] : concatBytes(state.chunks, state.total));
 
   Hash.prototype.digest = function digest(outputEncoding) {
     const state = this[kState];
     if (state.finalized) throw ERR_CRYPTO_HASH_FINALIZED();
-    const result = guarded(() => natives.digest(state.digest, concatBytes(state.chunks, state.total)), 'hash.digest');
+    let result;
+    try {
+      result = natives.digest(state.digest, wholeInput(state));
+    } catch (error) {
+      throw nativeFailure(error, 'hash.digest');
+    }
     state.finalized = true;
     state.chunks = [];
+    // The natives' fresh Uint8Array becomes the Buffer (no copy).
+    if (outputEncoding === undefined) return Object.setPrototypeOf(result, bufferPrototype);
     return encodeOutput(result, outputEncoding && '' + outputEncoding);
   };
 
@@ -358,8 +389,8 @@
     validateString(hmac, 'hmac');
     const encoding = getStringOption(options, 'encoding');
     const keyBytes = prepareSecretKey(key, encoding);
-    const digest = digestFor(hmac, () => ERR_CRYPTO_INVALID_DIGEST(hmac));
-    hidden(this, kState, { digest, key: bytesOf(keyBytes).slice(), chunks: [], total: 0, finalized: false });
+    const digest = digestOf(hmac) || digestFor(hmac, () => ERR_CRYPTO_INVALID_DIGEST(hmac));
+    this[kState] = { digest, key: new Uint8Array(bytesOf(keyBytes)), chunks: [], total: 0, finalized: false };
   }
 
   Hmac.prototype.update = Hash.prototype.update;
@@ -371,9 +402,15 @@
       if (outputEncoding && outputEncoding !== 'buffer') return empty.toString(outputEncoding);
       return empty;
     }
-    const result = guarded(() => natives.hmac(state.digest, state.key, concatBytes(state.chunks, state.total)), 'hmac.digest');
+    let result;
+    try {
+      result = natives.hmac(state.digest, state.key, wholeInput(state));
+    } catch (error) {
+      throw nativeFailure(error, 'hmac.digest');
+    }
     state.finalized = true;
     state.chunks = [];
+    if (outputEncoding === undefined) return Object.setPrototypeOf(result, bufferPrototype);
     return encodeOutput(result, outputEncoding && '' + outputEncoding);
   };
 

@@ -9,7 +9,7 @@
 //! side turns it into Node's or WebCrypto's error.
 
 use javy::quickjs::function::Rest;
-use javy::quickjs::{ArrayBuffer, Ctx, Exception, Function, Object, Result, TypedArray, Value};
+use javy::quickjs::{ArrayBuffer, Ctx, Exception, Function, Object, Result, TypedArray, Value, qjs};
 
 use crate::actionbox_sandbox::contract::crypto::{
     self as wit, AesGcm, Curve, EcComponents, ExportFormat, Exported, Failure, Hash, HkdfParams, KeyInfo, KeyKind,
@@ -150,13 +150,33 @@ fn curve_name(curve: Curve) -> &'static str {
     }
 }
 
-fn digest<'js>(ctx: Ctx<'js>, name: String, data: Value<'js>) -> Result<Value<'js>> {
-    let reply = call(&ctx, &Operation::Digest((hash(&ctx, &name)?, bytes(&ctx, &data)?)))?;
+/// The hash a name value names, read without copying the name (digests are called often).
+fn hash_of(ctx: &Ctx<'_>, name: &Value<'_>) -> Result<Hash> {
+    if !name.is_string() {
+        return Err(Exception::throw_type(ctx, "expected a digest name"));
+    }
+    let raw = ctx.as_raw().as_ptr();
+    let mut len = 0;
+    // SAFETY: `name` is a live string; the C string is read, then freed.
+    unsafe {
+        let chars = qjs::JS_ToCStringLen2(raw, &mut len, name.as_raw(), false);
+        if chars.is_null() {
+            return Err(javy::quickjs::Error::Exception);
+        }
+        let text = std::str::from_utf8(std::slice::from_raw_parts(chars.cast::<u8>(), len as usize)).unwrap_or("");
+        let found = hash(ctx, text);
+        qjs::JS_FreeCString(raw, chars);
+        found
+    }
+}
+
+fn digest<'js>(ctx: Ctx<'js>, name: Value<'js>, data: Value<'js>) -> Result<Value<'js>> {
+    let reply = call(&ctx, &Operation::Digest((hash_of(&ctx, &name)?, bytes(&ctx, &data)?)))?;
     bytes_reply(&ctx, reply)
 }
 
-fn hmac<'js>(ctx: Ctx<'js>, name: String, key: Value<'js>, data: Value<'js>) -> Result<Value<'js>> {
-    let reply = call(&ctx, &Operation::Hmac((hash(&ctx, &name)?, bytes(&ctx, &key)?, bytes(&ctx, &data)?)))?;
+fn hmac<'js>(ctx: Ctx<'js>, name: Value<'js>, key: Value<'js>, data: Value<'js>) -> Result<Value<'js>> {
+    let reply = call(&ctx, &Operation::Hmac((hash_of(&ctx, &name)?, bytes(&ctx, &key)?, bytes(&ctx, &data)?)))?;
     bytes_reply(&ctx, reply)
 }
 

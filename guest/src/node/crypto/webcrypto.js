@@ -331,8 +331,15 @@
       for (const member of sorted) {
         const memberValue = value == null ? undefined : value[member.key];
         if (memberValue !== undefined) {
-          const context = "'" + member.key + "' of '" + name + "'" + (opts.context ? ' (' + opts.context + ')' : '');
-          out[member.key] = member.convert(memberValue, { prefix: opts.prefix, context });
+          // The context is spelled out only if an error needs it.
+          const parent = opts;
+          const memberOpts = {
+            prefix: parent.prefix,
+            get context() {
+              return "'" + member.key + "' of '" + name + "'" + (parent.context ? ' (' + parent.context + ')' : '');
+            },
+          };
+          out[member.key] = member.convert(memberValue, memberOpts);
         } else if (member.required) {
           throw idlError(
             "can not be converted to '" + name + "' because '" + member.key + "' is required in '" + name + "'.",
@@ -475,19 +482,35 @@
   };
   const NORMALIZE_OPTS = { prefix: 'Failed to normalize algorithm', context: 'passed algorithm' };
 
+  // Each operation's registered names by their upper case, made when first needed.
+  const registeredByUpper = new Map();
+  function registeredName(op, upper) {
+    let names = registeredByUpper.get(op);
+    if (names === undefined) {
+      names = new Map();
+      for (const key of Object.keys(SUPPORTED[op])) names.set(key.toUpperCase(), key);
+      registeredByUpper.set(op, names);
+    }
+    return names.get(upper);
+  }
+
   function normalizeAlgorithm(algorithm, op) {
-    if (typeof algorithm === 'string') return normalizeAlgorithm({ name: algorithm }, op);
+    if (typeof algorithm === 'string') {
+      // A name alone, of an algorithm that takes no parameters: nothing to convert.
+      const key = registeredName(op, algorithm.toUpperCase());
+      if (key !== undefined && SUPPORTED[op][key] === null) return { name: key };
+      return normalizeAlgorithm({ name: algorithm }, op);
+    }
     const registered = SUPPORTED[op];
     let name = dictionaries.Algorithm(algorithm, NORMALIZE_OPTS).name;
-    const upper = name.toUpperCase();
+    const key = registeredName(op, name.toUpperCase());
     let desired;
-    for (const key of Object.keys(registered)) {
-      if (key.toUpperCase() === upper) {
-        name = key;
-        desired = registered[key];
-      }
+    if (key !== undefined) {
+      name = key;
+      desired = registered[key];
     }
     if (desired === undefined) {
+      const upper = name.toUpperCase();
       const elsewhere = ELSEWHERE[op] && ELSEWHERE[op].find((key) => key.toUpperCase() === upper);
       if (elsewhere !== undefined) {
         throw domError(elsewhere + ' is not available in actionbox yet', 'NotSupportedError');
@@ -1204,8 +1227,20 @@
   // ------------------------------------------------------------------ SubtleCrypto
 
   const ORDINALS = ['1st', '2nd', '3rd', '4th', '5th', '6th', '7th'];
-  const argumentOpts = (prefix, index) => ({ prefix, context: ORDINALS[index] + ' argument' });
-  const prefixOf = (method) => "Failed to execute '" + method + "' on 'SubtleCrypto'";
+  // The error prefixes and argument contexts of each method, made once (errors read them;
+  // every call passes them).
+  const argumentOptsCache = new Map();
+  const argumentOpts = (prefix, index) => {
+    let perPrefix = argumentOptsCache.get(prefix);
+    if (perPrefix === undefined) argumentOptsCache.set(prefix, (perPrefix = []));
+    return perPrefix[index] || (perPrefix[index] = Object.freeze({ prefix, context: ORDINALS[index] + ' argument' }));
+  };
+  const prefixes = new Map();
+  const prefixOf = (method) => {
+    let prefix = prefixes.get(method);
+    if (prefix === undefined) prefixes.set(method, (prefix = "Failed to execute '" + method + "' on 'SubtleCrypto'"));
+    return prefix;
+  };
 
   class SubtleCrypto {
     constructor() {
