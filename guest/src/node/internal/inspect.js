@@ -103,16 +103,22 @@
   // The same constructors as values (taken at load, before an Action can replace them): a
   // function among them is never shown as a class, even where the engine keeps no source
   // text to tell.
+  // (Read without running getters: Node's globals that are loaded on first use, `Intl`
+  // among them, are not loaded for this.)
+  const globalValue = (name) => {
+    const descriptor = Object.getOwnPropertyDescriptor(globalThis, name);
+    return descriptor === undefined ? undefined : descriptor.value;
+  };
   const builtInFunctions = new NativeSet();
   for (const name of builtInObjects) {
-    const value = globalThis[name];
+    const value = globalValue(name);
     if (typeof value === 'function') builtInFunctions.add(value);
   }
   const engineConstructors = [
     'Iterator', 'Float16Array', 'InternalError', 'SuppressedError', 'DisposableStack', 'AsyncDisposableStack',
   ];
   for (const name of engineConstructors) {
-    const value = globalThis[name];
+    const value = globalValue(name);
     if (typeof value === 'function') builtInFunctions.add(value);
   }
   builtInFunctions.add(AsyncFunctionPrototype.constructor);
