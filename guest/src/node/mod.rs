@@ -60,6 +60,7 @@ const MODULES: &[Module] = &[
     js("internal/clone", include_str!("internal/clone.js")),
     js("internal/weak", include_str!("internal/weak.js")),
     js("internal/intl", include_str!("internal/intl.js")),
+    js("internal/locale", include_str!("internal/locale.js")),
     js("internal/url-legacy", include_str!("internal/url-legacy.js")),
     js("internal/unavailable", include_str!("unavailable/unavailable.js")),
     js("events", include_str!("events.js")),
