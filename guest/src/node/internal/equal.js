@@ -29,6 +29,9 @@
 
   let types = null;
   const lazyTypes = () => types || (types = require('internal/inspect').types);
+  // Whether a key is an array index (`internal/inspect` has the one definition).
+  let indexKey = null;
+  const isIndexKey = (key) => (indexKey || (indexKey = require('internal/inspect').isIndexKey))(key);
 
   const kStrict = true;
   const kLoose = false;
@@ -36,18 +39,6 @@
   const kIsArray = 1;
   const kIsSet = 2;
   const kIsMap = 3;
-
-  function isIndexKey(key) {
-    const length = key.length;
-    if (length === 0 || length > 10) return false;
-    const first = key.charCodeAt(0);
-    if (first < 48 || first > 57 || (first === 48 && length > 1)) return false;
-    for (let i = 1; i < length; i++) {
-      const c = key.charCodeAt(i);
-      if (c < 48 || c > 57) return false;
-    }
-    return +key < 4294967295;
-  }
 
   // Own enumerable keys that are not indices (symbols too, when `withSymbols`).
   function nonIndexKeys(value, withSymbols) {

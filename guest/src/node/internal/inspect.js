@@ -1935,5 +1935,6 @@
     identicalSequenceRange,
     types,
     isError,
+    isIndexKey,
   };
 })
