@@ -19,6 +19,10 @@
 //! rejection tracker is installed here too: a promise rejected with no handler after a
 //! refusal in the current call means the refusal went uncaught ([`lost_in_promise`]), and
 //! the run ends at the memory limit as it would had the refusal been thrown.
+//!
+//! Blocks the guest holds for QuickJS outside its heap (a hash's pending bytes) are
+//! counted with [`admit`], [`hold`] and [`release`]. And at the end of pre-initialization
+//! [`fill_free_blocks`] takes the allocator's free blocks among the snapshot's pages.
 
 use std::cell::Cell;
 use std::ffi::c_void;
@@ -31,6 +35,7 @@ unsafe extern "C" {
     fn realloc(ptr: *mut c_void, size: usize) -> *mut c_void;
     fn free(ptr: *mut c_void);
     fn malloc_usable_size(ptr: *const c_void) -> usize;
+    fn sbrk(increment: isize) -> *mut c_void;
 }
 
 thread_local! {
@@ -124,8 +129,20 @@ pub fn lost_in_promise() -> bool {
     LOST_IN_PROMISE.get()
 }
 
-/// Counts `bytes` more, or refuses them.
-fn admit(bytes: usize) -> bool {
+/// Counts `bytes` the guest now holds on QuickJS's behalf.
+pub fn hold(bytes: usize) {
+    LIVE.set(LIVE.get().saturating_add(bytes));
+}
+
+/// Stops counting `bytes` given back.
+pub fn release(bytes: usize) {
+    LIVE.set(LIVE.get().saturating_sub(bytes));
+}
+
+/// Whether `bytes` more may be held now; a refusal is remembered ([`refused`]). Also for
+/// blocks the guest holds on QuickJS's behalf outside its heap, such as the bytes a hash
+/// has not digested yet, which [`hold`] counts once allocated.
+pub fn admit(bytes: usize) -> bool {
     let live = LIVE.get();
     if live.checked_add(bytes).is_none_or(|total| total > LIMIT.get()) {
         REFUSED.set(true);
@@ -191,4 +208,47 @@ unsafe extern "C" fn counted_realloc(_opaque: *mut c_void, ptr: *mut c_void, siz
         counted(moved);
     }
     moved
+}
+
+/// Takes every block the C allocator has free below the top of its heap, for good, so that
+/// once the memory is snapshotted an execution's allocations come from the pages above the
+/// snapshot, one run of fresh pages, and not from holes scattered among the snapshot's own.
+/// wasmtime resets a pool slot by copying back the pages an execution wrote, found with
+/// `PAGEMAP_SCAN`, which reports at most 32 runs of them: past that, the rest of memory is
+/// decommitted and faulted in again by the next execution. Called once, at the end of
+/// pre-initialization; the bytes taken stay in the snapshot, which instances share.
+///
+/// Blocks are taken largest first, each size until one comes from the top chunk. Under
+/// WASI the allocator grows its heap with `sbrk` and has no `mmap`; the first request the
+/// top chunk cannot serve extends it, which shows where it starts, and the top chunk's
+/// free tail taken before that is never written by an execution either.
+pub fn fill_free_blocks() {
+    const LARGEST: usize = 64 * 1024;
+    // SAFETY: plain C allocation; the blocks kept are never freed.
+    unsafe {
+        let end = sbrk(0) as usize;
+        let mut top = None;
+        let mut size = LARGEST;
+        while size >= 8 {
+            loop {
+                let block = malloc(size);
+                if block.is_null() {
+                    return;
+                }
+                let from_top = match top {
+                    Some(start) => block as usize >= start,
+                    None if sbrk(0) as usize != end => {
+                        top = Some(block as usize);
+                        true
+                    }
+                    None => false,
+                };
+                if from_top {
+                    free(block);
+                    break;
+                }
+            }
+            size /= 2;
+        }
+    }
 }

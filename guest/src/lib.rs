@@ -63,4 +63,5 @@ export!(Sandbox);
 #[unsafe(export_name = "wizer-initialize")]
 pub extern "C" fn wizer_initialize() {
     runtimes::initialize();
+    heap::fill_free_blocks();
 }

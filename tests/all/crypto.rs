@@ -108,3 +108,65 @@ fn known_answers_through_the_whole_path() {
         ])
     );
 }
+
+#[test]
+fn a_hash_keeps_its_pending_bytes_within_the_heap_cap() {
+    // Hashes never digested, each holding 1 MiB the Action no longer has: the bytes are
+    // the guest's, counted against the heap cap, so the execution ends at the memory limit
+    // and not in the allocator.
+    let source = "const crypto = require('crypto');
+        exports.onExecutePostLogin = async () => {
+          const chunk = Buffer.alloc(1 << 20, 1);
+          const held = [];
+          for (;;) held.push(crypto.createHash('sha256').update(chunk));
+        };";
+    let action = block_on(engine().compile("hashes.js", source)).unwrap();
+    let outcome = block_on(engine().execute(Trigger::PostLogin, &action, &event())).unwrap();
+    assert!(
+        matches!(outcome.decision, Decision::Error { error: actionbox::ActionError::MemoryLimit { .. } }),
+        "{:?}",
+        outcome.decision
+    );
+    // Hashes dropped undigested are given back: many more than the cap allows at once.
+    let collected = run("const crypto = require('crypto');
+         const chunk = Buffer.alloc(1 << 20, 1);
+         for (let i = 0; i < 200; i++) crypto.createHash('sha256').update(chunk);
+         return crypto.createHash('sha256').update(chunk).digest('hex').slice(0, 8);");
+    assert_eq!(collected, json!("ee78cd29"));
+}
+
+#[test]
+fn a_hash_refuses_what_is_not_one_of_its_own() {
+    let refusals = run("const crypto = require('crypto');
+         const hash = crypto.createHash('sha256');
+         const tries = {
+           updateOther: () => crypto.Hash.prototype.update.call({}, 'x'),
+           digestOther: () => crypto.Hash.prototype.digest.call(Object.create(crypto.Hash.prototype)),
+           copyOther: () => crypto.Hash.prototype.copy.call(new Uint8Array(4)),
+           fakeBytes: () => hash.update(Object.create(Uint8Array.prototype)),
+           twice: () => { const h = crypto.createHash('md5'); h.digest(); h.digest(); },
+           afterDigest: () => { const h = crypto.createHash('md5'); h.digest(); h.update('x'); },
+         };
+         const result = {};
+         for (const [name, attempt] of Object.entries(tries)) {
+           try { attempt(); result[name] = 'no error'; } catch (e) { result[name] = e.code || e.name; }
+         }
+         const hmac = crypto.createHmac('sha256', 'key');
+         hmac.digest();
+         result.hmacTwice = hmac.digest('hex');
+         result.copied = hash.update('ab').copy().update('c').digest('hex') === crypto.createHash('sha256').update('abc').digest('hex');
+         return result;");
+    assert_eq!(
+        refusals,
+        json!({
+            "updateOther": "TypeError",
+            "digestOther": "TypeError",
+            "copyOther": "TypeError",
+            "fakeBytes": "ERR_INVALID_ARG_TYPE",
+            "twice": "ERR_CRYPTO_HASH_FINALIZED",
+            "afterDigest": "ERR_CRYPTO_HASH_FINALIZED",
+            "hmacTwice": "",
+            "copied": true,
+        })
+    );
+}

@@ -114,11 +114,12 @@ pub async fn run(
         outln!("  node vm      not run (--node-baseline adds it; it runs the Action outside the sandbox)");
     }
     outln!(
-        "  memory: resident {:.1} MiB after warm-up, {:.1} MiB after {n} executions ({:+.1} MiB), peak {:.1} MiB",
+        "  memory: resident {:.1} MiB after warm-up, {:.1} MiB after {n} executions ({:+.1} MiB), peak {:.1} MiB, {:.2} page faults per execution",
         rss_start as f64 / 1024.0,
         rss_end as f64 / 1024.0,
         (rss_end as f64 - rss_start as f64) / 1024.0,
-        memory::peak_resident_kib() as f64 / 1024.0
+        memory::peak_resident_kib() as f64 / 1024.0,
+        measured.faults_per_execution
     );
     Ok(())
 }
@@ -128,6 +129,9 @@ struct Measured {
     per_second: f64,
     instantiate_us: f64,
     run_us: f64,
+    /// The process's minor page faults over the measured executions, per execution: near
+    /// 0 when a pool slot's reset keeps the pages executions write resident.
+    faults_per_execution: f64,
 }
 
 async fn measure(
@@ -143,6 +147,7 @@ async fn measure(
     }
     let mut samples = Vec::with_capacity(n as usize);
     let (mut instantiate, mut run) = (0.0, 0.0);
+    let faults_before = memory::minor_faults();
     let started = Instant::now();
     for _ in 0..n {
         let t = Instant::now();
@@ -152,16 +157,19 @@ async fn measure(
         run += outcome.usage.run_us as f64;
     }
     let per_second = f64::from(n) / started.elapsed().as_secs_f64();
+    let faults = memory::minor_faults().saturating_sub(faults_before);
     Ok(Measured {
         latency: Latency::from_samples(&mut samples),
         per_second,
         instantiate_us: instantiate / f64::from(n),
         run_us: run / f64::from(n),
+        faults_per_execution: faults as f64 / f64::from(n),
     })
 }
 
 pub(crate) mod memory {
-    //! Resident memory of this process, from /proc (0 where it is not available).
+    //! Resident memory and page faults of this process, from /proc and `getrusage` (0
+    //! where they are not available).
 
     fn status_kib(field: &str) -> u64 {
         std::fs::read_to_string("/proc/self/status")
@@ -178,5 +186,17 @@ pub(crate) mod memory {
 
     pub fn peak_resident_kib() -> u64 {
         status_kib("VmHWM:")
+    }
+
+    /// Minor page faults of the whole process so far.
+    pub fn minor_faults() -> u64 {
+        // SAFETY: `getrusage` fills the zeroed struct it is given.
+        unsafe {
+            let mut usage: libc::rusage = std::mem::zeroed();
+            if libc::getrusage(libc::RUSAGE_SELF, &mut usage) != 0 {
+                return 0;
+            }
+            u64::try_from(usage.ru_minflt).unwrap_or(0)
+        }
     }
 }

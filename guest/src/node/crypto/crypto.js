@@ -217,10 +217,13 @@
   // A Uint8Array as a Buffer: one the natives just made becomes one (Buffers are
   // Uint8Arrays with Buffer's prototype); a view elsewhere is wrapped, sharing its bytes.
   const bufferPrototype = Buffer.prototype;
-  const toBuffer = (bytes) =>
-    Object.getPrototypeOf(bytes) === Uint8Array.prototype && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+  const toBuffer = (bytes) => {
+    const prototype = Object.getPrototypeOf(bytes);
+    if (prototype === bufferPrototype) return bytes;
+    return prototype === Uint8Array.prototype && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
       ? Object.setPrototypeOf(bytes, bufferPrototype)
       : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  };
 
   // A digest's output: a Buffer, or a string when a known encoding is asked for.
   function encodeOutput(bytes, encoding) {
@@ -314,21 +317,18 @@
     state.total += bytes.byteLength;
   }
 
+  // A Hash or Hmac is an object of the natives' (`hasher.rs`) holding its state: the
+  // digest, the HMAC key and the bytes given, which `hashUpdate` copies in one step.
+  const UPDATE_APPENDED = 0;
+  const UPDATE_FINALIZED = 2;
+
   function Hash(algorithm, options) {
     if (!new.target) return new Hash(algorithm, options);
-    // The common case first: a known name as written, no options.
-    if (options === undefined && typeof algorithm === 'string') {
-      const digest = DIGESTS[algorithm];
-      if (digest !== undefined) {
-        this[kState] = { digest, chunks: [], total: 0, finalized: false };
-        return;
-      }
-    }
     const copying = algorithm instanceof HashCopy;
     if (!copying) validateString(algorithm, 'algorithm');
     const outputLength = options !== null && typeof options === 'object' ? options.outputLength : undefined;
     if (outputLength !== undefined) validateUint32(outputLength, 'options.outputLength');
-    const digest = copying ? algorithm.state.digest : digestOf(algorithm) || digestFor(algorithm, unsupportedDigest);
+    const digest = copying ? natives.hashAlgorithm(algorithm.hash) : digestOf(algorithm) || digestFor(algorithm, unsupportedDigest);
     if (outputLength !== undefined && outputLength !== DIGEST_BYTES[digest]) {
       throw opensslError(
         'error:030000B2:digital envelope routines::not XOF or invalid length',
@@ -337,84 +337,75 @@
         'not XOF or invalid length',
       );
     }
-    this[kState] = copying
-      ? { digest, chunks: algorithm.state.chunks.slice(), total: algorithm.state.total, finalized: false }
-      : { digest, chunks: [], total: 0, finalized: false };
+    if (copying) {
+      const copy = natives.hashCopy(algorithm.hash, new.target.prototype);
+      if (copy === null) throw ERR_CRYPTO_HASH_FINALIZED();
+      return copy;
+    }
+    return natives.hashNew(new.target.prototype, digest);
   }
   const unsupportedDigest = () => new Error('Digest method not supported');
   // What `copy()` hands the constructor.
-  function HashCopy(state) {
-    this.state = state;
+  function HashCopy(hash) {
+    this.hash = hash;
   }
+  const hashPrototype = Hash.prototype;
 
   Hash.prototype.copy = function copy(options) {
-    const state = this[kState];
-    if (state.finalized) throw ERR_CRYPTO_HASH_FINALIZED();
-    return new Hash(new HashCopy(state), options);
+    return new Hash(new HashCopy(this), options);
   };
 
   Hash.prototype.update = function update(data, encoding) {
-    const state = this[kState];
-    if (state.finalized) throw ERR_CRYPTO_HASH_FINALIZED();
-    // A Buffer or Uint8Array is copied in one step; anything else as `updateBytes` says.
-    const bytes = data instanceof Uint8Array ? new Uint8Array(data) : updateBytes(data, encoding);
-    if (bytes.byteLength !== 0) {
-      state.chunks.push(bytes);
-      state.total += bytes.byteLength;
-    }
+    const status = natives.hashUpdate(this, data);
+    if (status === UPDATE_APPENDED) return this;
+    if (status === UPDATE_FINALIZED) throw ERR_CRYPTO_HASH_FINALIZED();
+    natives.hashUpdate(this, updateBytes(data, encoding));
     return this;
   };
 
-  // What was hashed, in one piece.
-  const wholeInput = (state) => (state.chunks.length === 1 ? state.chunks[0] : concatBytes(state.chunks, state.total));
-
   Hash.prototype.digest = function digest(outputEncoding) {
-    const state = this[kState];
-    if (state.finalized) throw ERR_CRYPTO_HASH_FINALIZED();
     let result;
     try {
-      result = natives.digest(state.digest, wholeInput(state));
+      // A fresh Buffer (the natives set its prototype).
+      result = natives.hashDigest(this, bufferPrototype);
     } catch (error) {
       throw nativeFailure(error, 'hash.digest');
     }
-    state.finalized = true;
-    state.chunks = [];
-    // The natives' fresh Uint8Array becomes the Buffer (no copy).
-    if (outputEncoding === undefined) return Object.setPrototypeOf(result, bufferPrototype);
+    if (result === null) throw ERR_CRYPTO_HASH_FINALIZED();
+    if (outputEncoding === undefined) return result;
     return encodeOutput(result, outputEncoding && '' + outputEncoding);
   };
 
   function Hmac(hmac, key, options) {
-    if (!(this instanceof Hmac)) return new Hmac(hmac, key, options);
+    if (!new.target) return new Hmac(hmac, key, options);
     validateString(hmac, 'hmac');
     const encoding = getStringOption(options, 'encoding');
     const keyBytes = prepareSecretKey(key, encoding);
     const digest = digestOf(hmac) || digestFor(hmac, () => ERR_CRYPTO_INVALID_DIGEST(hmac));
-    this[kState] = { digest, key: new Uint8Array(bytesOf(keyBytes)), chunks: [], total: 0, finalized: false };
+    return natives.hmacNew(new.target.prototype, digest, new Uint8Array(bytesOf(keyBytes)));
   }
 
   Hmac.prototype.update = Hash.prototype.update;
 
   Hmac.prototype.digest = function digest(outputEncoding) {
-    const state = this[kState];
-    if (state.finalized) {
-      const empty = Buffer.alloc(0);
-      if (outputEncoding && outputEncoding !== 'buffer') return empty.toString(outputEncoding);
-      return empty;
-    }
     let result;
     try {
-      result = natives.hmac(state.digest, state.key, wholeInput(state));
+      result = natives.hashDigest(this, bufferPrototype);
     } catch (error) {
       throw nativeFailure(error, 'hmac.digest');
     }
-    state.finalized = true;
-    state.chunks = [];
-    if (outputEncoding === undefined) return Object.setPrototypeOf(result, bufferPrototype);
+    // Node gives an empty digest once it was taken.
+    if (result === null) result = Buffer.alloc(0);
+    if (outputEncoding === undefined) return result;
     return encodeOutput(result, outputEncoding && '' + outputEncoding);
   };
 
   function createHash(algorithm, options) {
+    // The common case without a constructor call: a known name as written, no options.
+    if (options === undefined && typeof algorithm === 'string') {
+      const digest = DIGESTS[algorithm];
+      if (digest !== undefined) return natives.hashNew(hashPrototype, digest);
+    }
     return new Hash(algorithm, options);
   }
   function createHmac(hmac, key, options) {

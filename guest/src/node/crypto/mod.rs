@@ -18,6 +18,8 @@ use crate::actionbox_sandbox::contract::crypto::{
 };
 use crate::node::buffer::uint8_array;
 
+mod hasher;
+
 /// The most random bytes one `randomFill` gives (WebCrypto's quota).
 const MAX_RANDOM_BYTES: usize = 65_536;
 
@@ -26,6 +28,7 @@ pub fn natives<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     natives.set("randomFill", Function::new(ctx.clone(), random_fill)?)?;
     natives.set("digest", Function::new(ctx.clone(), digest)?)?;
     natives.set("hmac", Function::new(ctx.clone(), hmac)?)?;
+    hasher::install(ctx, &natives)?;
     natives.set("pbkdf2", Function::new(ctx.clone(), pbkdf2)?)?;
     natives.set("hkdf", Function::new(ctx.clone(), hkdf)?)?;
     natives.set("scrypt", Function::new(ctx.clone(), scrypt)?)?;
@@ -113,7 +116,12 @@ fn bytes(ctx: &Ctx<'_>, value: &Value<'_>) -> Result<Vec<u8>> {
 }
 
 fn hash(ctx: &Ctx<'_>, name: &str) -> Result<Hash> {
-    Ok(match name {
+    hash_named(name).ok_or_else(|| refusal(ctx, "unsupported", &format!("the digest {name}")))
+}
+
+/// The digest of a natives' name.
+fn hash_named(name: &str) -> Option<Hash> {
+    Some(match name {
         "md5" => Hash::Md5,
         "sha1" => Hash::Sha1,
         "sha224" => Hash::Sha224,
@@ -125,8 +133,25 @@ fn hash(ctx: &Ctx<'_>, name: &str) -> Result<Hash> {
         "sha3-256" => Hash::Sha3256,
         "sha3-384" => Hash::Sha3384,
         "sha3-512" => Hash::Sha3512,
-        _ => return Err(refusal(ctx, "unsupported", &format!("the digest {name}"))),
+        _ => return None,
     })
+}
+
+/// The name [`hash_named`] reads.
+fn hash_name(hash: Hash) -> &'static str {
+    match hash {
+        Hash::Md5 => "md5",
+        Hash::Sha1 => "sha1",
+        Hash::Sha224 => "sha224",
+        Hash::Sha256 => "sha256",
+        Hash::Sha384 => "sha384",
+        Hash::Sha512 => "sha512",
+        Hash::Sha512224 => "sha512-224",
+        Hash::Sha512256 => "sha512-256",
+        Hash::Sha3256 => "sha3-256",
+        Hash::Sha3384 => "sha3-384",
+        Hash::Sha3512 => "sha3-512",
+    }
 }
 
 fn curve(ctx: &Ctx<'_>, name: &str) -> Result<Curve> {
