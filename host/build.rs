@@ -7,7 +7,10 @@ use std::time::SystemTime;
 use sha2::Digest;
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("host/ has a parent").to_path_buf();
+    // Read when the script runs, not when it is compiled: a target directory shared by
+    // clones at different paths (`.ci/run` keeps one per machine) reuses this script.
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest_dir).parent().expect("host/ has a parent").to_path_buf();
     let wasm = root.join("guest/dist/actionbox_guest.wasm");
     // The guest's own sources, and the contract crate it is built with.
     let sources = [

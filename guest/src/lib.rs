@@ -1,8 +1,9 @@
 //! The actionbox guest: QuickJS (through `javy`) compiled to `wasm32-wasip1`.
 //!
 //! It exports the `sandbox` interface of `wit/sandbox.wit`: `compile` turns an Action's
-//! CommonJS source into bytecode and lists its handlers; `run` loads bytecode and runs one
-//! handler with an `event` and the trigger's `api`. The QuickJS runtimes, their contexts
+//! CommonJS source into bytecode and lists its handlers; `scan` lists the modules a file of
+//! its dependency graph asks for (`scan.rs`); `run` loads bytecode and runs one handler
+//! with an `event` and the trigger's `api`. The QuickJS runtimes, their contexts
 //! and the JavaScript glue are created by `wizer-initialize`, which the host runs once under
 //! Wizer, so every instance starts from that snapshot. Each call takes a runtime of its
 //! own (`runtimes.rs`), so one instance can serve the Actions of a flow in turn.
@@ -21,6 +22,7 @@ mod json;
 mod node;
 mod run;
 mod runtimes;
+mod scan;
 mod script;
 mod table;
 mod text;
@@ -35,6 +37,7 @@ wit_bindgen::generate!({
     generate_all,
 });
 
+use actionbox_sandbox::contract::scan_types::{ScanError, Scanned, SyntaxHint};
 use actionbox_sandbox::contract::types::{CompileError, Compiled, Limits, RunError, RunReport, RunRequest};
 use exports::actionbox_sandbox::contract::sandbox::Guest;
 
@@ -46,6 +49,10 @@ impl Guest for Sandbox {
         fetch::reset();
         runtimes::with_fresh_runtime(&limits, |ctx, glue| script::compile(ctx, glue, &filename, &source))
             .unwrap_or(Err(CompileError::Exhausted))
+    }
+
+    fn scan(_filename: String, source: String, hint: SyntaxHint) -> Result<Scanned, ScanError> {
+        scan::scan(&source, hint)
     }
 
     fn run(request: RunRequest, limits: Limits) -> Result<RunReport, RunError> {

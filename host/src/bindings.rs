@@ -18,4 +18,5 @@ wasmtime::component::bindgen!({
     exports: { default: async },
 });
 
+pub use self::actionbox_sandbox::contract::scan_types;
 pub use self::actionbox_sandbox::contract::types;

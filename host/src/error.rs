@@ -74,6 +74,9 @@ pub enum Error {
     #[error("the actionbox guest could not be prepared: {0}")]
     Guest(String),
 
+    /// A file of the Action's dependencies could not be used; `file` names it.
+    #[error("{file}: {reason}")]
+    Dependency { file: String, reason: crate::deps::DependencyError },
     /// An unexpected failure inside the host (a bug).
     #[error("internal error: {0}")]
     Internal(String),
@@ -96,6 +99,7 @@ impl Error {
             Error::Busy { .. } => "busy",
             Error::InvalidConfig(_) => "invalid_config",
             Error::Guest(_) => "guest",
+            Error::Dependency { .. } => "dependency",
             Error::Internal(_) => "internal",
         }
     }
@@ -185,7 +189,7 @@ impl std::fmt::Display for OutputLimit {
     }
 }
 
-fn at(location: &Option<Location>) -> String {
+pub(crate) fn at(location: &Option<Location>) -> String {
     location.map(|l| format!(" (at line {}, column {})", l.line, l.column)).unwrap_or_default()
 }
 

@@ -49,6 +49,7 @@ mod callee;
 mod config;
 mod console;
 mod crypto;
+pub mod deps;
 mod engine;
 mod epoch;
 mod error;

@@ -6,6 +6,7 @@ mod adversarial;
 mod cache;
 mod contract;
 mod crypto;
+mod deps;
 mod fetch;
 mod flows;
 mod isolation;

@@ -91,6 +91,9 @@ pub const MAX_RESPONSE_BODY_BYTES: usize = 2 * 1024 * 1024;
 
 /// An Action's source may have at most 100 kB (taken as KiB: 102,400 bytes).
 pub const MAX_SOURCE_BYTES: usize = 100 * 1024;
+/// One file of an Action's npm dependencies may have at most this many bytes: the guest
+/// parses it to find what it asks for (the 100 kB limit is the Action's own source only).
+pub const MAX_DEPENDENCY_FILE_BYTES: usize = 8 * 1024 * 1024;
 /// The largest compiled artifact accepted by default, in bytes. It leaves room for the
 /// npm packages artifacts will carry; the bytecode one execution loads must also fit in
 /// a quarter of the memory limit.
@@ -280,6 +283,7 @@ pub const ALL: &[(&str, Quantity)] = &[
     ("MAX_RESPONSE_HEADERS", count(MAX_RESPONSE_HEADERS as u64)),
     ("MAX_RESPONSE_BODY_BYTES", bytes(MAX_RESPONSE_BODY_BYTES as u64)),
     ("MAX_SOURCE_BYTES", bytes(MAX_SOURCE_BYTES as u64)),
+    ("MAX_DEPENDENCY_FILE_BYTES", bytes(MAX_DEPENDENCY_FILE_BYTES as u64)),
     ("DEFAULT_MAX_ARTIFACT_BYTES", bytes(DEFAULT_MAX_ARTIFACT_BYTES)),
     ("MAX_EXPORTS", count(MAX_EXPORTS as u64)),
     ("MAX_EXPORT_NAME_BYTES", bytes(MAX_EXPORT_NAME_BYTES as u64)),

@@ -48,6 +48,7 @@ use crate::{event, text};
 mod instance;
 mod outcome;
 mod pool;
+mod scan;
 mod store;
 mod trap;
 

@@ -167,7 +167,7 @@ enum Bytes<'a> {
     /// A `Uint8Array`'s (a Buffer's too).
     Of(&'a [u8]),
     /// None: the value is something else.
-    NotBytes,
+    Other,
     /// QuickJS threw (a detached buffer).
     Threw,
 }
@@ -177,7 +177,7 @@ unsafe fn uint8_bytes<'a>(ctx: *mut qjs::JSContext, value: qjs::JSValue) -> Byte
     // again.
     unsafe {
         if qjs::JS_GetTypedArrayType(value) != qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_UINT8 as c_int {
-            return Bytes::NotBytes;
+            return Bytes::Other;
         }
         let mut len = 0;
         let data = qjs::JS_GetUint8Array(ctx, &mut len, value);
@@ -263,7 +263,7 @@ unsafe extern "C" fn hmac_new(
         let key = match uint8_bytes(ctx, arg(argc, argv, 2)) {
             Bytes::Of(key) => key.to_vec(),
             Bytes::Threw => return qjs::JS_EXCEPTION,
-            Bytes::NotBytes => return throw_type(ctx, c"expected the key's bytes"),
+            Bytes::Other => return throw_type(ctx, c"expected the key's bytes"),
         };
         instance(ctx, arg(argc, argv, 0), Hasher { hash, key: Some(key), pending: Vec::new(), finalized: false })
     }
@@ -287,7 +287,7 @@ unsafe extern "C" fn hash_update(
             return int(FINALIZED);
         }
         match uint8_bytes(ctx, arg(argc, argv, 1)) {
-            Bytes::NotBytes => int(NOT_BYTES),
+            Bytes::Other => int(NOT_BYTES),
             Bytes::Threw => qjs::JS_EXCEPTION,
             Bytes::Of(bytes) if state.append(bytes) => int(APPENDED),
             Bytes::Of(_) => qjs::JS_ThrowOutOfMemory(ctx),

@@ -1,0 +1,82 @@
+//! An Action's dependencies: the files of its npm packages, and what each asks for.
+//!
+//! A package's file is untrusted input. The host never parses one itself: the guest's
+//! `scan` does, inside the sandbox ([`Engine::scan`](crate::Engine::scan)), under the
+//! limits of a compilation and a size cap, and this module holds what it reports.
+
+use serde::Serialize;
+
+use crate::error::Location;
+
+/// How a file is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Syntax {
+    /// A CommonJS script: `require`, `module.exports`.
+    CommonJs,
+    /// An ES module: `import`, `export`.
+    Esm,
+}
+
+/// The grammar a file is expected to have, from its extension and its package's `type`
+/// field. A file expected to be CommonJS that uses ES module syntax is read as an ES
+/// module, as Node 22 does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyntaxHint {
+    CommonJs,
+    Esm,
+}
+
+/// How a module is asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RequestKind {
+    /// `require('x')`.
+    Require,
+    /// `require.resolve('x')`: resolved, not loaded.
+    RequireResolve,
+    /// `import ... from 'x'`, `import 'x'`, `export ... from 'x'`.
+    StaticImport,
+    /// `import('x')`.
+    DynamicImport,
+}
+
+/// One module a file asks for by a literal name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Request {
+    pub specifier: String,
+    pub kind: RequestKind,
+    /// Asked for inside the block of a `try` statement: an optional dependency.
+    pub guarded: bool,
+    /// Where it is first asked for.
+    pub location: Location,
+}
+
+/// What one file asks for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FileScan {
+    pub syntax: Syntax,
+    /// In source order, each (specifier, kind) once.
+    pub requests: Vec<Request>,
+    /// Where `require` or `import()` is given a computed name.
+    pub computed: Vec<Location>,
+}
+
+/// Why a file of an Action's dependencies could not be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DependencyError {
+    /// It does not parse.
+    #[error("SyntaxError: {message}{}", crate::error::at(location))]
+    Syntax { message: String, location: Option<Location> },
+    /// Its nesting is deeper than the parser's stack in the sandbox holds.
+    #[error("it nests too deeply to be parsed")]
+    TooDeep,
+    /// It is larger than a dependency's file may be.
+    #[error("it is {size} bytes; a dependency's file may have at most {limit} bytes")]
+    TooLarge { size: usize, limit: usize },
+    /// Parsing it used up the CPU budget, the deadline or the memory of a compilation.
+    #[error("parsing it went past the limits of a compilation ({0})")]
+    Limit(String),
+}
