@@ -111,7 +111,7 @@ unsafe extern "C" fn finalize(rt: *mut qjs::JSRuntime, value: qjs::JSValue) {
 type Native = unsafe extern "C" fn(*mut qjs::JSContext, qjs::JSValue, c_int, *mut qjs::JSValue) -> qjs::JSValue;
 
 /// The natives this file provides, as `(name, function, argument count)`.
-pub const NATIVES: [(&CStr, Native, c_int); 6] = [
+const NATIVES: [(&CStr, Native, c_int); 6] = [
     (c"hashNew", hash_new, 2),
     (c"hmacNew", hmac_new, 3),
     (c"hashUpdate", hash_update, 2),
