@@ -2,7 +2,8 @@
 //!
 //! It exports the `sandbox` interface of `wit/sandbox.wit`: `compile` turns an Action's
 //! CommonJS source into bytecode and lists its handlers; `scan` lists the modules a file of
-//! its dependency graph asks for (`scan.rs`); `run` loads bytecode and runs one handler
+//! its dependency graph asks for (`scan.rs`), and `prepare-module` also compiles it
+//! (`packages/`, which loads them at run time); `run` loads bytecode and runs one handler
 //! with an `event` and the trigger's `api`. The QuickJS runtimes, their contexts
 //! and the JavaScript glue are created by `wizer-initialize`, which the host runs once under
 //! Wizer, so every instance starts from that snapshot. Each call takes a runtime of its
@@ -20,6 +21,7 @@ mod fetch;
 mod heap;
 mod json;
 mod node;
+mod packages;
 mod run;
 mod runtimes;
 mod scan;
@@ -37,22 +39,30 @@ wit_bindgen::generate!({
     generate_all,
 });
 
-use actionbox_sandbox::contract::scan_types::{ScanError, Scanned, SyntaxHint};
-use actionbox_sandbox::contract::types::{CompileError, Compiled, Limits, RunError, RunReport, RunRequest};
+use actionbox_sandbox::contract::scan_types::{PreparedModule, ScanError, Scanned, Syntax, SyntaxHint};
+use actionbox_sandbox::contract::types::{CompileError, Compiled, Limits, Link, RunError, RunReport, RunRequest};
 use exports::actionbox_sandbox::contract::sandbox::Guest;
 
 struct Sandbox;
 
 impl Guest for Sandbox {
-    fn compile(filename: String, source: String, limits: Limits) -> Result<Compiled, CompileError> {
+    fn compile(filename: String, source: String, links: Vec<Link>, limits: Limits) -> Result<Compiled, CompileError> {
         timers::set_running(false);
         fetch::reset();
-        runtimes::with_fresh_runtime(&limits, |ctx, glue| script::compile(ctx, glue, &filename, &source))
+        runtimes::with_fresh_runtime(&limits, |ctx, glue| script::compile(ctx, glue, &filename, &source, &links))
             .unwrap_or(Err(CompileError::Exhausted))
     }
 
     fn scan(_filename: String, source: String, hint: SyntaxHint) -> Result<Scanned, ScanError> {
         scan::scan(&source, hint)
+    }
+
+    fn prepare_module(path: String, source: String, hint: SyntaxHint, limits: Limits) -> Result<PreparedModule, ScanError> {
+        let scanned = scan::scan(&source, hint)?;
+        let esm = matches!(scanned.syntax, Syntax::Esm);
+        runtimes::with_fresh_runtime(&limits, |ctx, _| packages::compile(&ctx, &path, &source, esm))
+            .unwrap_or(Err(ScanError::Exhausted))
+            .map(|bytecode| PreparedModule { scanned, bytecode })
     }
 
     fn run(request: RunRequest, limits: Limits) -> Result<RunReport, RunError> {

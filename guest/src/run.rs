@@ -27,7 +27,7 @@ pub fn run<'js>(ctx: Ctx<'js>, glue: Object<'js>, request: RunRequest) -> Result
         RunError::InvalidBytecode("the bytecode is not a compiled Action".into())
     })?;
     let exports =
-        script::instantiate(&glue, wrapper, &request.filename).map_err(|()| thrown(&ctx, &request.filename))?;
+        script::instantiate(&glue, wrapper, &request.filename, &request.links).map_err(|()| thrown(&ctx, &request.filename))?;
     let handler = exports
         .as_object()
         .and_then(|exports| exports.get::<_, Value>(request.handler.as_str()).ok())

@@ -19,7 +19,7 @@ use javy::quickjs::{Ctx, Object, Persistent, qjs};
 use javy::{Config, Runtime};
 
 use crate::actionbox_sandbox::contract::types::Limits;
-use crate::{api, builtin, console, fetch, heap, node, timers};
+use crate::{api, builtin, console, fetch, heap, node, packages, timers};
 
 /// `require`, `module` and `exports` for the Action, and the await helper.
 const MODULE: &str = include_str!("module.js");
@@ -31,7 +31,7 @@ const INTRINSICS: &str = include_str!("intrinsics.js");
 struct Fresh {
     runtime: Runtime,
     /// The object `module.js` returns: `{ apis, bindEvent, module, exports, require,
-    /// builtins, awaitResult }`.
+    /// builtins, packages, awaitResult }`.
     glue: Persistent<Object<'static>>,
 }
 
@@ -102,6 +102,9 @@ impl Fresh {
             let requests: Object =
                 fetch::install(&ctx, &builtins).unwrap_or_else(|e| panic!("fetch.js to install: {e}"));
             glue.set("fetch", requests).unwrap_or_else(|e| panic!("fetch to install: {e}"));
+            let packages =
+                packages::install(&ctx, &builtins).unwrap_or_else(|e| panic!("loader.js to install: {e}"));
+            glue.set("packages", packages).unwrap_or_else(|e| panic!("loader.js to install: {e}"));
             glue.set("builtins", builtins).unwrap_or_else(|e| panic!("Node's modules to install: {e}"));
             builtin::evaluate(&ctx, INTRINSICS)
                 .and_then(|warm| warm.call::<_, ()>(()))

@@ -1,25 +1,32 @@
-//! CommonJS scripts: wrapping a source, compiling it to bytecode, loading it back.
+//! Scripts and modules: wrapping a source, compiling it to bytecode, loading it back.
 //!
 //! An Action is a CommonJS script, compiled inside the wrapper of `wrapper.rs`. Its
-//! bytecode holds that function; running it defines the exports.
+//! bytecode holds that function; running it defines the exports. A file of its packages
+//! is compiled the same way, or as an ES module ([`compile_module`]), and never run here.
 
 use std::ffi::CString;
 
 use javy::quickjs::{Ctx, Function, Object, Value, qjs};
 
-use crate::actionbox_sandbox::contract::types::{CompileError, Compiled};
+use crate::actionbox_sandbox::contract::types::{CompileError, Compiled, Link};
 use crate::exception::{self, Thrown};
 use crate::wrapper;
 
 /// Compiles `source`, runs its top level once to learn the exported handlers, and returns
-/// the bytecode with their names.
-pub fn compile<'js>(ctx: Ctx<'js>, glue: Object<'js>, filename: &str, source: &str) -> Result<Compiled, CompileError> {
+/// the bytecode with their names. Its `require` follows `links`.
+pub fn compile<'js>(
+    ctx: Ctx<'js>,
+    glue: Object<'js>,
+    filename: &str,
+    source: &str,
+    links: &[Link],
+) -> Result<Compiled, CompileError> {
     let function = compile_wrapped(&ctx, filename, source).map_err(|()| match exception::take(&ctx, filename) {
         Thrown::OutOfMemory => CompileError::OutOfMemory,
         Thrown::Exception(e) => CompileError::Syntax(e),
     })?;
     let bytecode = write_bytecode(&ctx, &function).ok_or(CompileError::OutOfMemory)?;
-    let exports = evaluate(&ctx, function).and_then(|wrapper| instantiate(&glue, wrapper, filename)).map_err(|()| {
+    let exports = evaluate(&ctx, function).and_then(|wrapper| instantiate(&glue, wrapper, filename, links)).map_err(|()| {
         match exception::take(&ctx, filename) {
             Thrown::OutOfMemory => CompileError::OutOfMemory,
             Thrown::Exception(e) => CompileError::Threw(e),
@@ -59,16 +66,63 @@ pub fn evaluate<'js>(ctx: &Ctx<'js>, compiled: Value<'js>) -> Result<Function<'j
     })
 }
 
-/// Runs the wrapper with the snapshot's pristine `module`, returning `module.exports`.
-pub fn instantiate<'js>(glue: &Object<'js>, wrapper: Function<'js>, filename: &str) -> Result<Value<'js>, ()> {
+/// Runs the wrapper with the snapshot's pristine `module` and a `require` that follows
+/// `links`, returning `module.exports`.
+pub fn instantiate<'js>(
+    glue: &Object<'js>,
+    wrapper: Function<'js>,
+    filename: &str,
+    links: &[Link],
+) -> Result<Value<'js>, ()> {
     let run = || -> javy::quickjs::Result<Value<'js>> {
         let module: Object = glue.get("module")?;
         let exports: Value = glue.get("exports")?;
-        let require: Function = glue.get("require")?;
+        let require: Function = if links.is_empty() {
+            glue.get("require")?
+        } else {
+            let packages: Object = glue.get("packages")?;
+            let links = crate::packages::links(wrapper.ctx(), links)?;
+            packages.get::<_, Function>("actionRequire")?.call((links, module.clone(), filename))?
+        };
         wrapper.call::<_, ()>((exports, require, module.clone(), filename, "/"))?;
         module.get("exports")
     };
     run().map_err(|_| ())
+}
+
+/// Compiles a file of the Action's packages without running it: inside Node's CommonJS
+/// wrapper, or as an ES module named `path`. On failure the exception is pending.
+pub fn compile_module<'js>(ctx: &Ctx<'js>, path: &str, source: &str, esm: bool) -> Result<Value<'js>, ()> {
+    // Node strips a byte order mark, and a `#!` line is a comment at the start of a file
+    // (which the wrapper's opening would otherwise precede).
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let owned;
+    let source = match source.strip_prefix("#!") {
+        Some(rest) => {
+            owned = format!("//{rest}");
+            owned.as_str()
+        }
+        None => source,
+    };
+    if !esm {
+        return compile_wrapped(ctx, path, source);
+    }
+    let mut text = String::with_capacity(source.len() + 1);
+    text.push_str(source);
+    text.push('\0');
+    let filename = CString::new(path.replace('\0', "")).expect("NULs were removed");
+    let mut options = qjs::JSEvalOptions {
+        version: qjs::JS_EVAL_OPTIONS_VERSION as i32,
+        eval_flags: (qjs::JS_EVAL_TYPE_MODULE | qjs::JS_EVAL_FLAG_COMPILE_ONLY) as i32,
+        filename: filename.as_ptr(),
+        line_num: 1,
+    };
+    // SAFETY: `text` is NUL-terminated past its length and outlives the call, as does
+    // `filename`.
+    let raw = unsafe { qjs::JS_Eval2(ctx.as_raw().as_ptr(), text.as_ptr().cast(), source.len() as _, &mut options) };
+    // SAFETY: `raw` is a fresh value owned by us.
+    let value = unsafe { Value::from_raw(ctx.clone(), raw) };
+    if value.is_exception() { Err(()) } else { Ok(value) }
 }
 
 /// The names of the functions among the own enumerable properties of `exports`.

@@ -3,8 +3,9 @@
 //! On disk a compiled Action is a `.wasm` file with no code, only custom sections:
 //! `actionbox-meta` (JSON: format, file name, handlers, hashes), `actionbox-bytecode`,
 //! `actionbox-source` (the source it was compiled from, which errors are explained with:
-//! a caret under the line, the name of what was called), and, when it was signed,
-//! `actionbox-signature`. Loading one checks that it has nothing
+//! a caret under the line, the name of what was called), for an Action with packages
+//! `actionbox-modules` and `actionbox-module-code` (`deps/modules.rs`), and, when it was
+//! signed, `actionbox-signature`. Loading one checks that it has nothing
 //! else and no section twice, that its bytecode matches its hash and keeps QuickJS's own
 //! checksum in force, and (at execution) that it was compiled by the same guest, whose
 //! QuickJS reads it.
@@ -16,15 +17,20 @@
 //! signs what it saves and refuses what it loads without a valid signature. A forged
 //! artifact would still run only inside the sandbox.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::deps::{DependencyWarning, Modules};
 use crate::error::{Error, Result};
 use crate::key::Key;
 
 const META_SECTION: &str = "actionbox-meta";
 const BYTECODE_SECTION: &str = "actionbox-bytecode";
 const SOURCE_SECTION: &str = "actionbox-source";
+const MODULES_SECTION: &str = "actionbox-modules";
+const MODULE_CODE_SECTION: &str = "actionbox-module-code";
 const SIGNATURE_SECTION: &str = "actionbox-signature";
 /// Separates this use of an artifact key from others.
 const SIGNATURE_PURPOSE: &str = "actionbox artifact";
@@ -40,6 +46,10 @@ pub struct CompiledAction {
     bytecode: Vec<u8>,
     /// The source, when the artifact carries it (artifacts written before it did do not).
     source: Option<String>,
+    /// Its packaged modules (npm packages, Action Modules).
+    modules: Arc<Modules>,
+    /// What compiling it warned about (not kept in the artifact).
+    warnings: Vec<DependencyWarning>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,6 +62,10 @@ struct Meta {
     guest_sha256: String,
     source_sha256: String,
     bytecode_sha256: String,
+    /// SHA-256 of the module index and the module code, one after the other, when it
+    /// has packaged modules.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    modules_sha256: Option<String>,
 }
 
 impl CompiledAction {
@@ -61,7 +75,13 @@ impl CompiledAction {
         handlers: Vec<String>,
         bytecode: Vec<u8>,
         guest_sha256: &str,
+        modules: Modules,
+        warnings: Vec<DependencyWarning>,
     ) -> Self {
+        let modules_sha256 = (!modules.is_empty()).then(|| {
+            let (index, code) = modules.encode();
+            hex_sha256_of(&[&index, &code])
+        });
         let meta = Meta {
             format: FORMAT,
             filename: filename.to_owned(),
@@ -69,8 +89,9 @@ impl CompiledAction {
             guest_sha256: guest_sha256.to_owned(),
             source_sha256: hex_sha256(source.as_bytes()),
             bytecode_sha256: hex_sha256(&bytecode),
+            modules_sha256,
         };
-        CompiledAction { meta, bytecode, source: Some(source.to_owned()) }
+        CompiledAction { meta, bytecode, source: Some(source.to_owned()), modules: Arc::new(modules), warnings }
     }
 
     /// The file name given at compile time; stack traces name it.
@@ -91,6 +112,22 @@ impl CompiledAction {
     /// The source it was compiled from, when the artifact carries it.
     pub fn source(&self) -> Option<&str> {
         self.source.as_deref()
+    }
+
+    /// Its packaged modules: the files of its npm packages it may `require`, each with
+    /// its path from the Action's directory and its kind.
+    pub fn modules(&self) -> &Modules {
+        &self.modules
+    }
+
+    pub(crate) fn modules_shared(&self) -> Arc<Modules> {
+        self.modules.clone()
+    }
+
+    /// What compiling it warned about: optional dependencies that are not installed, for
+    /// example. Empty for an artifact read from a file.
+    pub fn warnings(&self) -> &[DependencyWarning] {
+        &self.warnings
     }
 
     pub(crate) fn guest_sha256(&self) -> &str {
@@ -117,9 +154,18 @@ impl CompiledAction {
             module
                 .section(&wasm_encoder::CustomSection { name: SOURCE_SECTION.into(), data: source.as_bytes().into() });
         }
+        let (index, code) = if self.modules.is_empty() { Default::default() } else { self.modules.encode() };
+        if !self.modules.is_empty() {
+            module.section(&wasm_encoder::CustomSection { name: MODULES_SECTION.into(), data: (&index[..]).into() });
+            module.section(&wasm_encoder::CustomSection { name: MODULE_CODE_SECTION.into(), data: (&code[..]).into() });
+        }
         if let Some(key) = key {
             let source = self.source.as_deref().unwrap_or_default().as_bytes();
-            let signature = key.tag(SIGNATURE_PURPOSE, &[&meta, &self.bytecode, source]);
+            let mut signed: Vec<&[u8]> = vec![&meta, &self.bytecode, source];
+            if !self.modules.is_empty() {
+                signed.extend([&index[..], &code[..]]);
+            }
+            let signature = key.tag(SIGNATURE_PURPOSE, &signed);
             module.section(&wasm_encoder::CustomSection {
                 name: SIGNATURE_SECTION.into(),
                 data: (&signature[..]).into(),
@@ -139,6 +185,7 @@ impl CompiledAction {
     pub(crate) fn decode(bytes: &[u8], key: Option<&Key>) -> Result<Self> {
         let invalid = |message: &str| Error::InvalidArtifact(message.to_owned());
         let (mut meta, mut bytecode, mut source, mut signature) = (None, None, None, None);
+        let (mut index, mut code) = (None, None);
         for payload in wasmparser::Parser::new(0).parse_all(bytes) {
             let payload = payload.map_err(|e| Error::InvalidArtifact(format!("not a WebAssembly file: {e}")))?;
             match payload {
@@ -148,6 +195,8 @@ impl CompiledAction {
                         META_SECTION => &mut meta,
                         BYTECODE_SECTION => &mut bytecode,
                         SOURCE_SECTION => &mut source,
+                        MODULES_SECTION => &mut index,
+                        MODULE_CODE_SECTION => &mut code,
                         SIGNATURE_SECTION => &mut signature,
                         _ => continue,
                     };
@@ -167,7 +216,11 @@ impl CompiledAction {
         if let Some(key) = key {
             let signature =
                 signature.ok_or_else(|| invalid("it is not signed, and this engine requires signed artifacts"))?;
-            if !key.verify(SIGNATURE_PURPOSE, &[meta_bytes, bytecode, source.unwrap_or_default()], signature) {
+            let mut signed = vec![meta_bytes, bytecode, source.unwrap_or_default()];
+            if let (Some(index), Some(code)) = (index, code) {
+                signed.extend([index, code]);
+            }
+            if !key.verify(SIGNATURE_PURPOSE, &signed, signature) {
                 return Err(invalid("its signature does not match (it was changed, or signed with another key)"));
             }
         }
@@ -189,6 +242,16 @@ impl CompiledAction {
             }
             Some(_) => {}
         }
+        let modules = match (index, code) {
+            (None, None) if meta.modules_sha256.is_none() => Modules::default(),
+            (Some(index), Some(code)) => {
+                if meta.modules_sha256.as_deref() != Some(hex_sha256_of(&[index, code]).as_str()) {
+                    return Err(invalid("its modules do not match their hash (the file is corrupt)"));
+                }
+                Modules::decode(index, code).map_err(Error::InvalidArtifact)?
+            }
+            _ => return Err(invalid("its module sections are incomplete")),
+        };
         let source = match source {
             None => None,
             Some(bytes) => {
@@ -198,10 +261,29 @@ impl CompiledAction {
                 Some(String::from_utf8(bytes.to_vec()).map_err(|_| invalid("its source is not UTF-8"))?)
             }
         };
-        Ok(CompiledAction { meta, bytecode: bytecode.to_vec(), source })
+        Ok(CompiledAction {
+            meta,
+            bytecode: bytecode.to_vec(),
+            source,
+            modules: Arc::new(modules),
+            warnings: Vec::new(),
+        })
     }
 }
 
+/// Whether `bytecode` is long enough to hold QuickJS's header and keeps its checksum on.
+pub(crate) fn bytecode_checked(bytecode: &[u8]) -> bool {
+    bytecode.get(1..5).is_some_and(|checksum| checksum != UNCHECKED_BYTECODE)
+}
+
 pub(crate) fn hex_sha256(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    hex_sha256_of(&[bytes])
+}
+
+fn hex_sha256_of(parts: &[&[u8]]) -> String {
+    let mut hasher = Sha256::new();
+    for part in parts {
+        hasher.update(part);
+    }
+    hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -77,7 +77,7 @@ mod urls;
 pub use action::CompiledAction;
 pub use cache::{CacheEntries, CacheEntry, CacheFuture, CacheStore, CacheStoreError, MemoryCache};
 pub use config::{Config, data_dir};
-pub use engine::Engine;
+pub use engine::{CompileOptions, Engine};
 pub use error::{ActionError, Error, Location, OutputLimit, Result};
 pub use event::parse as parse_event;
 pub use fetch::{EgressPolicy, MockError, Mocks, PolicyError, RequestRecord};

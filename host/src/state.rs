@@ -53,6 +53,8 @@ pub struct HostState {
     pub tape: Option<Tape>,
     /// The keys the running Action holds (`crypto`).
     pub keys: Keys,
+    /// The running Action's packaged modules, which the guest loads by id.
+    pub modules: std::sync::Arc<crate::deps::Modules>,
 }
 
 /// What the Actions of one trigger execution share, carried from store to store when a
@@ -89,6 +91,7 @@ impl HostState {
             requests: Requests::disabled(),
             tape: None,
             keys: Keys::default(),
+            modules: Default::default(),
         }
     }
 

@@ -12,6 +12,7 @@ mod flows;
 mod isolation;
 mod limits;
 mod options;
+mod packages;
 mod redirect;
 mod saml;
 mod timers;

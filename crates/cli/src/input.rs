@@ -3,10 +3,10 @@
 //! Every file is read through `actionbox::files`: regular files only, never more than
 //! its cap (below), so `--event /dev/zero` or a 300 MB file is refused before it is read.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use actionbox::files::{self, FileError};
-use actionbox::{CompiledAction, Engine, Error};
+use actionbox::{CompileOptions, CompiledAction, Engine, Error};
 use serde_json::{Map, Value};
 
 use crate::exit::Failure;
@@ -99,7 +99,22 @@ pub fn artifact(engine: &Engine, path: &Path, bytes: &[u8]) -> Result<CompiledAc
 
 /// Compiles a source, showing a compile error with its line.
 pub async fn compile(engine: &Engine, path: &Path, source: &str) -> Result<CompiledAction, Failure> {
-    engine.compile(&file_name(path), source).await.map_err(|e| Failure::compile(e, path, source))
+    let mut options = CompileOptions::new();
+    options.project_dir(project_dir(path));
+    let action =
+        engine.compile_with(&file_name(path), source, &options).await.map_err(|e| Failure::compile(e, path, source))?;
+    for warning in action.warnings() {
+        errln!("warning: {}", crate::render::escape(&warning.to_string()));
+    }
+    Ok(action)
+}
+
+/// The directory an Action's packages are found from: the one holding its file.
+fn project_dir(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
 }
 
 /// KEY=VALUE pairs as a JSON object of strings.

@@ -94,6 +94,12 @@ pub const MAX_SOURCE_BYTES: usize = 100 * 1024;
 /// One file of an Action's npm dependencies may have at most this many bytes: the guest
 /// parses it to find what it asks for (the 100 kB limit is the Action's own source only).
 pub const MAX_DEPENDENCY_FILE_BYTES: usize = 8 * 1024 * 1024;
+/// An Action may declare at most this many npm packages as direct dependencies, as on
+/// the platform.
+pub const MAX_NPM_DEPENDENCIES: usize = 10;
+/// An Action's dependency graph may have at most this many files (`aws-sdk` v2, the
+/// largest package Actions use, has about 2,000 reachable).
+pub const MAX_PACKAGED_MODULES: usize = 20_000;
 /// The largest compiled artifact accepted by default, in bytes. It leaves room for the
 /// npm packages artifacts will carry; the bytecode one execution loads must also fit in
 /// a quarter of the memory limit.
@@ -284,6 +290,8 @@ pub const ALL: &[(&str, Quantity)] = &[
     ("MAX_RESPONSE_BODY_BYTES", bytes(MAX_RESPONSE_BODY_BYTES as u64)),
     ("MAX_SOURCE_BYTES", bytes(MAX_SOURCE_BYTES as u64)),
     ("MAX_DEPENDENCY_FILE_BYTES", bytes(MAX_DEPENDENCY_FILE_BYTES as u64)),
+    ("MAX_NPM_DEPENDENCIES", count(MAX_NPM_DEPENDENCIES as u64)),
+    ("MAX_PACKAGED_MODULES", count(MAX_PACKAGED_MODULES as u64)),
     ("DEFAULT_MAX_ARTIFACT_BYTES", bytes(DEFAULT_MAX_ARTIFACT_BYTES)),
     ("MAX_EXPORTS", count(MAX_EXPORTS as u64)),
     ("MAX_EXPORT_NAME_BYTES", bytes(MAX_EXPORT_NAME_BYTES as u64)),

@@ -162,6 +162,9 @@ pub fn install<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     let names: Vec<&str> = MODULES.iter().map(|module| module.name).collect();
     let mut public: Vec<&str> = MODULES.iter().filter(|module| module.public()).map(|module| module.name).collect();
     public.extend(SNAPSHOT);
+    let mut offered: Vec<&str> = public.iter().copied().chain(ALIASES.iter().map(|(name, _, _)| *name)).collect();
+    offered.sort_unstable();
+    assert_eq!(offered, actionbox_contract::builtins::BUILTIN_MODULES, "the contract lists the guest's modules");
     let aliases: Vec<Vec<&str>> = ALIASES.iter().map(|(name, module, key)| vec![*name, *module, *key]).collect();
     let globals: Vec<Vec<&str>> = GLOBALS.iter().map(|(name, module, key)| vec![*name, *module, *key]).collect();
     let factory = Function::new(ctx.clone(), factory)?;

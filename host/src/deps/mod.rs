@@ -1,12 +1,23 @@
-//! An Action's dependencies: the files of its npm packages, and what each asks for.
+//! An Action's dependencies: the files of its npm packages, what each asks for, how the
+//! names resolve, and the packaged modules an artifact carries.
 //!
 //! A package's file is untrusted input. The host never parses one itself: the guest's
 //! `scan` does, inside the sandbox ([`Engine::scan`](crate::Engine::scan)), under the
-//! limits of a compilation and a size cap, and this module holds what it reports.
+//! limits of a compilation and a size cap. The host resolves the names it reports with
+//! Node's algorithm (`resolve.rs`), following the Action's manifest (`manifest.rs`), and
+//! the guest compiles each file; `modules.rs` holds the result, `walk.rs` drives it.
 
 use serde::Serialize;
 
 use crate::error::Location;
+
+mod manifest;
+mod modules;
+mod resolve;
+pub(crate) mod walk;
+
+pub use manifest::{MAX_DIRECT_DEPENDENCIES, Manifest};
+pub use modules::{Link, Module, ModuleKind, Modules, Target};
 
 /// How a file is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -79,4 +90,40 @@ pub enum DependencyError {
     /// Parsing it used up the CPU budget, the deadline or the memory of a compilation.
     #[error("parsing it went past the limits of a compilation ({0})")]
     Limit(String),
+    /// A module it asks for is not installed.
+    #[error("Cannot find module '{specifier}'{}", crate::error::at(location))]
+    NotFound { specifier: String, location: Option<Location> },
+    /// It asks for a built-in module of Node that actionbox does not offer.
+    #[error("the built-in module '{specifier}' is not available in actionbox{}", crate::error::at(location))]
+    UnsupportedBuiltin { specifier: String, location: Option<Location> },
+    /// A module it asks for is a native addon, which cannot run in the sandbox.
+    #[error("'{specifier}' is a native addon ({detail}), which cannot run in actionbox{}", crate::error::at(location))]
+    NativeAddon { specifier: String, detail: String, location: Option<Location> },
+    /// A module it asks for resolves to a file outside the Action's directory.
+    #[error("'{specifier}' resolves outside the Action's directory, to {resolved}{}", crate::error::at(location))]
+    OutsideProject { specifier: String, resolved: String, location: Option<Location> },
+    /// A file could not be read.
+    #[error("it could not be read: {0}")]
+    Unreadable(String),
+    /// The manifest (`package.json`) is missing something, or says something wrong.
+    #[error("{0}")]
+    Manifest(String),
+    /// The packaged modules together are over a limit.
+    #[error("{0}")]
+    TooMany(String),
+}
+
+/// Something compiling an Action noticed that does not stop it: an optional dependency
+/// (asked for inside `try`) that is not installed, for example.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DependencyWarning {
+    /// The file that asks for it, from the Action's directory.
+    pub file: String,
+    pub reason: DependencyError,
+}
+
+impl std::fmt::Display for DependencyWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.file, self.reason)
+    }
 }

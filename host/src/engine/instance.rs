@@ -89,6 +89,7 @@ impl Engine {
         let limits = self.guest_limits();
         if let InstanceLease::Holding(held) = slot {
             held.store.data_mut().begin_action(step.event, step.continuation.clone());
+            held.store.data_mut().modules = step.action.modules_shared();
             self.connect(held.store.data_mut(), step.options);
             self.arm(&mut held.store);
             let timing = Timing { instantiated: Some(Instant::now()), ran: None };
@@ -107,6 +108,7 @@ impl Engine {
         let carried = slot.release();
         let mut store = self.new_store(step.trigger, step.deadline, carried);
         store.data_mut().begin_action(step.event, step.continuation);
+        store.data_mut().modules = step.action.modules_shared();
         self.connect(store.data_mut(), step.options);
         self.arm(&mut store);
         let pre = self.flow_snapshot().await?;
@@ -152,7 +154,11 @@ mod tests {
         loop {
             let limits = engine.guest_limits();
             let source = "exports.onExecutePostLogin = async () => {};";
-            match instance.actionbox_sandbox_contract_sandbox().call_compile(&mut store, "a.js", source, limits).await {
+            match instance
+                .actionbox_sandbox_contract_sandbox()
+                .call_compile(&mut store, "a.js", source, &[], limits)
+                .await
+            {
                 Ok(Ok(_)) => served += 1,
                 Ok(Err(crate::bindings::types::CompileError::Exhausted)) => return served,
                 other => panic!("compile failed: {other:?}"),
@@ -210,6 +216,7 @@ mod tests {
                     "actionbox-sandbox:contract/crypto",
                     "actionbox-sandbox:contract/event-loop",
                     "actionbox-sandbox:contract/fetch",
+                    "actionbox-sandbox:contract/modules",
                     "actionbox-sandbox:contract/pre-initialization",
                     "wasi:cli/stderr",
                     "wasi:clocks/monotonic-clock",

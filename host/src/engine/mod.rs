@@ -14,7 +14,8 @@
 //!
 //! This file holds the engine's public calls; flows are run by `flow::runner`, which the
 //! flow calls here hand over to. The rest of the engine, one concern per file:
-//! `pool.rs` (wasmtime's configuration and pool sizing), `store.rs` (a store with its
+//! `compile.rs` (compiling an Action and walking its packages), `scan.rs` (the guest's
+//! reading of one file of them), `pool.rs` (wasmtime's configuration and pool sizing), `store.rs` (a store with its
 //! limits and deadline), `instance.rs` (a flow's instance, and the rule for reusing it),
 //! `trap.rs` (what a trap or a thrown value means), `outcome.rs` (a run's result as an
 //! [`Outcome`]).
@@ -28,14 +29,14 @@ use wasmtime::component::{HasSelf, Linker};
 use wasmtime::{PoolConcurrencyLimitError, Store};
 
 use crate::action::CompiledAction;
-use crate::bindings::types::{CompileError, RunRequest};
+use crate::bindings::types::RunRequest;
 use crate::bindings::{ActionRuntime, ActionRuntimePre};
 use crate::config::Config;
 use crate::epoch::EpochTicker;
 use crate::error::{Error, Result};
+use crate::event;
 use crate::fetch::{Clients, Requests};
 use crate::flow::{self, ContinueRequest, Flow, FlowOutcome};
-use crate::limits::{MAX_ERROR_MESSAGE_BYTES, MAX_EXPORT_NAME_BYTES, MAX_EXPORTS};
 use crate::options::ExecuteOptions;
 use crate::outcome::Outcome;
 use crate::prepare::{self, GuestCache};
@@ -43,8 +44,8 @@ use crate::recording::Tape;
 use crate::state::{Carried, HostState};
 use crate::suspended::SuspendedFlow;
 use crate::trigger::Trigger;
-use crate::{event, text};
 
+mod compile;
 mod instance;
 mod outcome;
 mod pool;
@@ -52,9 +53,10 @@ mod scan;
 mod store;
 mod trap;
 
+pub use compile::CompileOptions;
 pub(crate) use instance::{FlowStep, InstanceLease};
 use outcome::Timing;
-use trap::{location, threw};
+use trap::threw;
 
 /// Compiles and executes Actions. Create one per process and share it.
 #[derive(Clone)]
@@ -119,46 +121,6 @@ impl Engine {
         &self.inner.config
     }
 
-    /// Compiles an Action's source. `filename` names it in errors and stack traces.
-    ///
-    /// The guest parses the source and runs its top level once, under the same limits
-    /// as an execution, to learn which handlers it exports.
-    pub async fn compile(&self, filename: &str, source: &str) -> Result<CompiledAction> {
-        crate::source::check_before_compile(filename, source)?;
-        let _slot = self.slot()?;
-        let mut store = self.new_store(Trigger::PostLogin, self.deadline()?, Carried::default());
-        store.set_fuel(self.inner.config.fuel).expect("fuel is enabled in the engine config");
-        let limits = self.guest_limits();
-        let instance = self.instantiate(&self.inner.single, &mut store).await?;
-        let called =
-            instance.actionbox_sandbox_contract_sandbox().call_compile(&mut store, filename, source, limits).await;
-        match called {
-            Ok(Ok(compiled)) => {
-                // Export names are the Action's text: bounded in number and length (no
-                // handler name comes near either bound).
-                let handlers =
-                    compiled.handlers.into_iter().filter(|name| name.len() <= MAX_EXPORT_NAME_BYTES).take(MAX_EXPORTS);
-                Ok(CompiledAction::new(
-                    filename,
-                    source,
-                    handlers.collect(),
-                    compiled.bytecode,
-                    &self.inner.guest_sha256,
-                ))
-            }
-            Ok(Err(CompileError::Syntax(e))) => {
-                let message = text::truncate(e.message, MAX_ERROR_MESSAGE_BYTES);
-                Err(crate::source::explain_syntax_error(source, message, e.location.map(location)))
-            }
-            Ok(Err(CompileError::Threw(e))) => Err(Error::TopLevel(threw(e, Some(source)))),
-            Ok(Err(CompileError::OutOfMemory)) => Err(Error::TopLevel(self.memory_error())),
-            Ok(Err(CompileError::Exhausted)) => {
-                Err(Error::Internal("a new instance has no JavaScript runtime left".into()))
-            }
-            Err(trap) => Err(Error::TopLevel(self.classify_trap(&trap, &store))),
-        }
-    }
-
     /// Reads a compiled artifact ([`CompiledAction::to_wasm`]'s format): at most
     /// [`Config::artifact_limit`] bytes and, when the engine has an
     /// [artifact key](Config::artifact_key), signed with it.
@@ -210,6 +172,7 @@ impl Engine {
         let started = Instant::now();
         let mut store = self.new_store(trigger, self.deadline()?, Carried::default());
         store.data_mut().begin_action(event, None);
+        store.data_mut().modules = action.modules_shared();
         self.connect(store.data_mut(), options);
         store.set_fuel(self.inner.config.fuel).expect("fuel is enabled in the engine config");
         let instance = self.instantiate(&self.inner.single, &mut store).await?;
@@ -244,6 +207,7 @@ impl Engine {
             trigger: crate::trigger::to_wit(trigger),
             handler: handler.to_owned(),
             event: event::check_and_encode(trigger, event)?,
+            links: action.modules().wit_links(&action.modules().action_links),
         })
     }
 

@@ -1,15 +1,17 @@
 //! [`Engine::scan`]: the guest parses one file of an Action's dependencies and says what
-//! it asks for (`guest/src/scan.rs`), under a compilation's limits.
+//! it asks for (`guest/src/scan.rs`), under a compilation's limits; and
+//! [`Engine::prepare_module`], which also has it compiled.
 
 use wasmtime::Trap;
 
 use super::Engine;
 use super::trap::location;
+use crate::bindings::ActionRuntime;
 use crate::bindings::scan_types;
 use crate::deps::{DependencyError, FileScan, Request, RequestKind, Syntax, SyntaxHint};
 use crate::error::{Error, Result};
 use crate::limits::{MAX_DEPENDENCY_FILE_BYTES, MAX_ERROR_MESSAGE_BYTES};
-use crate::state::Carried;
+use crate::state::{Carried, HostState};
 use crate::text;
 use crate::trigger::Trigger;
 
@@ -28,6 +30,49 @@ impl Engine {
     /// CPU budget, deadline and memory of a compilation: whatever the file holds, the
     /// answer is a [`FileScan`] or an [`Error::Dependency`] naming the file.
     pub async fn scan(&self, filename: &str, source: &str, hint: SyntaxHint) -> Result<FileScan> {
+        self.in_guest(filename, source, async |_, store, instance| {
+            let sandbox = instance.actionbox_sandbox_contract_sandbox();
+            let called = sandbox.call_scan(&mut *store, filename, source, wit_hint(hint)).await;
+            called.map(|result| result.map(|scanned| (scanned, ())))
+        })
+        .await
+        .map(|(scan, ())| scan)
+    }
+
+    /// Scans a file of the Action's packages, named `shown` in errors, and compiles it
+    /// (under the name `path`, its `__filename` at run time): what it asks for and its
+    /// bytecode, in one fresh instance.
+    pub(crate) async fn prepare_module(
+        &self,
+        shown: &str,
+        path: &str,
+        source: &str,
+        hint: SyntaxHint,
+    ) -> Result<(FileScan, Vec<u8>)> {
+        self.in_guest(shown, source, async |engine, store, instance| {
+            let limits = engine.guest_limits();
+            let called = instance
+                .actionbox_sandbox_contract_sandbox()
+                .call_prepare_module(&mut *store, path, source, wit_hint(hint), limits)
+                .await;
+            called.map(|result| result.map(|prepared| (prepared.scanned, prepared.bytecode)))
+        })
+        .await
+    }
+
+    /// Runs `call` on a fresh instance with a compilation's limits, for the file
+    /// `filename` of size-checked `source`, and reads its answer.
+    async fn in_guest<T>(
+        &self,
+        filename: &str,
+        source: &str,
+        call: impl AsyncFnOnce(
+            &Engine,
+            &mut wasmtime::Store<HostState>,
+            &ActionRuntime,
+        )
+            -> wasmtime::Result<std::result::Result<(scan_types::Scanned, T), scan_types::ScanError>>,
+    ) -> Result<(FileScan, T)> {
         let refuse = |reason| Error::Dependency { file: filename.to_owned(), reason };
         if source.len() > MAX_DEPENDENCY_FILE_BYTES {
             return Err(refuse(DependencyError::TooLarge { size: source.len(), limit: MAX_DEPENDENCY_FILE_BYTES }));
@@ -36,19 +81,20 @@ impl Engine {
         let mut store = self.new_store(Trigger::PostLogin, self.deadline()?, Carried::default());
         store.set_fuel(self.inner.config.fuel).expect("fuel is enabled in the engine config");
         let instance = self.instantiate(&self.inner.single, &mut store).await?;
-        let hint = match hint {
-            SyntaxHint::CommonJs => scan_types::SyntaxHint::Commonjs,
-            SyntaxHint::Esm => scan_types::SyntaxHint::Esm,
-        };
-        let called = instance.actionbox_sandbox_contract_sandbox().call_scan(&mut store, filename, source, hint).await;
-        match called {
-            Ok(Ok(scanned)) => file_scan(scanned).ok_or_else(|| {
+        match call(self, &mut store, &instance).await {
+            Ok(Ok((scanned, extra))) => file_scan(scanned).map(|scan| (scan, extra)).ok_or_else(|| {
                 refuse(DependencyError::TooLarge { size: source.len(), limit: MAX_DEPENDENCY_FILE_BYTES })
             }),
             Ok(Err(scan_types::ScanError::Syntax(e))) => Err(refuse(DependencyError::Syntax {
                 message: text::truncate(e.message, MAX_ERROR_MESSAGE_BYTES),
                 location: e.location.map(location),
             })),
+            Ok(Err(scan_types::ScanError::OutOfMemory)) => {
+                Err(refuse(DependencyError::Limit(self.memory_error().to_string())))
+            }
+            Ok(Err(scan_types::ScanError::Exhausted)) => {
+                Err(Error::Internal("a new instance has no JavaScript runtime left".into()))
+            }
             Err(trap) => Err(refuse(match trap.downcast_ref::<Trap>() {
                 // The parser's recursion ran out of the Wasm stack, or of the shadow
                 // stack in linear memory (which then writes below address 0).
@@ -56,6 +102,13 @@ impl Engine {
                 _ => DependencyError::Limit(self.classify_trap(&trap, &store).to_string()),
             })),
         }
+    }
+}
+
+fn wit_hint(hint: SyntaxHint) -> scan_types::SyntaxHint {
+    match hint {
+        SyntaxHint::CommonJs => scan_types::SyntaxHint::Commonjs,
+        SyntaxHint::Esm => scan_types::SyntaxHint::Esm,
     }
 }
 

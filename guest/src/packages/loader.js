@@ -1,0 +1,164 @@
+// The Action's packaged modules at run time, loaded as Node's CommonJS loader loads
+// files: each on its first `require`, from the host by id (`natives.load`), into a
+// `module` object cached under its path (`require.cache`), so a cycle gives the partial
+// exports and a later `require` the same object. A module whose top level throws is
+// taken out of the cache again. JSON files become their parsed value.
+//
+// `require` follows the links the host resolved at compile time, each file's own: a
+// built-in module, a packaged module (id and path), or an optional dependency that is
+// absent. A name no literal asked for (computed at run time) finds a built-in or nothing.
+//
+// Returns `actionRequire(links, module, filename)`: the Action's own `require`.
+(function (natives, builtins) {
+  'use strict';
+  const MODULE = 0;
+  const BUILTIN = 1;
+  const COMMONJS = 0;
+  const JSON_TEXT = 2;
+
+  // Node's coded errors, loaded when one is first thrown.
+  const errors = () => builtins.load('internal/errors');
+
+  // `require.cache`: every module loaded, by its path.
+  const cache = Object.create(null);
+  let main;
+
+  function dirname(path) {
+    const at = path.lastIndexOf('/');
+    return at <= 0 ? '/' : path.slice(0, at);
+  }
+
+  // The `node_modules` folders Node would search from `dir`, nearest first.
+  function nodeModulePaths(dir) {
+    const paths = [];
+    for (let at = dir; ; at = dirname(at)) {
+      if (!at.endsWith('/node_modules')) paths.push((at === '/' ? '' : at) + '/node_modules');
+      if (at === '/') return paths;
+    }
+  }
+
+  class Module {
+    constructor(path, parent) {
+      this.id = path;
+      this.path = dirname(path);
+      this.exports = {};
+      this.filename = path;
+      this.loaded = false;
+      this.children = [];
+      this.paths = nodeModulePaths(this.path);
+      if (parent !== undefined) parents.set(this, parent);
+      if (parent !== undefined && Array.isArray(parent.children)) parent.children.push(this);
+    }
+
+    // Deprecated in Node, still read by older packages: the module that first required
+    // this one.
+    get parent() {
+      return parents.get(this);
+    }
+  }
+  const parents = new WeakMap();
+
+  function notFound(specifier, parent) {
+    const from = parent !== undefined && typeof parent.filename === 'string' ? parent.filename : undefined;
+    const error = new Error(
+      "Cannot find module '" + specifier + "'" + (from === undefined ? '' : '\nRequire stack:\n- ' + from),
+    );
+    error.code = 'MODULE_NOT_FOUND';
+    error.requireStack = from === undefined ? [] : [from];
+    return error;
+  }
+
+  // The `require` links of a file: specifier → [tag, id, path].
+  function requireLinks(links) {
+    const table = new Map();
+    for (const [specifier, isImport, tag, id, path] of links) {
+      if (!isImport) table.set(specifier, [tag, id, path]);
+    }
+    return table;
+  }
+
+  function load(id, path, parent) {
+    const cached = cache[path];
+    if (cached !== undefined) return cached;
+    const [kind, links, value] = natives.load(id);
+    const module = new Module(path, parent);
+    cache[path] = module;
+    let done = false;
+    try {
+      if (kind === JSON_TEXT) {
+        try {
+          module.exports = JSON.parse(value);
+        } catch (error) {
+          error.message = path + ': ' + error.message;
+          throw error;
+        }
+      } else if (kind === COMMONJS) {
+        const require = makeRequire(module, requireLinks(links));
+        module.require = require;
+        value.call(module.exports, module.exports, require, module, path, module.path);
+      } else {
+        const error = new Error(
+          'require() of the ES module ' + path + ' is not supported by this build of actionbox',
+        );
+        error.code = 'ERR_REQUIRE_ESM';
+        throw error;
+      }
+      done = true;
+    } finally {
+      if (!done) {
+        delete cache[path];
+        if (parent !== undefined && Array.isArray(parent.children)) {
+          const at = parent.children.indexOf(module);
+          if (at !== -1) parent.children.splice(at, 1);
+        }
+      }
+    }
+    module.loaded = true;
+    return module;
+  }
+
+  function makeRequire(module, table) {
+    function target(specifier) {
+      if (typeof specifier !== 'string') throw errors().ERR_INVALID_ARG_TYPE('id', 'string', specifier);
+      if (specifier === '') throw errors().ERR_INVALID_ARG_VALUE('id', specifier, 'must be a non-empty string');
+      const found = table.get(specifier);
+      if (found !== undefined) return found;
+      if (builtins.builtin(specifier) !== undefined) return [BUILTIN];
+      return undefined;
+    }
+    function require(specifier) {
+      const found = target(specifier);
+      if (found !== undefined && found[0] === BUILTIN) return builtins.builtin(specifier).exports;
+      if (found !== undefined && found[0] === MODULE) return load(found[1], found[2], module).exports;
+      throw notFound(specifier, module);
+    }
+    function resolve(specifier) {
+      const found = target(specifier);
+      if (found !== undefined && found[0] === BUILTIN) return specifier;
+      if (found !== undefined && found[0] === MODULE) return found[2];
+      throw notFound(specifier, module);
+    }
+    resolve.paths = (specifier) =>
+      builtins.builtin(specifier) !== undefined ? null : nodeModulePaths(module.path || '/');
+    require.resolve = resolve;
+    require.cache = cache;
+    require.main = main;
+    require.extensions = Object.create(null);
+    return require;
+  }
+
+  function actionRequire(links, module, filename) {
+    module.id = '.';
+    module.filename = filename;
+    module.path = '/';
+    module.loaded = false;
+    module.children = [];
+    module.paths = nodeModulePaths('/');
+    main = module;
+    const require = makeRequire(module, requireLinks(links));
+    module.require = require;
+    return require;
+  }
+
+  return { actionRequire };
+})

@@ -1,0 +1,90 @@
+//! The Action's packaged modules: compiling a file of its packages at compile time
+//! (`prepare-module`), and loading one at run time, by id, from the host's `modules`
+//! interface, for `loader.js`, which is Node's CommonJS loader over them.
+//!
+//! Nothing of a package is in the snapshot: a module's bytecode crosses from the host on
+//! its first `require`, and an Action without packages never calls in here.
+
+use javy::quickjs::{Array, Ctx, Exception, Function, Object, Result, Value};
+
+use crate::actionbox_sandbox::contract::modules::{self, ModuleKind};
+use crate::actionbox_sandbox::contract::scan_types::{ScanError, ScanSyntaxError};
+use crate::actionbox_sandbox::contract::types::{Link, Target};
+use crate::exception::{self, Thrown};
+use crate::{builtin, script};
+
+const LOADER: &str = include_str!("loader.js");
+
+/// Evaluates `loader.js` with its natives; returns its object (`actionRequire`).
+pub fn install<'js>(ctx: &Ctx<'js>, builtins: &Object<'js>) -> Result<Object<'js>> {
+    let natives = Object::new(ctx.clone())?;
+    natives.set("load", Function::new(ctx.clone(), load)?)?;
+    builtin::evaluate(ctx, LOADER)?.call((natives, builtins.clone()))
+}
+
+/// A file of the packages as bytecode: Node's CommonJS wrapper around it, or the ES
+/// module. Compiles only: nothing of it runs.
+pub fn compile(ctx: &Ctx<'_>, path: &str, source: &str, esm: bool) -> std::result::Result<Vec<u8>, ScanError> {
+    let compiled = script::compile_module(ctx, path, source, esm).map_err(|()| match exception::take(ctx, path) {
+        Thrown::OutOfMemory => ScanError::OutOfMemory,
+        Thrown::Exception(e) => {
+            ScanError::Syntax(ScanSyntaxError { message: format!("{}: {}", e.name, e.message), location: e.location })
+        }
+    })?;
+    script::write_bytecode(ctx, &compiled).ok_or(ScanError::OutOfMemory)
+}
+
+/// Links as `loader.js` reads them: `[specifier, import, tag, id, path]`, the tag 0 for
+/// a packaged module, 1 for a built-in, 2 for an absent optional dependency.
+pub fn links<'js>(ctx: &Ctx<'js>, links: &[Link]) -> Result<Array<'js>> {
+    let array = Array::new(ctx.clone())?;
+    for (i, link) in links.iter().enumerate() {
+        let entry = Array::new(ctx.clone())?;
+        entry.set(0, link.specifier.as_str())?;
+        entry.set(1, link.import)?;
+        match &link.target {
+            Target::Module(module) => {
+                entry.set(2, 0)?;
+                entry.set(3, module.id)?;
+                entry.set(4, module.path.as_str())?;
+            }
+            Target::Builtin(name) => {
+                entry.set(2, 1)?;
+                entry.set(3, name.as_str())?;
+            }
+            Target::Missing => entry.set(2, 2)?,
+        }
+        array.set(i, entry)?;
+    }
+    Ok(array)
+}
+
+/// `natives.load(id)`: `[kind, links, value]` of the packaged module `id`, the value the
+/// CommonJS wrapper function, or the JSON text.
+fn load<'js>(ctx: Ctx<'js>, id: u32) -> Result<Array<'js>> {
+    let Some(module) = modules::load(id) else {
+        return Err(Exception::throw_range(&ctx, "the Action has no packaged module of this id"));
+    };
+    let result = Array::new(ctx.clone())?;
+    result.set(1, links(&ctx, &module.links)?)?;
+    match module.kind {
+        ModuleKind::Commonjs => {
+            let compiled = script::load(&ctx, &module.code).map_err(|()| javy::quickjs::Error::Exception)?;
+            drop(module.code);
+            let wrapper = script::evaluate(&ctx, compiled).map_err(|()| javy::quickjs::Error::Exception)?;
+            result.set(0, 0)?;
+            result.set(2, wrapper)?;
+        }
+        ModuleKind::Json => {
+            let text = String::from_utf8(module.code)
+                .map_err(|_| Exception::throw_type(&ctx, "a packaged JSON module is not UTF-8"))?;
+            result.set(0, 2)?;
+            result.set(2, text)?;
+        }
+        ModuleKind::Esm => {
+            result.set(0, 1)?;
+            result.set(2, Value::new_undefined(ctx.clone()))?;
+        }
+    }
+    Ok(result)
+}

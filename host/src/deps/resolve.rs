@@ -1,0 +1,137 @@
+//! Node's module resolution for an Action's dependency graph, with `oxc_resolver`.
+//!
+//! The conditions are Node 22's: `node`, then `require` or `import` (as the file asks),
+//! `module-sync` and `default`; `main`, `exports`/`imports`, directory `index`, `.js` and
+//! `.json` as Node tries them; the `browser` field is not read. A name Node would find
+//! among its own modules is a built-in: one the guest offers
+//! ([`actionbox_contract::builtins`]), or refused. Every file must lie inside the
+//! Action's directory (symbolic links are followed, then checked), and `NODE_PATH` is
+//! not read: what compiles is what the directory holds.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use oxc_resolver::{ModuleType, ResolveError, ResolveOptions};
+
+/// How a resolved file is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// A script Node reads as CommonJS unless it has ES module syntax.
+    CommonJs,
+    /// An ES module by its extension or its package's `type`.
+    Esm,
+    Json,
+}
+
+/// Where a name leads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolved {
+    File {
+        path: PathBuf,
+        kind: FileKind,
+    },
+    /// A built-in module of the guest, by its name without `node:`.
+    Builtin(String),
+}
+
+/// Why a name leads nowhere usable.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unresolved {
+    NotFound,
+    UnsupportedBuiltin,
+    NativeAddon(String),
+    Outside(PathBuf),
+    /// A malformed `package.json` or `exports` field, with the resolver's message.
+    Invalid(String),
+}
+
+pub struct Resolver {
+    require: oxc_resolver::Resolver,
+    import: oxc_resolver::Resolver,
+    /// The Action's directory, canonical.
+    root: PathBuf,
+    /// Per package directory: whether it builds a native addon.
+    native: HashMap<PathBuf, bool>,
+}
+
+impl Resolver {
+    /// A resolver for the files under `root`, which must exist.
+    pub fn new(root: &Path) -> std::io::Result<Self> {
+        let root = root.canonicalize()?;
+        let options = |condition: &str| ResolveOptions {
+            condition_names: vec!["node".into(), condition.into(), "module-sync".into(), "default".into()],
+            extensions: vec![".js".into(), ".json".into(), ".node".into()],
+            main_fields: vec!["main".into()],
+            main_files: vec!["index".into()],
+            modules: vec!["node_modules".into()],
+            alias_fields: vec![],
+            builtin_modules: true,
+            module_type: true,
+            node_path: false,
+            symlinks: true,
+            ..ResolveOptions::default()
+        };
+        let require = oxc_resolver::Resolver::new(options("require"));
+        let import = require.clone_with_options(options("import"));
+        Ok(Resolver { require, import, root, native: HashMap::new() })
+    }
+
+    /// The Action's directory, canonical.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// What `specifier`, asked for by the file `from` (by `import` when `import`), leads to.
+    pub fn resolve(&mut self, from: &Path, specifier: &str, import: bool) -> Result<Resolved, Unresolved> {
+        let dir = from.parent().unwrap_or(&self.root);
+        let resolver = if import { &self.import } else { &self.require };
+        let resolution = match resolver.resolve(dir, specifier) {
+            Ok(resolution) => resolution,
+            Err(ResolveError::Builtin { resolved, .. }) => {
+                let name = resolved.strip_prefix("node:").unwrap_or(&resolved);
+                return if actionbox_contract::builtins::is_builtin(name) {
+                    Ok(Resolved::Builtin(name.to_owned()))
+                } else {
+                    Err(Unresolved::UnsupportedBuiltin)
+                };
+            }
+            Err(ResolveError::NotFound(_) | ResolveError::MatchedAliasNotFound(..)) => {
+                return Err(Unresolved::NotFound);
+            }
+            Err(ResolveError::IOError(e)) if std::io::Error::from(e.clone()).kind() == std::io::ErrorKind::NotFound => {
+                return Err(Unresolved::NotFound);
+            }
+            Err(e) => return Err(Unresolved::Invalid(e.to_string())),
+        };
+        let path = resolution.path().to_path_buf();
+        if !path.starts_with(&self.root) {
+            return Err(Unresolved::Outside(path));
+        }
+        let kind = match resolution.module_type() {
+            Some(ModuleType::Addon) => {
+                return Err(Unresolved::NativeAddon(format!("the compiled file {}", self.relative(&path))));
+            }
+            Some(ModuleType::Wasm) => return Err(Unresolved::Invalid("WebAssembly modules are not supported".into())),
+            Some(ModuleType::Json) => FileKind::Json,
+            Some(ModuleType::Module) => FileKind::Esm,
+            Some(ModuleType::CommonJs) | None => FileKind::CommonJs,
+        };
+        if let Some(package) = resolution.package_json() {
+            let dir = package.path().parent().unwrap_or(&self.root).to_path_buf();
+            if dir != self.root && self.builds_native_addon(dir.clone()) {
+                return Err(Unresolved::NativeAddon(format!("its package {} has a binding.gyp", self.relative(&dir))));
+            }
+        }
+        Ok(Resolved::File { path, kind })
+    }
+
+    /// `path` from the Action's directory, with `/` between parts.
+    pub fn relative(&self, path: &Path) -> String {
+        let relative = path.strip_prefix(&self.root).unwrap_or(path);
+        relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+    }
+
+    fn builds_native_addon(&mut self, dir: PathBuf) -> bool {
+        *self.native.entry(dir).or_insert_with_key(|dir| dir.join("binding.gyp").is_file())
+    }
+}

@@ -1,0 +1,383 @@
+//! An Action's npm packages: resolved and compiled at compile time from a scratch project
+//! directory, carried by the artifact, and loaded at run time as Node loads them (each
+//! project also run under the machine's `node`, the two outputs compared); and every way
+//! a package that cannot be used is named at compile time.
+
+use std::path::Path;
+use std::process::Command;
+
+use actionbox::deps::DependencyError;
+use actionbox::{CompileOptions, CompiledAction, Decision, Error, Outcome, Trigger};
+use actionbox_tests::{block_on, engine, event};
+
+/// A scratch Action directory: `action.js`, its `package.json` and `node_modules`.
+struct Project {
+    dir: tempfile::TempDir,
+}
+
+impl Project {
+    fn new() -> Self {
+        Project { dir: tempfile::tempdir().expect("a scratch directory") }
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Writes `text` to `relative`, creating its directories.
+    fn file(&self, relative: &str, text: &str) -> &Self {
+        let path = self.path().join(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+        self
+    }
+
+    /// A package in `node_modules` with its `package.json` and files.
+    fn package(&self, name: &str, manifest: &str, files: &[(&str, &str)]) -> &Self {
+        self.file(&format!("node_modules/{name}/package.json"), manifest);
+        for (relative, text) in files {
+            self.file(&format!("node_modules/{name}/{relative}"), text);
+        }
+        self
+    }
+
+    fn compile(&self, source: &str) -> Result<CompiledAction, Error> {
+        self.file("action.js", source);
+        let mut options = CompileOptions::new();
+        options.project_dir(self.path());
+        block_on(engine().compile_with("action.js", source, &options))
+    }
+
+    /// What the Action's post-login handler logs under `node`, one line per call; `None`
+    /// when this machine has no `node`.
+    fn under_node(&self) -> Option<Vec<String>> {
+        let runner = "const m = require(process.argv[1]);\
+            const api = new Proxy({}, { get: () => new Proxy({}, { get: () => () => {} }) });\
+            m.onExecutePostLogin({ user: {} }, api);";
+        let output = match Command::new("node").arg("-e").arg(runner).arg(self.path().join("action.js")).output() {
+            Ok(output) => output,
+            Err(_) => {
+                eprintln!("note: no `node` on this machine; the outputs are checked against the recorded ones only");
+                return None;
+            }
+        };
+        assert!(output.status.success(), "node failed: {}", String::from_utf8_lossy(&output.stderr));
+        Some(String::from_utf8(output.stdout).unwrap().lines().map(str::to_owned).collect())
+    }
+}
+
+fn execute(action: &CompiledAction) -> Outcome {
+    block_on(engine().execute(Trigger::PostLogin, action, &event())).unwrap()
+}
+
+fn logged(outcome: &Outcome) -> Vec<String> {
+    assert_eq!(outcome.decision, Decision::Allowed, "{:?}", outcome.decision);
+    outcome.logs.lines.iter().map(|line| line.message.clone()).collect()
+}
+
+/// Runs the Action in actionbox and in node, checks the two agree, and returns the lines.
+fn run_both(project: &Project, source: &str) -> Vec<String> {
+    let action = project.compile(source).unwrap();
+    let ours = logged(&execute(&action));
+    if let Some(node) = project.under_node() {
+        assert_eq!(ours, node, "the same output as node");
+    }
+    ours
+}
+
+/// The error compiling `source` in `project` gave, with the file it names.
+fn refusal(project: &Project, source: &str) -> (String, DependencyError) {
+    match project.compile(source) {
+        Err(Error::Dependency { file, reason }) => (file, reason),
+        other => panic!("expected a dependency error, got {other:?}"),
+    }
+}
+
+/// Two packages that require each other, `main`, `exports` with conditions, a directory
+/// index, JSON, a module whose first evaluation throws, and one never required.
+fn commonjs_project() -> Project {
+    let project = Project::new();
+    project
+        .file("package.json", r#"{ "dependencies": { "alpha": "1.0.0", "beta": "2.0.0" } }"#)
+        .package("alpha", r#"{ "name": "alpha", "version": "1.0.0", "main": "lib/main.js" }"#, &[
+            (
+                "lib/main.js",
+                "exports.early = 'alpha early';
+const beta = require('beta');
+exports.betaDoneWhenAlphaRan = beta.done;
+exports.late = 'alpha late';
+exports.file = __filename.slice(__filename.indexOf('node_modules'));
+exports.dir = __dirname.slice(__dirname.indexOf('node_modules'));
+exports.data = require('./data.json');
+exports.sameJson = require('./data') === exports.data;
+exports.util = require('./util');
+exports.isMain = require.main === module;
+",
+            ),
+            ("lib/data.json", "\u{feff}{ \"answer\": 42, \"list\": [1, \"two\"] }"),
+            ("lib/data.js", "module.exports = 'the .json file comes first only when named';"),
+            (
+                "lib/util/index.js",
+                "module.exports = { name: 'util index', parent: module.parent.id.slice(module.parent.id.indexOf('node_modules')) };",
+            ),
+        ])
+        .package(
+            "beta",
+            r#"{ "name": "beta", "version": "2.0.0",
+                 "exports": {
+                   ".": { "import": "./beta.mjs", "require": "./beta.cjs" },
+                   "./feature": { "browser": "./feature-browser.js", "node": "./feature-node.js", "default": "./feature-default.js" },
+                   "./package.json": "./package.json"
+                 } }"#,
+            &[
+                ("beta.cjs", "const alpha = require('alpha');\nexports.alphaKeysSeen = Object.keys(alpha);\nexports.done = true;\n"),
+                ("beta.mjs", "export default 'the ES module build';\n"),
+                ("feature-node.js", "module.exports = 'node';"),
+                ("feature-browser.js", "module.exports = 'browser';"),
+                ("feature-default.js", "module.exports = 'default';"),
+            ],
+        )
+        .package("flaky", r#"{ "name": "flaky", "version": "1.0.0" }"#, &[(
+            "index.js",
+            "globalThis.flakyRuns = (globalThis.flakyRuns || 0) + 1;\n\
+             if (!globalThis.flakyReady) throw new Error('not ready');\n\
+             module.exports = 'flaky ' + globalThis.flakyRuns;",
+        )])
+        .package("unused", r#"{ "name": "unused", "version": "1.0.0" }"#, &[(
+            "index.js",
+            "globalThis.unusedRan = true;",
+        )]);
+    project
+}
+
+const COMMONJS_ACTION: &str = r#"const alpha = require('alpha');
+exports.onExecutePostLogin = async (event, api) => {
+  let flakyFirst;
+  try { require('flaky'); } catch (e) { flakyFirst = e.message; }
+  globalThis.flakyReady = true;
+  const resolved = require.resolve('beta');
+  console.log(JSON.stringify({
+    alpha,
+    alphaAgain: require('alpha') === alpha,
+    betaSawPartialAlpha: require('beta').alphaKeysSeen,
+    feature: require('beta/feature'),
+    version: require('beta/package.json').version,
+    flakyFirst,
+    flakySecond: require('flaky'),
+    resolved: resolved.slice(resolved.indexOf('node_modules')),
+    cached: require.cache[resolved].exports === require('beta'),
+    unusedRan: globalThis.unusedRan === true,
+  }));
+  if (event.never) require('unused');
+};
+"#;
+
+#[test]
+fn commonjs_packages_load_lazily_with_cycles_json_and_exports_conditions_as_in_node() {
+    let project = commonjs_project();
+    let lines = run_both(&project, COMMONJS_ACTION);
+    let seen: serde_json::Value = serde_json::from_str(&lines[0]).unwrap();
+    assert_eq!(
+        seen,
+        serde_json::json!({
+            "alpha": {
+                "early": "alpha early",
+                "betaDoneWhenAlphaRan": true,
+                "late": "alpha late",
+                "file": "node_modules/alpha/lib/main.js",
+                "dir": "node_modules/alpha/lib",
+                "data": { "answer": 42, "list": [1, "two"] },
+                "sameJson": false,
+                "util": { "name": "util index", "parent": "node_modules/alpha/lib/main.js" },
+                "isMain": false,
+            },
+            "alphaAgain": true,
+            "betaSawPartialAlpha": ["early"],
+            "feature": "node",
+            "version": "2.0.0",
+            "flakyFirst": "not ready",
+            "flakySecond": "flaky 2",
+            "resolved": "node_modules/beta/beta.cjs",
+            "cached": true,
+            "unusedRan": false,
+        })
+    );
+}
+
+#[test]
+fn an_artifact_carries_its_packages_and_runs_without_node_modules() {
+    let project = commonjs_project();
+    let action = project.compile(COMMONJS_ACTION).unwrap();
+    assert!(action.warnings().is_empty(), "{:?}", action.warnings());
+    let paths: Vec<&str> = action.modules().modules.iter().map(|m| m.path.as_str()).collect();
+    for expected in ["/node_modules/alpha/lib/main.js", "/node_modules/beta/beta.cjs", "/node_modules/unused/index.js"]
+    {
+        assert!(paths.contains(&expected), "{expected} in {paths:?}");
+    }
+    // Never required by anything: not packaged.
+    assert!(!paths.iter().any(|p| p.ends_with("beta.mjs") || p.ends_with("feature-browser.js")), "{paths:?}");
+    let before = logged(&execute(&action));
+
+    let bytes = engine().save_artifact(&action);
+    drop(project);
+    let loaded = engine().load_artifact(&bytes).unwrap();
+    assert_eq!(loaded.modules(), action.modules());
+    assert_eq!(logged(&execute(&loaded)), before);
+
+    // A changed byte in the module index or the code is refused when loading.
+    let marker = b"/node_modules/alpha/lib/main.js";
+    let at = bytes.windows(marker.len()).position(|w| w == marker).expect("the module index in the artifact");
+    let mut tampered = bytes.clone();
+    tampered[at + 15] = b'A';
+    assert!(matches!(engine().load_artifact(&tampered), Err(Error::InvalidArtifact(_))));
+}
+
+#[test]
+fn a_module_that_is_not_installed_is_named_with_the_file_and_line_that_asks_for_it() {
+    let project = Project::new();
+    project.package(
+        "alpha",
+        r#"{ "name": "alpha", "version": "1.0.0" }"#,
+        &[("index.js", "'use strict';\nconst gone = require('not-installed');\nmodule.exports = gone;")],
+    );
+    let (file, reason) =
+        refusal(&project, "const alpha = require('alpha');\nexports.onExecutePostLogin = async () => {};");
+    assert_eq!(file, "node_modules/alpha/index.js");
+    match reason {
+        DependencyError::NotFound { specifier, location } => {
+            assert_eq!(specifier, "not-installed");
+            assert_eq!(location.map(|l| l.line), Some(2));
+        }
+        other => panic!("{other:?}"),
+    }
+    // The Action's own file, too.
+    let (file, reason) =
+        refusal(&project, "\n\nconst x = require('./missing');\nexports.onExecutePostLogin = async () => {};");
+    assert_eq!(file, "action.js");
+    assert!(matches!(reason, DependencyError::NotFound { location: Some(l), .. } if l.line == 3));
+    // Without a project directory, only built-in modules are there.
+    let bare = block_on(engine().compile("a.js", "require('alpha');\nexports.onExecutePostLogin = async () => {};"));
+    assert!(matches!(bare, Err(Error::Dependency { reason: DependencyError::NotFound { .. }, .. })), "{bare:?}");
+}
+
+#[test]
+fn an_optional_dependency_that_is_not_installed_is_a_warning_and_module_not_found_when_required() {
+    let project = Project::new();
+    project.package("chalkish", r#"{ "name": "chalkish", "version": "1.0.0" }"#, &[(
+        "index.js",
+        "let color = 'none';\ntry {\n  color = require('supports-color');\n} catch (e) {\n  color = e.code;\n}\nmodule.exports = color;",
+    )]);
+    let source = "exports.onExecutePostLogin = async () => {\n  console.log(require('chalkish'));\n};";
+    let action = project.compile(source).unwrap();
+    assert_eq!(action.warnings().len(), 1, "{:?}", action.warnings());
+    let warning = &action.warnings()[0];
+    assert_eq!(warning.file, "node_modules/chalkish/index.js");
+    assert!(
+        matches!(&warning.reason, DependencyError::NotFound { specifier, location: Some(l) } if specifier == "supports-color" && l.line == 3)
+    );
+    assert_eq!(run_both(&project, source), ["MODULE_NOT_FOUND"]);
+}
+
+#[test]
+fn native_addons_are_refused_at_compile_time() {
+    let project = Project::new();
+    project
+        .package(
+            "compiled",
+            r#"{ "name": "compiled", "version": "1.0.0", "main": "build/addon.node" }"#,
+            &[("build/addon.node", "\u{7f}ELF")],
+        )
+        .package(
+            "gyp",
+            r#"{ "name": "gyp", "version": "1.0.0", "gypfile": true }"#,
+            &[
+                ("binding.gyp", "{ 'targets': [] }"),
+                ("index.js", "module.exports = require('./build/Release/gyp.node');"),
+            ],
+        );
+    for name in ["compiled", "gyp"] {
+        let (_, reason) =
+            refusal(&project, &format!("require('{name}');\nexports.onExecutePostLogin = async () => {{}};"));
+        assert!(matches!(reason, DependencyError::NativeAddon { .. }), "{name}: {reason:?}");
+    }
+}
+
+#[test]
+fn a_builtin_module_actionbox_does_not_offer_is_refused_at_compile_time() {
+    let project = Project::new();
+    for name in ["v8", "repl", "node:sea"] {
+        let (file, reason) =
+            refusal(&project, &format!("require('{name}');\nexports.onExecutePostLogin = async () => {{}};"));
+        assert_eq!(file, "action.js");
+        assert!(matches!(reason, DependencyError::UnsupportedBuiltin { .. }), "{name}: {reason:?}");
+    }
+    // The ones it offers need no package.
+    let action = project
+        .compile(
+            "const { join } = require('node:path');\nrequire('events');\nexports.onExecutePostLogin = async () => {};",
+        )
+        .unwrap();
+    assert!(action.modules().modules.is_empty());
+}
+
+#[test]
+fn nothing_outside_the_actions_directory_is_packaged() {
+    let outer = Project::new();
+    outer.file("secret.js", "module.exports = 'outside';");
+    outer.file("elsewhere/index.js", "module.exports = 'elsewhere';");
+    outer.file("project/package.json", "{}");
+    let project = Project { dir: tempfile::tempdir_in(outer.path()).unwrap() };
+    let source = "require('../secret.js');\nexports.onExecutePostLogin = async () => {};";
+    let (_, reason) = refusal(&project, source);
+    assert!(matches!(reason, DependencyError::OutsideProject { .. }), "{reason:?}");
+    // Nor through a symbolic link in node_modules.
+    std::fs::create_dir_all(project.path().join("node_modules")).unwrap();
+    std::os::unix::fs::symlink(outer.path().join("elsewhere"), project.path().join("node_modules/linked")).unwrap();
+    let (_, reason) = refusal(&project, "require('linked');\nexports.onExecutePostLogin = async () => {};");
+    assert!(matches!(reason, DependencyError::OutsideProject { .. }), "{reason:?}");
+}
+
+#[test]
+fn the_manifest_pins_at_most_ten_installed_dependencies() {
+    let source = "exports.onExecutePostLogin = async () => {};";
+    let manifest_refused = |manifest: &str| {
+        let project = Project::new();
+        project.file("package.json", manifest);
+        project.package("alpha", r#"{ "name": "alpha", "version": "1.0.0" }"#, &[("index.js", "")]);
+        let (file, reason) = refusal(&project, source);
+        assert_eq!(file, "package.json");
+        assert!(matches!(reason, DependencyError::Manifest(_)), "{manifest}: {reason:?}");
+    };
+    manifest_refused(r#"{ "dependencies": { "alpha": "^1.0.0" } }"#);
+    manifest_refused(r#"{ "dependencies": { "alpha": "latest" } }"#);
+    manifest_refused(r#"{ "dependencies": { "alpha": "1.0.1" } }"#);
+    manifest_refused(r#"{ "dependencies": { "not-installed": "1.0.0" } }"#);
+    manifest_refused(r#"{ "dependencies": [] }"#);
+    manifest_refused("{ not json");
+    let eleven: Vec<String> = (0..11).map(|i| format!("\"p{i}\": \"1.0.0\"")).collect();
+    manifest_refused(&format!("{{ \"dependencies\": {{ {} }} }}", eleven.join(", ")));
+    let project = Project::new();
+    project.file("package.json", r#"{ "dependencies": { "alpha": "1.0.0" }, "actionbox": { "runtime": "node22" } }"#);
+    project.package("alpha", r#"{ "name": "alpha", "version": "1.0.0" }"#, &[("index.js", "")]);
+    project.compile(source).unwrap();
+}
+
+#[test]
+fn a_broken_package_file_is_named_at_compile_time() {
+    let project = Project::new();
+    project.package(
+        "broken",
+        r#"{ "name": "broken", "version": "1.0.0" }"#,
+        &[
+            ("index.js", "module.exports = require('./data.json');"),
+            ("data.json", "{ \"a\": 1,\n  oops }"),
+            ("syntax.js", "module.exports = {;"),
+        ],
+    );
+    let (file, reason) = refusal(&project, "require('broken');\nexports.onExecutePostLogin = async () => {};");
+    assert_eq!(file, "node_modules/broken/data.json");
+    assert!(matches!(reason, DependencyError::Syntax { location: Some(l), .. } if l.line == 2), "{reason:?}");
+    let (file, reason) = refusal(&project, "require('broken/syntax');\nexports.onExecutePostLogin = async () => {};");
+    assert_eq!(file, "node_modules/broken/syntax.js");
+    assert!(matches!(reason, DependencyError::Syntax { .. }), "{reason:?}");
+}
