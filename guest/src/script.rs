@@ -110,19 +110,7 @@ pub fn compile_module<'js>(ctx: &Ctx<'js>, path: &str, source: &str, esm: bool) 
     let mut text = String::with_capacity(source.len() + 1);
     text.push_str(source);
     text.push('\0');
-    let filename = CString::new(path.replace('\0', "")).expect("NULs were removed");
-    let mut options = qjs::JSEvalOptions {
-        version: qjs::JS_EVAL_OPTIONS_VERSION as i32,
-        eval_flags: (qjs::JS_EVAL_TYPE_MODULE | qjs::JS_EVAL_FLAG_COMPILE_ONLY) as i32,
-        filename: filename.as_ptr(),
-        line_num: 1,
-    };
-    // SAFETY: `text` is NUL-terminated past its length and outlives the call, as does
-    // `filename`.
-    let raw = unsafe { qjs::JS_Eval2(ctx.as_raw().as_ptr(), text.as_ptr().cast(), source.len() as _, &mut options) };
-    // SAFETY: `raw` is a fresh value owned by us.
-    let value = unsafe { Value::from_raw(ctx.clone(), raw) };
-    if value.is_exception() { Err(()) } else { Ok(value) }
+    compile_only(ctx, path, &text, source.len(), qjs::JS_EVAL_TYPE_MODULE)
 }
 
 /// The names of the functions among the own enumerable properties of `exports`.
@@ -139,10 +127,18 @@ fn handler_names(exports: &Value<'_>) -> Vec<String> {
 /// Compiles the wrapped source without running it. On failure the exception is pending.
 fn compile_wrapped<'js>(ctx: &Ctx<'js>, filename: &str, source: &str) -> Result<Value<'js>, ()> {
     let (text, len) = wrapper::wrap(source);
+    compile_only(ctx, filename, &text, len, qjs::JS_EVAL_TYPE_GLOBAL)
+}
+
+/// Compiles the first `len` bytes of `text`, which has a NUL at `len`, as a script or a
+/// module (`eval_type`) named `filename`, without running it. On failure the exception
+/// is pending.
+fn compile_only<'js>(ctx: &Ctx<'js>, filename: &str, text: &str, len: usize, eval_type: u32) -> Result<Value<'js>, ()> {
+    assert_eq!(text.as_bytes().get(len), Some(&0), "the text is NUL-terminated at its length");
     let filename = CString::new(filename.replace('\0', "")).expect("NULs were removed");
     let mut options = qjs::JSEvalOptions {
         version: qjs::JS_EVAL_OPTIONS_VERSION as i32,
-        eval_flags: (qjs::JS_EVAL_TYPE_GLOBAL | qjs::JS_EVAL_FLAG_COMPILE_ONLY) as i32,
+        eval_flags: (eval_type | qjs::JS_EVAL_FLAG_COMPILE_ONLY) as i32,
         filename: filename.as_ptr(),
         line_num: 1,
     };
