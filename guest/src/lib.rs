@@ -57,7 +57,12 @@ impl Guest for Sandbox {
         scan::scan(&source, hint)
     }
 
-    fn prepare_module(path: String, source: String, hint: SyntaxHint, limits: Limits) -> Result<PreparedModule, ScanError> {
+    fn prepare_module(
+        path: String,
+        source: String,
+        hint: SyntaxHint,
+        limits: Limits,
+    ) -> Result<PreparedModule, ScanError> {
         let scanned = scan::scan(&source, hint)?;
         let esm = matches!(scanned.syntax, Syntax::Esm);
         runtimes::with_fresh_runtime(&limits, |ctx, _| packages::compile(&ctx, &path, &source, esm))

@@ -26,8 +26,8 @@ pub fn run<'js>(ctx: Ctx<'js>, glue: Object<'js>, request: RunRequest) -> Result
         ctx.catch();
         RunError::InvalidBytecode("the bytecode is not a compiled Action".into())
     })?;
-    let exports =
-        script::instantiate(&glue, wrapper, &request.filename, &request.links).map_err(|()| thrown(&ctx, &request.filename))?;
+    let exports = script::instantiate(&glue, wrapper, &request.filename, &request.links)
+        .map_err(|()| thrown(&ctx, &request.filename))?;
     let handler = exports
         .as_object()
         .and_then(|exports| exports.get::<_, Value>(request.handler.as_str()).ok())

@@ -102,8 +102,7 @@ impl Fresh {
             let requests: Object =
                 fetch::install(&ctx, &builtins).unwrap_or_else(|e| panic!("fetch.js to install: {e}"));
             glue.set("fetch", requests).unwrap_or_else(|e| panic!("fetch to install: {e}"));
-            let packages =
-                packages::install(&ctx, &builtins).unwrap_or_else(|e| panic!("loader.js to install: {e}"));
+            let packages = packages::install(&ctx, &builtins).unwrap_or_else(|e| panic!("loader.js to install: {e}"));
             glue.set("packages", packages).unwrap_or_else(|e| panic!("loader.js to install: {e}"));
             glue.set("builtins", builtins).unwrap_or_else(|e| panic!("Node's modules to install: {e}"));
             builtin::evaluate(&ctx, INTRINSICS)

@@ -26,12 +26,13 @@ pub fn compile<'js>(
         Thrown::Exception(e) => CompileError::Syntax(e),
     })?;
     let bytecode = write_bytecode(&ctx, &function).ok_or(CompileError::OutOfMemory)?;
-    let exports = evaluate(&ctx, function).and_then(|wrapper| instantiate(&glue, wrapper, filename, links)).map_err(|()| {
-        match exception::take(&ctx, filename) {
-            Thrown::OutOfMemory => CompileError::OutOfMemory,
-            Thrown::Exception(e) => CompileError::Threw(e),
-        }
-    })?;
+    let exports =
+        evaluate(&ctx, function).and_then(|wrapper| instantiate(&glue, wrapper, filename, links)).map_err(|()| {
+            match exception::take(&ctx, filename) {
+                Thrown::OutOfMemory => CompileError::OutOfMemory,
+                Thrown::Exception(e) => CompileError::Threw(e),
+            }
+        })?;
     Ok(Compiled { bytecode, handlers: handler_names(&exports) })
 }
 
@@ -75,6 +76,7 @@ pub fn instantiate<'js>(
     links: &[Link],
 ) -> Result<Value<'js>, ()> {
     let run = || -> javy::quickjs::Result<Value<'js>> {
+        crate::packages::begin(filename, links);
         let module: Object = glue.get("module")?;
         let exports: Value = glue.get("exports")?;
         let require: Function = if links.is_empty() {
@@ -133,7 +135,13 @@ fn compile_wrapped<'js>(ctx: &Ctx<'js>, filename: &str, source: &str) -> Result<
 /// Compiles the first `len` bytes of `text`, which has a NUL at `len`, as a script or a
 /// module (`eval_type`) named `filename`, without running it. On failure the exception
 /// is pending.
-fn compile_only<'js>(ctx: &Ctx<'js>, filename: &str, text: &str, len: usize, eval_type: u32) -> Result<Value<'js>, ()> {
+pub(crate) fn compile_only<'js>(
+    ctx: &Ctx<'js>,
+    filename: &str,
+    text: &str,
+    len: usize,
+    eval_type: u32,
+) -> Result<Value<'js>, ()> {
     assert_eq!(text.as_bytes().get(len), Some(&0), "the text is NUL-terminated at its length");
     let filename = CString::new(filename.replace('\0', "")).expect("NULs were removed");
     let mut options = qjs::JSEvalOptions {

@@ -204,6 +204,138 @@ fn commonjs_packages_load_lazily_with_cycles_json_and_exports_conditions_as_in_n
     );
 }
 
+/// ES module packages: one that imports a sibling, a CommonJS package (named exports and
+/// `default`), JSON, built-ins and re-exports, with a live binding and `import.meta`; one
+/// that throws as it is evaluated; one with a top-level `await`; and a CommonJS package
+/// that imports an ES module with `import()`.
+fn esm_project() -> Project {
+    let project = Project::new();
+    project
+        .file(
+            "package.json",
+            r#"{ "dependencies": { "modern": "3.0.0", "legacy": "1.0.0", "broken": "1.0.0", "waits": "1.0.0", "bridge": "1.0.0" } }"#,
+        )
+        .package("modern", r#"{ "name": "modern", "version": "3.0.0", "type": "module", "exports": "./src/index.js" }"#, &[
+            (
+                "src/index.js",
+                "import legacy, { named, fn } from 'legacy';
+import { twice } from './math.js';
+import path, { basename } from 'node:path';
+import { EventEmitter } from 'events';
+export * from './math.js';
+export * as math from './math.js';
+export { default as config } from './config.js';
+export let counter = 0;
+export function bump() { counter += 1; return counter; }
+export const seen = {
+  legacyDefault: legacy.named,
+  legacyNamed: named,
+  legacyFn: fn(2),
+  twice: twice(21),
+  basename: basename('/a/b/c.txt'),
+  sameBuiltin: path.basename === basename,
+  emitter: typeof EventEmitter,
+  url: import.meta.url.slice(import.meta.url.indexOf('node_modules')),
+  filename: import.meta.filename.slice(import.meta.filename.indexOf('node_modules')),
+  dirname: import.meta.dirname.slice(import.meta.dirname.indexOf('node_modules')),
+};
+export default function greet(name) { return 'hello ' + name; }
+",
+            ),
+            ("src/math.js", "import { bump } from './index.js';\nexport const twice = (n) => n * 2;\nexport const cycle = () => typeof bump;\n"),
+            ("src/config.js", "export default { mode: 'esm' };\n"),
+        ])
+        .package("legacy", r#"{ "name": "legacy", "version": "1.0.0" }"#, &[(
+            "index.js",
+            "exports.named = 'a CommonJS export';\nexports.fn = (n) => n + 1;\n",
+        )])
+        .package("broken", r#"{ "name": "broken", "version": "1.0.0", "type": "module", "main": "index.js" }"#, &[(
+            "index.js",
+            "export const value = 1;\nthrow new TypeError('broken at evaluation');\n",
+        )])
+        .package("waits", r#"{ "name": "waits", "version": "1.0.0", "type": "module", "main": "index.js" }"#, &[(
+            "index.js",
+            "export const value = await Promise.resolve('awaited');\n",
+        )])
+        .package("bridge", r#"{ "name": "bridge", "version": "1.0.0", "main": "index.js" }"#, &[(
+            "index.js",
+            "exports.load = () => import('modern').then((m) => m.default('bridge'));\n",
+        )]);
+    project
+}
+
+const ESM_ACTION: &str = r#"const modern = require('modern');
+exports.onExecutePostLogin = async (event, api) => {
+  const imported = await import('modern');
+  const caught = (f) => { try { f(); return 'no error'; } catch (e) { return e.name + ' ' + (e.code || e.message); } };
+  const rejected = async (p) => { try { await p; return 'no error'; } catch (e) { return e.name + ' ' + (e.code || e.message); } };
+  const before = modern.counter;
+  modern.bump();
+  const legacy = await import('legacy');
+  console.log(JSON.stringify({
+    keys: Object.keys(modern).sort(),
+    greet: modern.default('action'),
+    seen: modern.seen,
+    config: modern.config,
+    math: Object.keys(modern.math).sort(),
+    cycle: modern.cycle(),
+    sameNamespace: imported === modern,
+    liveBinding: [before, modern.counter, imported.counter],
+    legacyDefault: legacy.default.named,
+    legacyNamed: legacy.named,
+    path: (await import('node:path')).default.join('a', 'b'),
+    broken: caught(() => require('broken')),
+    brokenAgain: caught(() => require('broken')),
+    brokenImport: await rejected(import('broken')),
+    waits: caught(() => require('waits')),
+    waitsImport: (await import('waits')).value,
+    bridge: await require('bridge').load(),
+    computed: await rejected(import(['no', 'such', 'module'].join('-'))),
+  }));
+};
+"#;
+
+#[test]
+fn es_module_packages_load_by_import_and_by_require_as_in_node() {
+    let project = esm_project();
+    let lines = run_both(&project, ESM_ACTION);
+    let seen: serde_json::Value = serde_json::from_str(&lines[0]).unwrap();
+    assert_eq!(
+        seen,
+        serde_json::json!({
+            "keys": ["__esModule", "bump", "config", "counter", "cycle", "default", "math", "seen", "twice"],
+            "greet": "hello action",
+            "seen": {
+                "legacyDefault": "a CommonJS export",
+                "legacyNamed": "a CommonJS export",
+                "legacyFn": 3,
+                "twice": 42,
+                "basename": "c.txt",
+                "sameBuiltin": true,
+                "emitter": "function",
+                "url": "node_modules/modern/src/index.js",
+                "filename": "node_modules/modern/src/index.js",
+                "dirname": "node_modules/modern/src",
+            },
+            "config": { "mode": "esm" },
+            "math": ["cycle", "twice"],
+            "cycle": "function",
+            "sameNamespace": false,
+            "liveBinding": [0, 1, 1],
+            "legacyDefault": "a CommonJS export",
+            "legacyNamed": "a CommonJS export",
+            "path": "a/b",
+            "broken": "TypeError broken at evaluation",
+            "brokenAgain": "TypeError broken at evaluation",
+            "brokenImport": "TypeError broken at evaluation",
+            "waits": "Error ERR_REQUIRE_ASYNC_MODULE",
+            "waitsImport": "awaited",
+            "bridge": "hello bridge",
+            "computed": "Error ERR_MODULE_NOT_FOUND",
+        })
+    );
+}
+
 #[test]
 fn an_artifact_carries_its_packages_and_runs_without_node_modules() {
     let project = commonjs_project();
@@ -380,4 +512,21 @@ fn a_broken_package_file_is_named_at_compile_time() {
     let (file, reason) = refusal(&project, "require('broken/syntax');\nexports.onExecutePostLogin = async () => {};");
     assert_eq!(file, "node_modules/broken/syntax.js");
     assert!(matches!(reason, DependencyError::Syntax { .. }), "{reason:?}");
+}
+
+#[test]
+fn an_action_imports_builtins_by_literal_and_computed_names_as_in_node() {
+    let project = Project::new();
+    let lines = run_both(
+        &project,
+        "exports.onExecutePostLogin = async () => {
+  const path = await import('node:path');
+  const crypto = await import(['cry', 'pto'].join(''));
+  let missing;
+  try { await import('./nope-' + 1); } catch (e) { missing = e.code; }
+  console.log(path.default.join('a', 'b'), path.join === path.default.join, typeof crypto.createHash, missing);
+};
+",
+    );
+    assert_eq!(lines, ["a/b true function ERR_MODULE_NOT_FOUND"]);
 }

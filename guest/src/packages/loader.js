@@ -8,19 +8,30 @@
 // built-in module, a packaged module (id and path), or an optional dependency that is
 // absent. A name no literal asked for (computed at run time) finds a built-in or nothing.
 //
-// Returns `actionRequire(links, module, filename)`: the Action's own `require`.
+// An ES module `require`d is evaluated by QuickJS (`natives.requireModule`) and cached
+// here with its namespace as its exports.
+//
+// Returns `actionRequire(links, module, filename)`, the Action's own `require`, and what
+// QuickJS's ES module loader (`esm.rs`) asks of the CommonJS side: `importFile`,
+// `notFound`, `isBuiltin`, `importBuiltin`.
 (function (natives, builtins) {
   'use strict';
+  // Link targets.
   const MODULE = 0;
   const BUILTIN = 1;
+  // Module kinds (`natives.load`'s first element), and THREW for `importFile`.
   const COMMONJS = 0;
+  const ESM = 1;
   const JSON_TEXT = 2;
+  const THREW = 3;
 
   // Node's coded errors, loaded when one is first thrown.
   const errors = () => builtins.load('internal/errors');
 
   // `require.cache`: every module loaded, by its path.
   const cache = Object.create(null);
+  // How each module in the cache was loaded (`COMMONJS`, `ESM` or `JSON_TEXT`).
+  const kinds = new WeakMap();
   let main;
 
   function dirname(path) {
@@ -80,9 +91,14 @@
   function load(id, path, parent) {
     const cached = cache[path];
     if (cached !== undefined) return cached;
-    const [kind, links, value] = natives.load(id);
+    return evaluate(path, parent, natives.load(id, path));
+  }
+
+  // Evaluates a module `natives.load` answered with, cached under `path` as it runs.
+  function evaluate(path, parent, [kind, links, value]) {
     const module = new Module(path, parent);
     cache[path] = module;
+    kinds.set(module, kind);
     let done = false;
     try {
       if (kind === JSON_TEXT) {
@@ -97,11 +113,19 @@
         module.require = require;
         value.call(module.exports, module.exports, require, module, path, module.path);
       } else {
-        const error = new Error(
-          'require() of the ES module ' + path + ' is not supported by this build of actionbox',
-        );
-        error.code = 'ERR_REQUIRE_ESM';
-        throw error;
+        // `require()` of an ES module, as in Node 22: its namespace, evaluated now.
+        const namespace = natives.requireModule(path);
+        if (namespace === undefined) {
+          const error = new Error(
+            'require() cannot be used on an ESM graph with top-level await. Use import() instead. ' +
+              'To see where the top-level await comes from, use --experimental-print-required-tla.\n' +
+              '  From ' + (parent !== undefined && parent.filename ? parent.filename : 'the Action') + '\n' +
+              '  Requiring ' + path,
+          );
+          error.code = 'ERR_REQUIRE_ASYNC_MODULE';
+          throw error;
+        }
+        module.exports = namespace;
       }
       done = true;
     } finally {
@@ -115,6 +139,29 @@
     }
     module.loaded = true;
     return module;
+  }
+
+  // For QuickJS's ES module loader (`esm.rs`), the file at `path` as an `import` finds
+  // it: `[kind, exports]` for CommonJS and JSON, evaluated now if they were not yet;
+  // `[ESM]` for an ES module, whose bytecode `natives.load` left for the loader;
+  // `[THREW, error]` when evaluating it threw.
+  function importFile(id, path) {
+    try {
+      const cached = cache[path];
+      if (cached !== undefined) return [kinds.get(cached), cached.exports];
+      const loaded = natives.load(id, path);
+      if (loaded[0] === ESM) return [ESM];
+      return [loaded[0], evaluate(path, undefined, loaded).exports];
+    } catch (error) {
+      return [THREW, error];
+    }
+  }
+
+  // The error of an `import` of `specifier` from `base` that leads nowhere.
+  function importNotFound(specifier, base) {
+    const error = new Error("Cannot find module '" + specifier + "' imported from " + base);
+    error.code = 'ERR_MODULE_NOT_FOUND';
+    return error;
   }
 
   function makeRequire(module, table) {
@@ -160,5 +207,11 @@
     return require;
   }
 
-  return { actionRequire };
+  return {
+    actionRequire,
+    importFile,
+    notFound: importNotFound,
+    isBuiltin: (name) => builtins.builtin(name) !== undefined,
+    importBuiltin: (name) => builtins.builtin(name).exports,
+  };
 })

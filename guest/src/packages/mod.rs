@@ -1,11 +1,17 @@
 //! The Action's packaged modules: compiling a file of its packages at compile time
 //! (`prepare-module`), and loading one at run time, by id, from the host's `modules`
-//! interface, for `loader.js`, which is Node's CommonJS loader over them.
+//! interface, for `loader.js`, which is Node's CommonJS loader over them, and for
+//! `esm.rs`, QuickJS's ES module loader over them. `graph.rs` keeps what both have seen.
 //!
 //! Nothing of a package is in the snapshot: a module's bytecode crosses from the host on
-//! its first `require`, and an Action without packages never calls in here.
+//! its first `require` or `import`, and an Action without packages never calls in here.
+
+mod esm;
+mod graph;
 
 use javy::quickjs::{Array, Ctx, Exception, Function, Object, Result, Value};
+
+pub use graph::begin;
 
 use crate::actionbox_sandbox::contract::modules::{self, ModuleKind};
 use crate::actionbox_sandbox::contract::scan_types::{ScanError, ScanSyntaxError};
@@ -15,11 +21,15 @@ use crate::{builtin, script};
 
 const LOADER: &str = include_str!("loader.js");
 
-/// Evaluates `loader.js` with its natives; returns its object (`actionRequire`).
+/// Evaluates `loader.js` with its natives and makes QuickJS's module loader `esm.rs`;
+/// returns `loader.js`'s object (`actionRequire` and what `esm.rs` calls).
 pub fn install<'js>(ctx: &Ctx<'js>, builtins: &Object<'js>) -> Result<Object<'js>> {
     let natives = Object::new(ctx.clone())?;
     natives.set("load", Function::new(ctx.clone(), load)?)?;
-    builtin::evaluate(ctx, LOADER)?.call((natives, builtins.clone()))
+    natives.set("requireModule", Function::new(ctx.clone(), require_module)?)?;
+    let packages: Object = builtin::evaluate(ctx, LOADER)?.call((natives, builtins.clone()))?;
+    esm::install(ctx, &packages);
+    Ok(packages)
 }
 
 /// A file of the packages as bytecode: Node's CommonJS wrapper around it, or the ES
@@ -59,12 +69,15 @@ pub fn links<'js>(ctx: &Ctx<'js>, links: &[Link]) -> Result<Array<'js>> {
     Ok(array)
 }
 
-/// `natives.load(id)`: `[kind, links, value]` of the packaged module `id`, the value the
-/// CommonJS wrapper function, or the JSON text.
-fn load<'js>(ctx: Ctx<'js>, id: u32) -> Result<Array<'js>> {
+/// `natives.load(id, path)`: `[kind, links, value]` of the packaged module `id` at
+/// `path`, the value the CommonJS wrapper function, or the JSON text; an ES module's
+/// bytecode waits in the graph for QuickJS's loader.
+fn load<'js>(ctx: Ctx<'js>, id: u32, path: String) -> Result<Array<'js>> {
     let Some(module) = modules::load(id) else {
         return Err(Exception::throw_range(&ctx, "the Action has no packaged module of this id"));
     };
+    graph::record(&path, &module.links);
+    graph::name(&path, id);
     let result = Array::new(ctx.clone())?;
     result.set(1, links(&ctx, &module.links)?)?;
     match module.kind {
@@ -82,9 +95,31 @@ fn load<'js>(ctx: Ctx<'js>, id: u32) -> Result<Array<'js>> {
             result.set(2, text)?;
         }
         ModuleKind::Esm => {
+            graph::stash(id, module.code);
             result.set(0, 1)?;
             result.set(2, Value::new_undefined(ctx.clone()))?;
         }
     }
     Ok(result)
+}
+
+/// The bytecode of the ES module `id` at `path`: what `load` kept for QuickJS's loader,
+/// or, when a module of a failed link is asked for again, the host's answer anew.
+fn esm_bytecode(ctx: &Ctx<'_>, id: u32, path: &str) -> Result<Vec<u8>> {
+    if let Some(bytecode) = graph::take(id) {
+        return Ok(bytecode);
+    }
+    match modules::load(id) {
+        Some(module) if matches!(module.kind, ModuleKind::Esm) => {
+            graph::record(path, &module.links);
+            Ok(module.code)
+        }
+        _ => Err(Exception::throw_range(ctx, "the Action has no packaged ES module of this id")),
+    }
+}
+
+/// `natives.requireModule(path)`: the namespace of the ES module at `path`, which `load`
+/// has just fetched, evaluated now; `undefined` while its evaluation is pending.
+fn require_module<'js>(ctx: Ctx<'js>, path: String) -> Result<Option<Object<'js>>> {
+    esm::require(&ctx, &path)
 }
