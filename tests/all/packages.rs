@@ -514,6 +514,103 @@ fn a_broken_package_file_is_named_at_compile_time() {
     assert!(matches!(reason, DependencyError::Syntax { .. }), "{reason:?}");
 }
 
+/// Packages that compute the names they require: one loads its own locale files, one
+/// loads its declared dependencies by name, from CommonJS and from an ES module.
+fn computed_project() -> Project {
+    let project = Project::new();
+    project
+        .file("package.json", r#"{ "dependencies": { "locales": "1.0.0", "plugins": "1.0.0" } }"#)
+        .package(
+            "locales",
+            r#"{ "name": "locales", "version": "1.0.0", "main": "lib/index.js" }"#,
+            &[
+                ("lib/index.js", "module.exports = (name) => require('../locale/' + name);\n"),
+                ("lib/async.mjs", "export const load = (name) => import('../locale/' + name + '.js');\n"),
+                ("locale/fr.js", "module.exports = { hello: 'bonjour' };\n"),
+                ("locale/de.json", "{ \"hello\": \"hallo\" }\n"),
+                ("locale/it/index.js", "module.exports = { hello: 'ciao' };\n"),
+                ("dist/broken.js", "this is not JavaScript (\n"),
+                ("README.md", "not packaged\n"),
+            ],
+        )
+        .package(
+            "plugins",
+            r#"{ "name": "plugins", "version": "1.0.0", "dependencies": { "plugin-a": "1.0.0" } }"#,
+            &[("index.js", "module.exports = (name) => require(name);\n")],
+        )
+        .package(
+            "plugin-a",
+            r#"{ "name": "plugin-a", "version": "1.0.0", "main": "lib/a.js" }"#,
+            &[("lib/a.js", "module.exports = 'plugin a';\n")],
+        );
+    project
+}
+
+#[test]
+fn names_computed_at_run_time_find_the_files_of_packages_that_compute_them_as_in_node() {
+    let project = computed_project();
+    let lines = run_both(
+        &project,
+        r#"const locales = require('locales');
+const plugins = require('plugins');
+exports.onExecutePostLogin = async () => {
+  const code = (f) => { try { f(); return 'no error'; } catch (e) { return e.code; } };
+  const asEsm = require('locales/lib/async.mjs');
+  console.log(JSON.stringify({
+    fr: locales('fr').hello,
+    frJs: locales('fr.js').hello,
+    de: locales('de').hello,
+    it: locales('it').hello,
+    missing: code(() => locales('xx')),
+    plugin: plugins('plugin-a'),
+    notDeclared: code(() => plugins('locales-not-a-dependency')),
+    esm: (await asEsm.load('fr')).default.hello,
+  }));
+};
+"#,
+    );
+    let seen: serde_json::Value = serde_json::from_str(&lines[0]).unwrap();
+    // What finds them travels in the artifact: the files and the packages' `main`s.
+    let action = project.compile(&std::fs::read_to_string(project.path().join("action.js")).unwrap()).unwrap();
+    let directories: Vec<&str> = action.modules().directories.iter().map(|d| d.path.as_str()).collect();
+    assert_eq!(directories, ["/node_modules/locales", "/node_modules/plugins", "/node_modules/plugin-a"]);
+    let loaded = engine().load_artifact(&engine().save_artifact(&action)).unwrap();
+    assert_eq!(loaded.modules(), action.modules());
+    drop(project);
+    assert_eq!(logged(&execute(&loaded)), lines);
+    assert_eq!(
+        seen,
+        serde_json::json!({
+            "fr": "bonjour", "frJs": "bonjour", "de": "hallo", "it": "ciao", "missing": "MODULE_NOT_FOUND",
+            "plugin": "plugin a", "notDeclared": "MODULE_NOT_FOUND", "esm": "bonjour",
+        })
+    );
+}
+
+#[test]
+fn a_file_of_a_package_packaged_whole_that_does_not_compile_throws_when_required() {
+    let project = computed_project();
+    let action = project
+        .compile(
+            "exports.onExecutePostLogin = async () => {
+  try { require('locales')('../dist/broken'); } catch (e) { console.log(e.message); }
+};",
+        )
+        .expect("a broken file no literal name reaches does not stop the compilation");
+    let lines = logged(&execute(&action));
+    assert!(
+        lines[0].starts_with("actionbox could not package node_modules/locales/dist/broken.js: SyntaxError"),
+        "{lines:?}"
+    );
+    // A literal name that reaches it is refused at compile time, as before.
+    let (file, reason) = refusal(
+        &project,
+        "require('locales'); const broken = require('locales/dist/broken.js'); exports.onExecutePostLogin = async () => {};",
+    );
+    assert_eq!(file, "node_modules/locales/dist/broken.js");
+    assert!(matches!(reason, DependencyError::Syntax { .. }), "{reason:?}");
+}
+
 #[test]
 fn an_action_imports_builtins_by_literal_and_computed_names_as_in_node() {
     let project = Project::new();

@@ -4,7 +4,8 @@
 //! - **normalize** (`normalize`): the name of the module a specifier leads to from the
 //!   importing file. The importing file's links, which the host resolved at compile time,
 //!   answer: a packaged module is named by its path, a built-in `node:<name>`. A name no
-//!   link has (an `import()` of a computed name) is a built-in or nothing.
+//!   link has (an `import()` of a computed name) is a built-in, or what the host finds
+//!   among the packaged files, or nothing.
 //! - **load** (`load`): the module of that name. A packaged ES module is its bytecode, read
 //!   back. Anything else an ES module may import is a *facade*, a C module whose exports
 //!   are set from a value: a built-in module's exports, a JSON module's value, a CommonJS
@@ -174,6 +175,17 @@ fn normalized<'js>(ctx: &Ctx<'js>, packages: &Object<'js>, base: &str, name: &st
     let bare = name.strip_prefix("node:").unwrap_or(name);
     if packages.get::<_, Function>("isBuiltin")?.call((bare,))? {
         return Ok(format!("node:{bare}"));
+    }
+    // A name computed at run time, looked for among the packaged files from the
+    // importing one's directory (the Action's is `/`).
+    if graph::links_of(base).is_some() {
+        let directory = match base.rfind('/') {
+            Some(at) if at > 0 && base.starts_with('/') => &base[..at],
+            _ => "/",
+        };
+        if let Some(found) = super::find(directory, name) {
+            return Ok(found.path);
+        }
     }
     Ok(format!("{NOT_FOUND}{base}\u{1}{name}"))
 }

@@ -6,7 +6,8 @@
 //
 // `require` follows the links the host resolved at compile time, each file's own: a
 // built-in module, a packaged module (id and path), or an optional dependency that is
-// absent. A name no literal asked for (computed at run time) finds a built-in or nothing.
+// absent. A name no literal asked for (computed at run time) finds a built-in, or a
+// packaged file the host finds by Node's rules for files (`natives.find`), or nothing.
 //
 // An ES module `require`d is evaluated by QuickJS (`natives.requireModule`) and cached
 // here with its namespace as its exports.
@@ -171,7 +172,12 @@
       const found = table.get(specifier);
       if (found !== undefined) return found;
       if (builtins.builtin(specifier) !== undefined) return [BUILTIN];
-      return undefined;
+      // A name computed at run time: looked for among the packaged files.
+      const located = natives.find(module.path, specifier);
+      if (located === undefined) return undefined;
+      const entry = [MODULE, located[0], located[1]];
+      table.set(specifier, entry);
+      return entry;
     }
     function require(specifier) {
       const found = target(specifier);

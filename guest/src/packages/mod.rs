@@ -15,7 +15,7 @@ pub use graph::begin;
 
 use crate::actionbox_sandbox::contract::modules::{self, ModuleKind};
 use crate::actionbox_sandbox::contract::scan_types::{ScanError, ScanSyntaxError};
-use crate::actionbox_sandbox::contract::types::{Link, Target};
+use crate::actionbox_sandbox::contract::types::{Link, ModuleRef, Target};
 use crate::exception::{self, Thrown};
 use crate::{builtin, script};
 
@@ -27,6 +27,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, builtins: &Object<'js>) -> Result<Object<'js
     let natives = Object::new(ctx.clone())?;
     natives.set("load", Function::new(ctx.clone(), load)?)?;
     natives.set("requireModule", Function::new(ctx.clone(), require_module)?)?;
+    natives.set("find", Function::new(ctx.clone(), find_native)?)?;
     let packages: Object = builtin::evaluate(ctx, LOADER)?.call((natives, builtins.clone()))?;
     esm::install(ctx, &packages);
     Ok(packages)
@@ -116,6 +117,24 @@ fn esm_bytecode(ctx: &Ctx<'_>, id: u32, path: &str) -> Result<Vec<u8>> {
         }
         _ => Err(Exception::throw_range(ctx, "the Action has no packaged ES module of this id")),
     }
+}
+
+/// The packaged module a name computed at run time leads to from `directory`, if any,
+/// as the host finds it among the packaged paths (its id recorded for `esm.rs`).
+fn find(directory: &str, specifier: &str) -> Option<ModuleRef> {
+    let found = modules::find(directory, specifier)?;
+    graph::name(&found.path, found.id);
+    Some(found)
+}
+
+/// `natives.find(directory, specifier)`: `[id, path]` of what [`find`] finds, or
+/// `undefined`.
+fn find_native<'js>(ctx: Ctx<'js>, directory: String, specifier: String) -> Result<Option<Array<'js>>> {
+    let Some(found) = find(&directory, &specifier) else { return Ok(None) };
+    let result = Array::new(ctx)?;
+    result.set(0, found.id)?;
+    result.set(1, found.path)?;
+    Ok(Some(result))
 }
 
 /// `natives.requireModule(path)`: the namespace of the ES module at `path`, which `load`

@@ -5,19 +5,21 @@
 //! `scan` does, inside the sandbox ([`Engine::scan`](crate::Engine::scan)), under the
 //! limits of a compilation and a size cap. The host resolves the names it reports with
 //! Node's algorithm (`resolve.rs`), following the Action's manifest (`manifest.rs`), and
-//! the guest compiles each file; `modules.rs` holds the result, `walk.rs` drives it.
+//! the guest compiles each file; `modules.rs` holds the result, `walk.rs` drives it, and
+//! `find.rs` looks among it for a name computed at run time.
 
 use serde::Serialize;
 
 use crate::error::Location;
 
+mod find;
 mod manifest;
 mod modules;
 mod resolve;
 pub(crate) mod walk;
 
 pub use manifest::{MAX_DIRECT_DEPENDENCIES, Manifest};
-pub use modules::{Link, Module, ModuleKind, Modules, Target};
+pub use modules::{Directory, Link, Module, ModuleKind, Modules, Target};
 
 /// How a file is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -8,8 +8,10 @@
 //! their section exactly, and that each bytecode keeps QuickJS's checksum in force.
 //!
 //! At run time the guest asks for a module by id ([`Host::load`]) on its first
-//! `require`, so only what an execution uses crosses into its memory.
+//! `require`, so only what an execution uses crosses into its memory; a name computed at
+//! run time is looked for among the packaged paths ([`Host::find`], `find.rs`).
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -61,12 +63,27 @@ pub struct Module {
     pub links: Vec<Link>,
 }
 
+/// A packaged directory a name may lead to as a whole: a package's root and the module
+/// its `main` names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Directory {
+    /// As modules' paths are: `/node_modules/moment`.
+    pub path: String,
+    pub main: u32,
+}
+
 /// An Action's packaged modules. Empty for an Action that requires only built-ins.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Modules {
     /// What the Action's own `require` calls lead to.
     pub action_links: Vec<Link>,
     pub modules: Vec<Module>,
+    /// The packages whose files were all packaged (for a name computed at run time), with
+    /// their `main`.
+    pub directories: Vec<Directory>,
+    /// Each module's id by its path, and each directory's `main` by its path.
+    pub(super) by_path: HashMap<String, u32>,
+    pub(super) mains: HashMap<String, u32>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -74,6 +91,8 @@ pub struct Modules {
 struct Index {
     action: Vec<Link>,
     modules: Vec<Entry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    directories: Vec<Directory>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -86,6 +105,12 @@ struct Entry {
 }
 
 impl Modules {
+    pub fn new(action_links: Vec<Link>, modules: Vec<Module>, directories: Vec<Directory>) -> Self {
+        let by_path = modules.iter().enumerate().map(|(id, module)| (module.path.clone(), id as u32)).collect();
+        let mains = directories.iter().map(|directory| (directory.path.clone(), directory.main)).collect();
+        Modules { action_links, modules, directories, by_path, mains }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.modules.is_empty() && self.action_links.is_empty()
     }
@@ -109,6 +134,7 @@ impl Modules {
                     links: m.links.clone(),
                 })
                 .collect(),
+            directories: self.directories.clone(),
         };
         let mut code = Vec::with_capacity(self.code_bytes());
         for module in &self.modules {
@@ -155,7 +181,11 @@ impl Modules {
         if offset != code.len() {
             return Err("the module code section is longer than its index says".into());
         }
-        Ok(Modules { action_links: index.action, modules })
+        if let Some(directory) = index.directories.iter().find(|d| d.main as usize >= count || !d.path.starts_with('/'))
+        {
+            return Err(format!("the directory {} leads outside the module table", directory.path));
+        }
+        Ok(Modules::new(index.action, modules, index.directories))
     }
 
     /// `links` as the guest receives them, each packaged target with its path.
@@ -191,5 +221,11 @@ impl Host for HostState {
             code: module.code.clone(),
             links: modules.wit_links(&module.links),
         })
+    }
+
+    fn find(&mut self, directory: String, specifier: String) -> Option<types::ModuleRef> {
+        let modules: Arc<Modules> = self.modules.clone();
+        let id = modules.find(&directory, &specifier)?;
+        Some(types::ModuleRef { id, path: modules.modules[id as usize].path.clone() })
     }
 }

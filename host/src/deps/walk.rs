@@ -7,12 +7,20 @@
 //! Action's directory. Inside a `try` block (an optional dependency), or through
 //! `require.resolve` (a probe), it is a warning and the name leads nowhere at run time,
 //! as it would in Node.
+//!
+//! A file that calls `require` or `import()` with a name computed at run time may reach
+//! any file of its package, so its whole package is packaged (its `.js`, `.cjs`, `.mjs`
+//! and `.json` files outside nested `node_modules`, symbolic links left out), with the
+//! package's `main` for `find.rs`, and the `main` of each package it declares as a
+//! dependency (the name computed may be one of those). Such a file that no literal name reaches and that
+//! cannot be packaged (it does not parse, it is too large) does not stop the compilation:
+//! it is packaged as a module that throws why when it is required.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 
 use super::manifest::Manifest;
-use super::modules::{Link, Module, ModuleKind, Modules, Target};
+use super::modules::{Directory, Link, Module, ModuleKind, Modules, Target};
 use super::resolve::{FileKind, Resolved, Resolver, Unresolved};
 use super::{DependencyError, DependencyWarning, FileScan, Request, RequestKind, SyntaxHint};
 use crate::engine::Engine;
@@ -34,6 +42,13 @@ struct Walk<'e> {
     queue: VecDeque<(u32, PathBuf, FileKind)>,
     warnings: Vec<DependencyWarning>,
     code_bytes: u64,
+    /// The packages packaged whole, by their directory.
+    whole: HashSet<PathBuf>,
+    directories: Vec<Directory>,
+    /// Modules only a package packaged whole brought in (no literal name reaches them).
+    unnamed: HashSet<u32>,
+    /// Those of them that could not be packaged, and why.
+    unpackaged: HashMap<u32, DependencyError>,
 }
 
 /// Resolves what the Action `filename` asks for (`scan`) from `project`, its directory,
@@ -61,13 +76,17 @@ pub(crate) async fn walk(engine: &Engine, project: Option<&Path>, filename: &str
         queue: VecDeque::new(),
         warnings: Vec::new(),
         code_bytes: 0,
+        whole: HashSet::new(),
+        directories: Vec::new(),
+        unnamed: HashSet::new(),
+        unpackaged: HashMap::new(),
     };
     let action_path = walk.resolver.as_ref().map(|r| r.root().join(filename));
     let action_links = walk.links(action_path.as_deref(), filename, &scan.requests)?;
     while let Some((id, path, kind)) = walk.queue.pop_front() {
         walk.prepare(id, &path, kind).await?;
     }
-    Ok(Walked { modules: Modules { action_links, modules: walk.modules }, warnings: walk.warnings })
+    Ok(Walked { modules: Modules::new(action_links, walk.modules, walk.directories), warnings: walk.warnings })
 }
 
 impl Walk<'_> {
@@ -115,11 +134,21 @@ impl Walk<'_> {
         }
     }
 
-    /// The id of the file at `path`, queued for preparing when it is new.
+    /// The id of the file at `path`, which a literal name leads to, queued for preparing
+    /// when it is new.
     fn id_of(&mut self, path: PathBuf, kind: FileKind) -> Result<u32> {
-        if let Some(id) = self.ids.get(&path) {
-            return Ok(*id);
+        if let Some(&id) = self.ids.get(&path) {
+            self.unnamed.remove(&id);
+            if let Some(reason) = self.unpackaged.get(&id) {
+                return Err(Error::Dependency { file: self.shown(&path), reason: reason.clone() });
+            }
+            return Ok(id);
         }
+        self.new_id(path, kind)
+    }
+
+    /// A new id for the file at `path`, queued for preparing.
+    fn new_id(&mut self, path: PathBuf, kind: FileKind) -> Result<u32> {
         if self.modules.len() >= MAX_PACKAGED_MODULES {
             return Err(Error::Dependency {
                 file: self.shown(&path),
@@ -147,8 +176,104 @@ impl Walk<'_> {
         }
     }
 
-    /// Reads, scans and compiles the file `id`, and resolves what it asks for.
+    /// Packages every file of the package holding `file` (once per package), with its
+    /// `main`, for names computed at run time.
+    fn package_whole(&mut self, file: &Path) {
+        let Some(resolver) = &self.resolver else { return };
+        let root = resolver.root().to_path_buf();
+        let Some(package) =
+            file.ancestors().skip(1).take_while(|dir| *dir != root).find(|dir| dir.join("package.json").is_file())
+        else {
+            return;
+        };
+        let package = package.to_path_buf();
+        if !self.whole.insert(package.clone()) {
+            return;
+        }
+        let manifest = package.join("package.json");
+        let mut files = Vec::new();
+        let room = MAX_PACKAGED_MODULES.saturating_sub(self.modules.len());
+        let complete = package_files(&package, &package, room, &mut files);
+        if !complete {
+            self.warnings.push(DependencyWarning {
+                file: self.shown(&manifest),
+                reason: DependencyError::TooMany(format!(
+                    "a file of this package computes the names it requires, and its files would take the \
+                     dependency graph past {MAX_PACKAGED_MODULES} files: some are left out"
+                )),
+            });
+        }
+        for relative in files {
+            let resolved = self.resolver.as_mut().map(|r| r.resolve(&manifest, &format!("./{relative}"), false));
+            if let Some(Ok(Resolved::File { path, kind })) = resolved {
+                self.unnamed_id(path, kind);
+            }
+        }
+        self.directory_main(&manifest, "./");
+        // A computed name may also be one of the package's own dependencies.
+        for dependency in declared_dependencies(&manifest) {
+            self.directory_main(&manifest, &dependency);
+        }
+    }
+
+    /// Packages what `specifier` leads to from the package of `manifest` (a package's
+    /// directory), and records it as the `main` of that package's directory.
+    fn directory_main(&mut self, manifest: &Path, specifier: &str) {
+        let Some(Ok(Resolved::File { path, kind })) =
+            self.resolver.as_mut().map(|r| r.resolve(manifest, specifier, false))
+        else {
+            return;
+        };
+        let Some(root) = self.resolver.as_ref().map(|r| r.root().to_path_buf()) else { return };
+        let Some(package) =
+            path.ancestors().skip(1).take_while(|dir| *dir != root).find(|dir| dir.join("package.json").is_file())
+        else {
+            return;
+        };
+        let directory = format!("/{}", self.shown(package));
+        if self.directories.iter().any(|d| d.path == directory) {
+            return;
+        }
+        if let Some(main) = self.unnamed_id(path, kind) {
+            self.directories.push(Directory { path: directory, main });
+        }
+    }
+
+    /// The id of a file of a package packaged whole; `None` past the limit on files.
+    fn unnamed_id(&mut self, path: PathBuf, kind: FileKind) -> Option<u32> {
+        if let Some(&id) = self.ids.get(&path) {
+            return Some(id);
+        }
+        let id = self.new_id(path, kind).ok()?;
+        self.unnamed.insert(id);
+        Some(id)
+    }
+
+    /// Reads, scans and compiles the file `id`, and resolves what it asks for. A file only
+    /// a package packaged whole brought in that cannot be packaged becomes a module that
+    /// throws why.
     async fn prepare(&mut self, id: u32, path: &Path, kind: FileKind) -> Result<()> {
+        match self.prepare_file(id, path, kind).await {
+            Err(Error::Dependency { reason, .. }) if self.unnamed.contains(&id) => {
+                let shown = self.shown(path);
+                let message = format!("actionbox could not package {shown}: {reason}");
+                let source =
+                    format!("throw new Error({});", serde_json::to_string(&message).expect("a string serializes"));
+                let guest_path = self.modules[id as usize].path.clone();
+                let (_, bytecode) =
+                    self.engine.prepare_module(&shown, &guest_path, &source, SyntaxHint::CommonJs).await?;
+                let module = &mut self.modules[id as usize];
+                module.kind = ModuleKind::CommonJs;
+                module.code = bytecode;
+                module.links = Vec::new();
+                self.unpackaged.insert(id, reason);
+                Ok(())
+            }
+            result => result,
+        }
+    }
+
+    async fn prepare_file(&mut self, id: u32, path: &Path, kind: FileKind) -> Result<()> {
         let shown = self.shown(path);
         let refuse = |reason| Error::Dependency { file: shown.clone(), reason };
         let size = std::fs::metadata(path).map_err(|e| refuse(DependencyError::Unreadable(e.to_string())))?.len();
@@ -179,6 +304,9 @@ impl Walk<'_> {
                     super::Syntax::Esm => ModuleKind::Esm,
                 };
                 let links = self.links(Some(path), &shown, &scan.requests)?;
+                if !scan.computed.is_empty() {
+                    self.package_whole(path);
+                }
                 (module_kind, bytecode, links)
             }
         };
@@ -195,6 +323,48 @@ impl Walk<'_> {
         module.links = links;
         Ok(())
     }
+}
+
+/// The `.js`, `.cjs`, `.mjs` and `.json` files under `dir`, relative to `package` with `/`
+/// between parts, leaving out nested `node_modules` and symbolic links; at most `room`
+/// of them. Whether all fit.
+fn package_files(package: &Path, dir: &Path, room: usize, files: &mut Vec<String>) -> bool {
+    let Ok(entries) = std::fs::read_dir(dir) else { return true };
+    let mut entries: Vec<_> = entries.filter_map(|entry| entry.ok()).collect();
+    entries.sort_by_key(|entry| entry.file_name());
+    for entry in entries {
+        let Ok(file_type) = entry.file_type() else { continue };
+        let path = entry.path();
+        if file_type.is_dir() {
+            if entry.file_name() != "node_modules" && !package_files(package, &path, room, files) {
+                return false;
+            }
+        } else if file_type.is_file()
+            && matches!(path.extension().and_then(|e| e.to_str()), Some("js" | "cjs" | "mjs" | "json"))
+        {
+            if files.len() >= room {
+                return false;
+            }
+            let relative = path.strip_prefix(package).unwrap_or(&path);
+            files.push(relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"));
+        }
+    }
+    true
+}
+
+/// The names in the `dependencies`, `optionalDependencies` and `peerDependencies` of the
+/// package manifest at `manifest` (none when it does not read as one).
+fn declared_dependencies(manifest: &Path) -> Vec<String> {
+    let small = std::fs::metadata(manifest).is_ok_and(|m| m.len() <= MAX_DEPENDENCY_FILE_BYTES as u64);
+    let Some(text) = small.then(|| std::fs::read_to_string(manifest).ok()).flatten() else { return Vec::new() };
+    let Ok(serde_json::Value::Object(fields)) = serde_json::from_str(text.trim_start_matches('\u{feff}')) else {
+        return Vec::new();
+    };
+    ["dependencies", "optionalDependencies", "peerDependencies"]
+        .iter()
+        .filter_map(|field| fields.get(*field).and_then(|v| v.as_object()))
+        .flat_map(|names| names.keys().cloned())
+        .collect()
 }
 
 /// Without a project directory: a built-in the guest offers, or nothing.
