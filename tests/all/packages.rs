@@ -4,7 +4,6 @@
 //! a package that cannot be used is named at compile time.
 
 use std::path::Path;
-use std::process::Command;
 
 use actionbox::deps::DependencyError;
 use actionbox::{CompileOptions, CompiledAction, Decision, Error, Outcome, Trigger};
@@ -51,18 +50,7 @@ impl Project {
     /// What the Action's post-login handler logs under `node`, one line per call; `None`
     /// when this machine has no `node`.
     fn under_node(&self) -> Option<Vec<String>> {
-        let runner = "const m = require(process.argv[1]);\
-            const api = new Proxy({}, { get: () => new Proxy({}, { get: () => () => {} }) });\
-            m.onExecutePostLogin({ user: {} }, api);";
-        let output = match Command::new("node").arg("-e").arg(runner).arg(self.path().join("action.js")).output() {
-            Ok(output) => output,
-            Err(_) => {
-                eprintln!("note: no `node` on this machine; the outputs are checked against the recorded ones only");
-                return None;
-            }
-        };
-        assert!(output.status.success(), "node failed: {}", String::from_utf8_lossy(&output.stderr));
-        Some(String::from_utf8(output.stdout).unwrap().lines().map(str::to_owned).collect())
+        actionbox_tests::node::post_login_output(&self.path().join("action.js"))
     }
 }
 

@@ -1,9 +1,12 @@
 //! Shared test support: one engine per configuration per test binary, a blocking
-//! executor, the data-driven case format of `tests/cases/<name>/`, and local HTTP servers
-//! (`http.rs`).
+//! executor, the data-driven case format of `tests/cases/<name>/`, local HTTP servers
+//! (`http.rs`), real npm packages installed at test time (`npm.rs`), and `node` as the
+//! reference (`node.rs`).
 
 pub mod case;
 pub mod http;
+pub mod node;
+pub mod npm;
 
 use std::collections::HashMap;
 use std::future::Future;

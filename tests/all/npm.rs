@@ -1,0 +1,115 @@
+//! Real npm packages, installed from the registry at test time (`support/npm.rs`),
+//! compiled with the Action and run in actionbox and in the machine's `node`, the two
+//! outputs compared. ESM-only packages (`uuid` 14, `jose` 6) load through `require()` of
+//! an ES module and through `import()`.
+
+use std::path::{Path, PathBuf};
+
+use actionbox::{CompileOptions, Decision, Trigger};
+use actionbox_tests::{block_on, engine, event};
+
+/// The packages of these tests, pinned as an Action's manifest pins them.
+const PACKAGES: &[(&str, &str)] = &[
+    ("lodash", "4.18.1"),
+    ("uuid", "14.0.3"),
+    ("js-yaml", "5.5.0"),
+    ("jose", "6.2.19"),
+    ("jsonwebtoken", "9.0.3"),
+];
+
+fn project() -> Option<PathBuf> {
+    actionbox_tests::npm::project(Path::new(env!("CARGO_TARGET_TMPDIR")), PACKAGES)
+}
+
+/// Writes `source` as `name` in `project`, runs its post-login handler in actionbox and
+/// in node, checks the two logged the same, and returns actionbox's lines.
+fn run_both(project: &Path, name: &str, source: &str) -> Vec<String> {
+    std::fs::write(project.join(name), source).unwrap();
+    let mut options = CompileOptions::new();
+    options.project_dir(project);
+    let action = block_on(engine().compile_with(name, source, &options)).unwrap();
+    let outcome = block_on(engine().execute(Trigger::PostLogin, &action, &event())).unwrap();
+    assert_eq!(outcome.decision, Decision::Allowed, "{:?}", outcome.decision);
+    let ours: Vec<String> = outcome.logs.lines.iter().map(|line| line.message.clone()).collect();
+    if let Some(node) = actionbox_tests::node::post_login_output(&project.join(name)) {
+        assert_eq!(ours, node, "the same output as node");
+    }
+    ours
+}
+
+#[test]
+fn lodash_uuid_and_js_yaml_work_as_in_node() {
+    let Some(project) = project() else { return };
+    let lines = run_both(
+        &project,
+        "action-utilities.js",
+        r#"const _ = require('lodash');
+const { v4, v5, validate, version } = require('uuid');
+const yaml = require('js-yaml');
+exports.onExecutePostLogin = async () => {
+  const id = v4();
+  let yamlError;
+  try { yaml.load('a: [1,'); } catch (e) { yamlError = e.name; }
+  console.log(JSON.stringify({
+    chunk: _.chunk([1, 2, 3, 4, 5], 2),
+    get: _.get({ a: [{ b: 3 }] }, 'a[0].b'),
+    merge: _.merge({ a: { b: 1 } }, { a: { c: 2 } }),
+    template: _.template('hi <%= name %>')({ name: 'x' }),
+    uuid: [validate(id), version(id), v5('hello', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')],
+    uuidByImport: typeof (await import('uuid')).v7,
+    yaml: yaml.load('a: 1\nb: [x, y]\nc: { d: true }\n'),
+    dump: yaml.dump({ k: 'v', list: [1, 2] }),
+    yamlError,
+  }));
+};
+"#,
+    );
+    let seen: serde_json::Value = serde_json::from_str(&lines[0]).unwrap();
+    assert_eq!(seen["uuid"], serde_json::json!([true, 4, "9342d47a-1bab-5709-9869-c840b2eac501"]));
+    assert_eq!(seen["yaml"], serde_json::json!({ "a": 1, "b": ["x", "y"], "c": { "d": true } }));
+    assert_eq!(seen["template"], "hi x");
+}
+
+#[test]
+fn jose_and_jsonwebtoken_sign_and_verify_hs256_rs256_and_a_jwks_as_in_node() {
+    let Some(project) = project() else { return };
+    let lines = run_both(
+        &project,
+        "action-tokens.js",
+        r#"const jwt = require('jsonwebtoken');
+exports.onExecutePostLogin = async () => {
+  const out = {};
+  const hs = jwt.sign({ sub: 'u1', iat: 1700000000 }, 'secret', { algorithm: 'HS256' });
+  out.hs256 = [hs, jwt.verify(hs, 'secret').sub];
+  try { jwt.verify(hs, 'wrong'); } catch (e) { out.hs256Wrong = e.name + ': ' + e.message; }
+  const jose = await import('jose');
+  const { publicKey, privateKey } = await jose.generateKeyPair('RS256', { extractable: true });
+  const signed = await new jose.SignJWT({ role: 'admin' })
+    .setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuedAt().setExpirationTime('2h').sign(privateKey);
+  const jwks = jose.createLocalJWKSet({ keys: [{ ...(await jose.exportJWK(publicKey)), kid: 'k1', alg: 'RS256' }] });
+  const verified = await jose.jwtVerify(signed, jwks);
+  out.jose = [verified.payload.role, verified.protectedHeader.kid];
+  try { await jose.jwtVerify(signed.slice(0, -2) + 'xx', jwks); } catch (e) { out.joseTampered = e.code; }
+  const rs = jwt.sign({ sub: 'u2' }, await jose.exportPKCS8(privateKey), { algorithm: 'RS256', keyid: 'k1' });
+  out.rs256 = [jwt.verify(rs, await jose.exportSPKI(publicKey), { algorithms: ['RS256'] }).sub, jwt.decode(rs, { complete: true }).header];
+  out.crossVerify = (await jose.jwtVerify(rs, publicKey)).payload.sub;
+  console.log(JSON.stringify(out));
+};
+"#,
+    );
+    let seen: serde_json::Value = serde_json::from_str(&lines[0]).unwrap();
+    assert_eq!(
+        seen,
+        serde_json::json!({
+            "hs256": [
+                "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1MSIsImlhdCI6MTcwMDAwMDAwMH0.Lcty773EPHkwIG59EKoODUqeoe9Cih6hBnQA50f0IMY",
+                "u1"
+            ],
+            "hs256Wrong": "JsonWebTokenError: invalid signature",
+            "jose": ["admin", "k1"],
+            "joseTampered": "ERR_JWS_SIGNATURE_VERIFICATION_FAILED",
+            "rs256": ["u2", { "alg": "RS256", "typ": "JWT", "kid": "k1" }],
+            "crossVerify": "u2",
+        })
+    );
+}
