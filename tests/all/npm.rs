@@ -9,13 +9,8 @@ use actionbox::{CompileOptions, Decision, Trigger};
 use actionbox_tests::{block_on, engine, event};
 
 /// The packages of these tests, pinned as an Action's manifest pins them.
-const PACKAGES: &[(&str, &str)] = &[
-    ("lodash", "4.18.1"),
-    ("uuid", "14.0.3"),
-    ("js-yaml", "5.5.0"),
-    ("jose", "6.2.19"),
-    ("jsonwebtoken", "9.0.3"),
-];
+const PACKAGES: &[(&str, &str)] =
+    &[("lodash", "4.18.1"), ("uuid", "14.0.3"), ("js-yaml", "5.5.0"), ("jose", "6.2.19"), ("jsonwebtoken", "9.0.3")];
 
 fn project() -> Option<PathBuf> {
     actionbox_tests::npm::project(Path::new(env!("CARGO_TARGET_TMPDIR")), PACKAGES)

@@ -33,7 +33,11 @@ pub fn project(cache: &Path, dependencies: &[(&str, &str)]) -> Option<PathBuf> {
         return None;
     }
     // Installed beside, then moved into place: an interrupted install is never reused.
-    let scratch = cache.join("npm").join(format!("{}.partial-{}", dir.file_name().unwrap().to_string_lossy(), std::process::id()));
+    let scratch = cache.join("npm").join(format!(
+        "{}.partial-{}",
+        dir.file_name().unwrap().to_string_lossy(),
+        std::process::id()
+    ));
     let _ = std::fs::remove_dir_all(&scratch);
     std::fs::create_dir_all(&scratch).expect("a scratch folder for npm");
     std::fs::write(scratch.join("package.json"), &manifest).expect("package.json to write");

@@ -16,6 +16,7 @@
 //! | 11 | the Action redirects, challenges or prompts the user (a flow is suspended) |
 //! | 12 | the sandbox trapped for another reason (a bug of actionbox, not of the Action) |
 //! | 13 | output limit: too many commands and warnings, or an event grown past its cap |
+//! | 14 | `deps audit`: the registry reports advisories for installed packages |
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -36,6 +37,7 @@ pub const INVALID_INPUT: u8 = 10;
 pub const REDIRECT: u8 = 11;
 pub const TRAP: u8 = 12;
 pub const OUTPUT: u8 = 13;
+pub const ADVISORIES: u8 = 14;
 
 /// The exit code for how an execution ended.
 pub fn for_decision(decision: &Decision) -> ExitCode {

@@ -13,6 +13,7 @@ macro_rules! errln {
 }
 
 mod bench;
+mod deps;
 mod exit;
 mod flow_file;
 mod flow_recording;
@@ -67,6 +68,11 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         replay: Option<PathBuf>,
     },
+    /// An Action's npm dependencies: install and pin them, or audit them.
+    Deps {
+        #[command(subcommand)]
+        command: DepsCommand,
+    },
     /// Run a flow: a trigger's Actions in order (see `flow run --help`).
     Flow {
         #[command(subcommand)]
@@ -88,6 +94,29 @@ enum Command {
         /// Directories a flow file's Actions may come from (default: the flow file's own).
         #[arg(long = "root", value_name = "DIR")]
         roots: Vec<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum DepsCommand {
+    /// Install the Action's dependencies with npm (install scripts off), adding PACKAGEs
+    /// (`name`, `name@version`, `name@range`), then pin every version in its
+    /// `package.json` to the exact one installed. npm keeps `package-lock.json`.
+    Install {
+        /// The Action's directory, holding its `package.json`.
+        #[arg(long, default_value = ".")]
+        dir: PathBuf,
+        packages: Vec<String>,
+    },
+    /// Check the installed packages (`package-lock.json`) against the npm registry's
+    /// security advisories; exits with 14 when there are some.
+    Audit {
+        /// The Action's directory, holding its `package-lock.json`.
+        #[arg(long, default_value = ".")]
+        dir: PathBuf,
+        /// The registry to ask (default: npm's configured registry).
+        #[arg(long, value_name = "URL")]
+        registry: Option<String>,
     },
 }
 
@@ -232,6 +261,37 @@ async fn dispatch(command: Command) -> Result<ExitCode, exit::Failure> {
                 render::escape(&action.handlers().join(", "))
             );
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Deps { command: DepsCommand::Install { dir, packages } } => {
+            let pinned = deps::install(&dir, &packages)?;
+            for package in &pinned {
+                outln!("{}", render::escape(package));
+            }
+            errln!(
+                "{} direct dependencies installed and pinned in {}",
+                pinned.len(),
+                dir.join("package.json").display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Deps { command: DepsCommand::Audit { dir, registry } } => {
+            let (advisories, checked) = deps::audit(&dir, registry.as_deref()).await?;
+            let mut found = 0;
+            for (name, list) in &advisories {
+                for advisory in list {
+                    found += 1;
+                    outln!(
+                        "{} {} {}: {} {}",
+                        render::escape(&advisory.severity),
+                        render::escape(name),
+                        render::escape(&advisory.vulnerable_versions),
+                        render::escape(&advisory.title),
+                        render::escape(&advisory.url)
+                    );
+                }
+            }
+            errln!("{checked} installed packages checked: {found} advisories");
+            Ok(if found == 0 { ExitCode::SUCCESS } else { ExitCode::from(exit::ADVISORIES) })
         }
         Command::Run { target, json, record, replay } => {
             let engine = engine(target.timeout, &target.keys).await?;

@@ -1055,3 +1055,148 @@ fn flow_run_records_each_action_and_replays_them_without_the_network() {
     assert_eq!(code(&other), 10, "{}", stderr(&other));
     assert!(stderr(&other).contains("another flow"), "{}", stderr(&other));
 }
+
+/// A one-request HTTP server on loopback answering `status` and `body`; the request's
+/// line and body come back through the handle.
+fn one_answer(status: &'static str, body: &'static str) -> (String, std::thread::JoinHandle<(String, String)>) {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/registry/", listener.local_addr().unwrap());
+    let handle = std::thread::spawn(move || {
+        let (stream, _) = listener.accept().unwrap();
+        let mut reader = BufReader::new(stream.try_clone().unwrap());
+        let mut request_line = String::new();
+        reader.read_line(&mut request_line).unwrap();
+        let mut length = 0;
+        loop {
+            let mut header = String::new();
+            reader.read_line(&mut header).unwrap();
+            if header.trim().is_empty() {
+                break;
+            }
+            if let Some((name, value)) = header.split_once(':') {
+                if name.eq_ignore_ascii_case("content-length") {
+                    length = value.trim().parse().unwrap();
+                }
+            }
+        }
+        let mut request_body = vec![0; length];
+        reader.read_exact(&mut request_body).unwrap();
+        let mut stream = stream;
+        write!(
+            stream,
+            "HTTP/1.1 {status}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+            body.len()
+        )
+        .unwrap();
+        (request_line.trim().to_owned(), String::from_utf8(request_body).unwrap())
+    });
+    (url, handle)
+}
+
+/// An Action directory with a lockfile of two packages (one nested, at two versions).
+fn audited_project(test: &str) -> PathBuf {
+    let dir = scratch(test);
+    std::fs::write(
+        dir.join("package-lock.json"),
+        r#"{ "name": "x", "lockfileVersion": 3, "packages": {
+            "": { "dependencies": { "lodash": "4.17.20", "ms": "2.1.3" } },
+            "node_modules/lodash": { "version": "4.17.20" },
+            "node_modules/ms": { "version": "2.1.3" },
+            "node_modules/debug/node_modules/ms": { "version": "2.0.0" } } }"#,
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn deps_audit_reports_the_registrys_advisories_and_exits_14() {
+    let dir = audited_project("audit-advisories");
+    let (registry, server) = one_answer(
+        "200 OK",
+        r#"{ "lodash": [ { "id": 1, "title": "Prototype Pollution", "severity": "high",
+              "url": "https://example.com/advisories/1", "vulnerable_versions": "<4.17.21" } ] }"#,
+    );
+    let out = actionbox(&["deps", "audit", "--dir", path(&dir), "--registry", &registry]);
+    let (request_line, request_body) = server.join().unwrap();
+    assert_eq!(request_line, "POST /registry/-/npm/v1/security/advisories/bulk HTTP/1.1");
+    let asked: serde_json::Value = serde_json::from_str(&request_body).unwrap();
+    assert_eq!(asked, serde_json::json!({ "lodash": ["4.17.20"], "ms": ["2.1.3", "2.0.0"] }));
+    assert_eq!(code(&out), 14, "{}", stderr(&out));
+    assert_eq!(stdout(&out), "high lodash <4.17.21: Prototype Pollution https://example.com/advisories/1\n");
+    assert!(stderr(&out).contains("2 installed packages checked: 1 advisories"), "{}", stderr(&out));
+}
+
+#[test]
+fn deps_audit_without_advisories_exits_zero() {
+    let dir = audited_project("audit-clean");
+    let (registry, server) = one_answer("200 OK", "{}");
+    let out = actionbox(&["deps", "audit", "--dir", path(&dir), "--registry", &registry]);
+    server.join().unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(stdout(&out), "");
+}
+
+#[test]
+fn deps_audit_says_when_the_audit_service_cannot_be_reached() {
+    let dir = audited_project("audit-unreachable");
+    // An error status, an answer that is not advisories, and nothing listening.
+    for (status, body) in [("405 Method Not Allowed", "{}"), ("200 OK", "[1, 2]")] {
+        let (registry, server) = one_answer(status, body);
+        let out = actionbox(&["deps", "audit", "--dir", path(&dir), "--registry", &registry]);
+        server.join().unwrap();
+        assert_eq!(code(&out), 1, "{}", stderr(&out));
+        assert!(stderr(&out).contains("could not reach the audit service at http://127.0.0.1:"), "{}", stderr(&out));
+    }
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let registry = format!("http://{}", closed.local_addr().unwrap());
+    drop(closed);
+    let out = actionbox(&["deps", "audit", "--dir", path(&dir), "--registry", &registry]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(stderr(&out).contains("could not reach the audit service"), "{}", stderr(&out));
+    // Without a lockfile there is nothing to audit yet.
+    let out = actionbox(&["deps", "audit", "--dir", path(&scratch("audit-no-lock"))]);
+    assert_eq!(code(&out), 10, "{}", stderr(&out));
+    assert!(stderr(&out).contains("run `actionbox deps install` first"), "{}", stderr(&out));
+}
+
+#[test]
+fn deps_install_pins_the_installed_versions_and_keeps_a_lockfile() {
+    if Command::new("npm").arg("--version").output().is_err() {
+        eprintln!("note: no `npm` on this machine; deps install is not tested");
+        return;
+    }
+    let dir = scratch("deps-install");
+    std::fs::write(dir.join("package.json"), "{\n  \"name\": \"my-action\",\n  \"dependencies\": {}\n}\n").unwrap();
+    let out = actionbox(&["deps", "install", "--dir", path(&dir), "ms@^2.1.0"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let installed: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("node_modules/ms/package.json")).unwrap()).unwrap();
+    let version = installed["version"].as_str().unwrap();
+    assert!(version.starts_with("2."), "{version}");
+    assert_eq!(stdout(&out), format!("ms@{version}\n"));
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("package.json")).unwrap()).unwrap();
+    assert_eq!(manifest, serde_json::json!({ "name": "my-action", "dependencies": { "ms": version } }));
+    assert!(dir.join("package-lock.json").is_file());
+    // What was installed compiles with the Action.
+    std::fs::write(
+        dir.join("action.js"),
+        "const ms = require('ms');\nexports.onExecutePostLogin = async () => { console.log(ms(60000)); };\n",
+    )
+    .unwrap();
+    let out = actionbox(&["compile", path(&dir.join("action.js")), "-o", path(&dir.join("action.wasm"))]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+}
+
+#[test]
+fn deps_install_refuses_more_than_ten_direct_dependencies_before_running_npm() {
+    let dir = scratch("deps-install-too-many");
+    let names: Vec<String> = (0..11).map(|i| format!("package-{i}")).collect();
+    let mut args = vec!["deps", "install", "--dir", path(&dir)];
+    args.extend(names.iter().map(String::as_str));
+    let out = actionbox(&args);
+    assert_eq!(code(&out), 10, "{}", stderr(&out));
+    assert!(stderr(&out).contains("at most 10 direct npm dependencies"), "{}", stderr(&out));
+    assert!(!dir.join("node_modules").exists() && !dir.join("package.json").exists());
+}
