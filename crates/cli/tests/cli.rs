@@ -1074,10 +1074,10 @@ fn one_answer(status: &'static str, body: &'static str) -> (String, std::thread:
             if header.trim().is_empty() {
                 break;
             }
-            if let Some((name, value)) = header.split_once(':') {
-                if name.eq_ignore_ascii_case("content-length") {
-                    length = value.trim().parse().unwrap();
-                }
+            if let Some((name, value)) = header.split_once(':')
+                && name.eq_ignore_ascii_case("content-length")
+            {
+                length = value.trim().parse().unwrap();
             }
         }
         let mut request_body = vec![0; length];
