@@ -40,14 +40,23 @@ wit_bindgen::generate!({
 });
 
 use actionbox_sandbox::contract::scan_types::{PreparedModule, ScanError, Scanned, Syntax, SyntaxHint};
-use actionbox_sandbox::contract::types::{CompileError, Compiled, Limits, Link, RunError, RunReport, RunRequest};
+use actionbox_sandbox::contract::types::{
+    CompileError, Compiled, Limits, Link, NodeRuntime, RunError, RunReport, RunRequest,
+};
 use exports::actionbox_sandbox::contract::sandbox::Guest;
 
 struct Sandbox;
 
 impl Guest for Sandbox {
-    fn compile(filename: String, source: String, links: Vec<Link>, limits: Limits) -> Result<Compiled, CompileError> {
+    fn compile(
+        filename: String,
+        source: String,
+        links: Vec<Link>,
+        runtime: NodeRuntime,
+        limits: Limits,
+    ) -> Result<Compiled, CompileError> {
         timers::set_running(false);
+        node::declare_runtime(runtime);
         fetch::reset();
         runtimes::with_fresh_runtime(&limits, |ctx, glue| script::compile(ctx, glue, &filename, &source, &links))
             .unwrap_or(Err(CompileError::Exhausted))
@@ -73,6 +82,7 @@ impl Guest for Sandbox {
     fn run(request: RunRequest, limits: Limits) -> Result<RunReport, RunError> {
         timers::set_running(true);
         fetch::reset();
+        node::declare_runtime(request.runtime);
         runtimes::with_fresh_runtime(&limits, |ctx, glue| run::run(ctx, glue, request))
             .unwrap_or(Err(RunError::Exhausted))
     }

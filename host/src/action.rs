@@ -22,6 +22,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::deps::walk::Walked;
 use crate::deps::{DependencyWarning, Modules};
 use crate::error::{Error, Result};
 use crate::key::Key;
@@ -52,6 +53,46 @@ pub struct CompiledAction {
     warnings: Vec<DependencyWarning>,
 }
 
+/// The Node.js version an Action declares (`"actionbox": { "runtime": "node18" }` in its
+/// `package.json`): what `process.version` and `process.versions` report to it and to
+/// its modules. Nothing else differs between the two.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NodeRuntime {
+    #[default]
+    Node22,
+    Node18,
+}
+
+impl NodeRuntime {
+    /// Every runtime, the default first.
+    pub const ALL: [NodeRuntime; 2] = [NodeRuntime::Node22, NodeRuntime::Node18];
+
+    /// As a manifest names it: `node22`.
+    pub fn name(self) -> &'static str {
+        match self {
+            NodeRuntime::Node22 => "node22",
+            NodeRuntime::Node18 => "node18",
+        }
+    }
+
+    /// The runtime a manifest names, if it is one.
+    pub fn from_name(name: &str) -> Option<Self> {
+        NodeRuntime::ALL.into_iter().find(|runtime| runtime.name() == name)
+    }
+
+    pub(crate) fn to_wit(self) -> crate::bindings::types::NodeRuntime {
+        match self {
+            NodeRuntime::Node22 => crate::bindings::types::NodeRuntime::Node22,
+            NodeRuntime::Node18 => crate::bindings::types::NodeRuntime::Node18,
+        }
+    }
+
+    fn is_default(&self) -> bool {
+        *self == NodeRuntime::default()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Meta {
@@ -66,6 +107,9 @@ struct Meta {
     /// has packaged modules.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     modules_sha256: Option<String>,
+    /// The Node.js version it declared (absent: the default).
+    #[serde(default, skip_serializing_if = "NodeRuntime::is_default")]
+    runtime: NodeRuntime,
 }
 
 impl CompiledAction {
@@ -75,9 +119,9 @@ impl CompiledAction {
         handlers: Vec<String>,
         bytecode: Vec<u8>,
         guest_sha256: &str,
-        modules: Modules,
-        warnings: Vec<DependencyWarning>,
+        walked: Walked,
     ) -> Self {
+        let Walked { modules, runtime, warnings } = walked;
         let modules_sha256 = (!modules.is_empty()).then(|| {
             let (index, code) = modules.encode();
             hex_sha256_of(&[&index, &code])
@@ -90,6 +134,7 @@ impl CompiledAction {
             source_sha256: hex_sha256(source.as_bytes()),
             bytecode_sha256: hex_sha256(&bytecode),
             modules_sha256,
+            runtime,
         };
         CompiledAction { meta, bytecode, source: Some(source.to_owned()), modules: Arc::new(modules), warnings }
     }
@@ -97,6 +142,11 @@ impl CompiledAction {
     /// The file name given at compile time; stack traces name it.
     pub fn filename(&self) -> &str {
         &self.meta.filename
+    }
+
+    /// The Node.js version it declared, which `process.version` reports.
+    pub fn runtime(&self) -> NodeRuntime {
+        self.meta.runtime
     }
 
     /// The functions the Action exports, `onExecutePostLogin` for example.

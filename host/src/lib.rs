@@ -74,7 +74,7 @@ mod timers;
 mod trigger;
 mod urls;
 
-pub use action::CompiledAction;
+pub use action::{CompiledAction, NodeRuntime};
 pub use cache::{CacheEntries, CacheEntry, CacheFuture, CacheStore, CacheStoreError, MemoryCache};
 pub use config::{Config, data_dir};
 pub use engine::{CompileOptions, Engine};

@@ -600,6 +600,39 @@ fn a_file_of_a_package_packaged_whole_that_does_not_compile_throws_when_required
 }
 
 #[test]
+fn process_version_is_the_runtime_the_manifest_declares_for_the_action_and_its_modules() {
+    let report = "exports.onExecutePostLogin = async () => { console.log(process.version, process.versions.node, process.release.lts, require('reports')); };";
+    let project = Project::new();
+    project.package(
+        "reports",
+        r#"{ "name": "reports", "version": "1.0.0" }"#,
+        &[("index.js", "module.exports = process.version.split('.')[0];")],
+    );
+    let cases = [
+        (r#"{ "dependencies": { "reports": "1.0.0" } }"#, actionbox::NodeRuntime::Node22, "v22.12.0 22.12.0 Jod v22"),
+        (
+            r#"{ "dependencies": { "reports": "1.0.0" }, "actionbox": { "runtime": "node18" } }"#,
+            actionbox::NodeRuntime::Node18,
+            "v18.20.8 18.20.8 Hydrogen v18",
+        ),
+    ];
+    for (manifest, runtime, expected) in cases {
+        project.file("package.json", manifest);
+        let action = project.compile(report).unwrap();
+        assert_eq!(action.runtime(), runtime);
+        assert_eq!(logged(&execute(&action)), [expected]);
+        // The artifact keeps it.
+        let loaded = engine().load_artifact(&engine().save_artifact(&action)).unwrap();
+        assert_eq!(loaded.runtime(), runtime);
+        assert_eq!(logged(&execute(&loaded)), [expected]);
+    }
+    // Read at compile time too: the top level sees the declared version.
+    project.file("package.json", cases[1].0);
+    let refused = project.compile("if (process.version.startsWith('v18')) throw new Error('runs as 18'); exports.onExecutePostLogin = async () => {};");
+    assert!(matches!(refused, Err(Error::TopLevel(_))), "{refused:?}");
+}
+
+#[test]
 fn an_action_imports_builtins_by_literal_and_computed_names_as_in_node() {
     let project = Project::new();
     let lines = run_both(

@@ -148,6 +148,8 @@ thread_local! {
 }
 
 /// Compiles every module; runs once at pre-initialization.
+pub use system::declare_runtime;
+
 pub fn prepare(ctx: &Ctx<'_>) {
     BYTECODE.with_borrow_mut(|kept| {
         if kept.is_empty() {

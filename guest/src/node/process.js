@@ -11,7 +11,21 @@
   // The object `timers.js` made, which holds the event loop's `nextTick`.
   const previous = require.previousGlobal('process');
 
-  const VERSION = '22.12.0';
+  // What each Node.js version an Action may declare reports (`natives.runtime()`).
+  const RELEASES = {
+    node22: {
+      version: '22.12.0',
+      versions: { acorn: '8.14.0', ada: '2.9.2', modules: '127', napi: '9', uv: '1.49.1', v8: '12.4.254.21-node.21' },
+      lts: 'Jod',
+    },
+    node18: {
+      version: '18.20.8',
+      versions: { acorn: '8.10.0', ada: '2.7.2', modules: '108', napi: '9', uv: '1.44.2', v8: '10.2.154.26-node.39' },
+      lts: 'Hydrogen',
+    },
+  };
+  const RELEASE = RELEASES[natives.runtime()];
+  const VERSION = RELEASE.version;
 
   function unavailable(name, instead) {
     return function () {
@@ -100,8 +114,8 @@
   const fields = {
     title: 'node',
     version: 'v' + VERSION,
-    versions: { node: VERSION, acorn: '8.14.0', ada: '2.9.2', modules: '127', napi: '9', uv: '1.49.1', v8: '12.4.254.21-node.21' },
-    release: { name: 'node', lts: 'Jod' },
+    versions: { node: VERSION, ...RELEASE.versions },
+    release: { name: 'node', lts: RELEASE.lts },
     arch: 'x64',
     platform: 'linux',
     env: {},

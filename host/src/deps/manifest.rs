@@ -21,14 +21,12 @@ use std::path::Path;
 use serde_json::Value;
 
 use super::DependencyError;
+use crate::action::NodeRuntime;
 
 pub use crate::limits::MAX_NPM_DEPENDENCIES as MAX_DIRECT_DEPENDENCIES;
 
 /// The largest `package.json` read.
 const MAX_MANIFEST_BYTES: u64 = 1024 * 1024;
-
-/// The Node.js versions an Action may declare; the first is the default.
-const RUNTIMES: &[&str] = &["node22", "node18"];
 
 /// An Action's manifest.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -36,7 +34,7 @@ pub struct Manifest {
     /// Package name → exact version.
     pub dependencies: BTreeMap<String, String>,
     /// `node22` (the default) or `node18`.
-    pub runtime: Option<String>,
+    pub runtime: NodeRuntime,
 }
 
 impl Manifest {
@@ -84,10 +82,10 @@ impl Manifest {
             for (key, value) in settings {
                 match key.as_str() {
                     "runtime" => {
-                        let runtime = value.as_str().filter(|r| RUNTIMES.contains(r)).ok_or_else(|| {
-                            bad(format!("`actionbox.runtime` must be one of {}, not {value}", RUNTIMES.join(", ")))
+                        manifest.runtime = value.as_str().and_then(NodeRuntime::from_name).ok_or_else(|| {
+                            let names: Vec<&str> = NodeRuntime::ALL.iter().map(|r| r.name()).collect();
+                            bad(format!("`actionbox.runtime` must be one of {}, not {value}", names.join(", ")))
                         })?;
-                        manifest.runtime = Some(runtime.to_owned());
                     }
                     other => {
                         return Err(bad(format!(
@@ -188,7 +186,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(ok.dependencies.len(), 2);
-        assert_eq!(ok.runtime.as_deref(), Some("node18"));
+        assert_eq!(ok.runtime, NodeRuntime::Node18);
         for bad in [
             r#"{"dependencies":{"lodash":"^4.17.21"}}"#,
             r#"{"dependencies":{"../x":"1.0.0"}}"#,

@@ -23,6 +23,7 @@ use super::manifest::Manifest;
 use super::modules::{Directory, Link, Module, ModuleKind, Modules, Target};
 use super::resolve::{FileKind, Resolved, Resolver, Unresolved};
 use super::{DependencyError, DependencyWarning, FileScan, Request, RequestKind, SyntaxHint};
+use crate::action::NodeRuntime;
 use crate::engine::Engine;
 use crate::error::{Error, Result};
 use crate::limits::{MAX_DEPENDENCY_FILE_BYTES, MAX_PACKAGED_MODULES};
@@ -30,6 +31,8 @@ use crate::limits::{MAX_DEPENDENCY_FILE_BYTES, MAX_PACKAGED_MODULES};
 /// What the walk produced.
 pub(crate) struct Walked {
     pub modules: Modules,
+    /// The Node.js version the manifest declares (the default without one).
+    pub runtime: NodeRuntime,
     pub warnings: Vec<DependencyWarning>,
 }
 
@@ -55,10 +58,12 @@ struct Walk<'e> {
 /// and everything that leads to.
 pub(crate) async fn walk(engine: &Engine, project: Option<&Path>, filename: &str, scan: &FileScan) -> Result<Walked> {
     let refuse = |reason| Error::Dependency { file: "package.json".into(), reason };
+    let mut runtime = NodeRuntime::default();
     let resolver = match project {
         Some(dir) => {
             if let Some(manifest) = Manifest::read(dir).map_err(refuse)? {
                 manifest.check_installed(dir).map_err(refuse)?;
+                runtime = manifest.runtime;
             }
             let resolver = Resolver::new(dir).map_err(|e| Error::Dependency {
                 file: dir.display().to_string(),
@@ -86,7 +91,7 @@ pub(crate) async fn walk(engine: &Engine, project: Option<&Path>, filename: &str
     while let Some((id, path, kind)) = walk.queue.pop_front() {
         walk.prepare(id, &path, kind).await?;
     }
-    Ok(Walked { modules: Modules::new(action_links, walk.modules, walk.directories), warnings: walk.warnings })
+    Ok(Walked { modules: Modules::new(action_links, walk.modules, walk.directories), runtime, warnings: walk.warnings })
 }
 
 impl Walk<'_> {

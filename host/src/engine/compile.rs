@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use super::Engine;
 use super::trap::{location, threw};
-use crate::action::CompiledAction;
+use crate::action::{CompiledAction, NodeRuntime};
 use crate::bindings::types::CompileError;
 use crate::deps::walk::{Walked, walk};
 use crate::deps::{Modules, Syntax, SyntaxHint};
@@ -71,16 +71,23 @@ impl Engine {
             Ok(_) | Err(Error::Dependency { .. }) => None,
             Err(e) => return Err(e),
         };
-        let Walked { modules, warnings } = match &scanned {
+        let walked = match &scanned {
             Some(scan) => walk(self, options.project(), filename, scan).await?,
-            None => Walked { modules: Modules::default(), warnings: Vec::new() },
+            None => Walked { modules: Modules::default(), runtime: NodeRuntime::default(), warnings: Vec::new() },
         };
-        let (handlers, bytecode) = self.compile_action(filename, source, &modules).await?;
-        Ok(CompiledAction::new(filename, source, handlers, bytecode, &self.inner.guest_sha256, modules, warnings))
+        let (handlers, bytecode) = self.compile_action(filename, source, &walked.modules, walked.runtime).await?;
+        Ok(CompiledAction::new(filename, source, handlers, bytecode, &self.inner.guest_sha256, walked))
     }
 
-    /// The guest compiles the Action and runs its top level with `modules`.
-    async fn compile_action(&self, filename: &str, source: &str, modules: &Modules) -> Result<(Vec<String>, Vec<u8>)> {
+    /// The guest compiles the Action and runs its top level with `modules`, as on
+    /// `runtime`.
+    async fn compile_action(
+        &self,
+        filename: &str,
+        source: &str,
+        modules: &Modules,
+        runtime: NodeRuntime,
+    ) -> Result<(Vec<String>, Vec<u8>)> {
         let _slot = self.slot()?;
         let mut store = self.new_store(Trigger::PostLogin, self.deadline()?, Carried::default());
         store.set_fuel(self.inner.config.fuel).expect("fuel is enabled in the engine config");
@@ -90,7 +97,7 @@ impl Engine {
         let instance = self.instantiate(&self.inner.single, &mut store).await?;
         let called = instance
             .actionbox_sandbox_contract_sandbox()
-            .call_compile(&mut store, filename, source, &links, limits)
+            .call_compile(&mut store, filename, source, &links, runtime.to_wit(), limits)
             .await;
         match called {
             Ok(Ok(compiled)) => {

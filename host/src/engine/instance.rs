@@ -156,7 +156,7 @@ mod tests {
             let source = "exports.onExecutePostLogin = async () => {};";
             match instance
                 .actionbox_sandbox_contract_sandbox()
-                .call_compile(&mut store, "a.js", source, &[], limits)
+                .call_compile(&mut store, "a.js", source, &[], crate::bindings::types::NodeRuntime::Node22, limits)
                 .await
             {
                 Ok(Ok(_)) => served += 1,

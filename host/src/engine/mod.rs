@@ -204,6 +204,7 @@ impl Engine {
         Ok(RunRequest {
             bytecode: action.bytecode().to_vec(),
             filename: action.filename().to_owned(),
+            runtime: action.runtime().to_wit(),
             trigger: crate::trigger::to_wit(trigger),
             handler: handler.to_owned(),
             event: event::check_and_encode(trigger, event)?,
