@@ -11,6 +11,7 @@ mod fetch;
 mod flows;
 mod isolation;
 mod limits;
+mod node_http;
 mod npm;
 mod options;
 mod packages;

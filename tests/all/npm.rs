@@ -1,16 +1,24 @@
 //! Real npm packages, installed from the registry at test time (`support/npm.rs`),
 //! compiled with the Action and run in actionbox and in the machine's `node`, the two
 //! outputs compared. ESM-only packages (`uuid` 14, `jose` 6) load through `require()` of
-//! an ES module and through `import()`.
+//! an ES module and through `import()`; `axios` reaches a local server through both of
+//! its adapters (Node's `http`, and `fetch`).
 
 use std::path::{Path, PathBuf};
 
-use actionbox::{CompileOptions, Decision, Trigger};
+use actionbox::{CompileOptions, Decision, EgressPolicy, ExecuteOptions, Trigger};
+use actionbox_tests::http::Server;
 use actionbox_tests::{block_on, engine, event};
 
 /// The packages of these tests, pinned as an Action's manifest pins them.
-const PACKAGES: &[(&str, &str)] =
-    &[("lodash", "4.18.1"), ("uuid", "14.0.3"), ("js-yaml", "5.5.0"), ("jose", "6.2.19"), ("jsonwebtoken", "9.0.3")];
+const PACKAGES: &[(&str, &str)] = &[
+    ("lodash", "4.18.1"),
+    ("uuid", "14.0.3"),
+    ("js-yaml", "5.5.0"),
+    ("jose", "6.2.19"),
+    ("jsonwebtoken", "9.0.3"),
+    ("axios", "1.21.1"),
+];
 
 fn project() -> Option<PathBuf> {
     actionbox_tests::npm::project(Path::new(env!("CARGO_TARGET_TMPDIR")), PACKAGES)
@@ -19,11 +27,16 @@ fn project() -> Option<PathBuf> {
 /// Writes `source` as `name` in `project`, runs its post-login handler in actionbox and
 /// in node, checks the two logged the same, and returns actionbox's lines.
 fn run_both(project: &Path, name: &str, source: &str) -> Vec<String> {
+    run_both_with(project, name, source, &ExecuteOptions::new())
+}
+
+/// As [`run_both`], the execution with `options` (its egress policy, say).
+fn run_both_with(project: &Path, name: &str, source: &str, options: &ExecuteOptions) -> Vec<String> {
     std::fs::write(project.join(name), source).unwrap();
-    let mut options = CompileOptions::new();
-    options.project_dir(project);
-    let action = block_on(engine().compile_with(name, source, &options)).unwrap();
-    let outcome = block_on(engine().execute(Trigger::PostLogin, &action, &event())).unwrap();
+    let mut compile = CompileOptions::new();
+    compile.project_dir(project);
+    let action = block_on(engine().compile_with(name, source, &compile)).unwrap();
+    let outcome = block_on(engine().execute_with(Trigger::PostLogin, &action, &event(), options)).unwrap();
     assert_eq!(outcome.decision, Decision::Allowed, "{:?}", outcome.decision);
     let ours: Vec<String> = outcome.logs.lines.iter().map(|line| line.message.clone()).collect();
     if let Some(node) = actionbox_tests::node::post_login_output(&project.join(name)) {
@@ -107,4 +120,55 @@ exports.onExecutePostLogin = async () => {
             "crossVerify": "u2",
         })
     );
+}
+
+#[test]
+fn axios_requests_a_local_server_through_both_of_its_adapters_as_in_node() {
+    let Some(project) = project() else { return };
+    let server = Server::http();
+    let mut policy = EgressPolicy::new();
+    policy.allow_loopback_for_tests(true).allow_http(true);
+    let mut options = ExecuteOptions::new();
+    options.egress(policy);
+    let lines = run_both_with(
+        &project,
+        "action-axios.js",
+        &format!(
+            r#"const axios = require('axios');
+exports.onExecutePostLogin = async () => {{
+  const out = {{}};
+  for (const adapter of ['http', 'fetch']) {{
+    const echo = await axios.post('{echo}', {{ a: 1 }}, {{ adapter, headers: {{ 'X-Test': 'yes' }} }});
+    const redirected = await axios.get('{redirect}', {{ adapter }});
+    const gzip = await axios.get('{gzip}', {{ adapter }});
+    let timeout;
+    try {{ await axios.get('{slow}', {{ adapter, timeout: 50 }}); }} catch (e) {{ timeout = e.code; }}
+    let failed;
+    try {{ await axios.get('{missing}', {{ adapter }}); }} catch (e) {{ failed = [e.response.status, e.message]; }}
+    out[adapter] = {{
+      echo: [echo.status, echo.data.method, echo.data.path, echo.data.headers['x-test'], echo.data.headers['content-type'], echo.data.body],
+      redirected: redirected.data, gzip: typeof gzip.data, timeout, failed,
+    }};
+  }}
+  console.log(JSON.stringify(out));
+}};
+"#,
+            echo = server.url("/echo?q=1"),
+            redirect = server.url("/redirect?to=/hello"),
+            gzip = server.url("/gzip"),
+            slow = server.url("/slow?ms=3000"),
+            missing = server.url("/status/404"),
+        ),
+        &options,
+    );
+    let seen: serde_json::Value = serde_json::from_str(&lines[0]).unwrap();
+    let expected = |timeout: &str| {
+        serde_json::json!({
+            "echo": [200, "POST", "/echo?q=1", "yes", "application/json", "{\"a\":1}"],
+            "redirected": "hello", "gzip": "object", "timeout": timeout,
+            "failed": [404, "Request failed with status code 404"],
+        })
+    };
+    assert_eq!(seen["http"], expected("ECONNABORTED"));
+    assert_eq!(seen["fetch"], expected("ETIMEDOUT"));
 }

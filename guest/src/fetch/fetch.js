@@ -685,6 +685,22 @@
     });
   }
 
+  // For Node's `http` and `https` clients (`internal/http`): a request as plain data,
+  // through the same host call and egress policy as `fetch`, redirects not followed;
+  // `done(error, response)` gets the response as plain data (`status`, `statusText`,
+  // `url`, `headers` flat, `body`). Returns a function that stops the request. A request
+  // the host refuses at once throws the same `TypeError` `fetch` rejects with.
+  function send(method, url, headers, bytes, done) {
+    if (!natives.usable()) throw new Error(natives.compileMessage);
+    const started = natives.start(method, url, headers, bytes, REDIRECTS.indexOf('manual'));
+    if (typeof started !== 'number') throw failed(started);
+    pending.set(started, { resolve: (data) => done(null, data), reject: done, signal: null, onAbort: null, raw: true });
+    return () => {
+      if (pending.delete(started)) natives.cancel(started);
+    };
+  }
+  natives.register('internal/fetch', { send });
+
   for (const [name, value] of Object.entries({
     fetch,
     Headers,
@@ -711,7 +727,7 @@
       const result = natives.take(id);
       if (result === undefined) return;
       if (typeof result.code === 'string') waiting.reject(failed(result));
-      else waiting.resolve(received(result));
+      else waiting.resolve(waiting.raw ? result : received(result));
     },
   };
 });

@@ -21,6 +21,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, builtins: &Object<'js>) -> Result<Object<'js
     let natives = natives(ctx)?;
     natives.set("load", builtins.get::<_, Value>("load")?)?;
     natives.set("loaded", builtins.get::<_, Value>("loaded")?)?;
+    natives.set("register", builtins.get::<_, Value>("register")?)?;
     crate::builtin::evaluate(ctx, JS)?.call((natives,))
 }
 
