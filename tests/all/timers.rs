@@ -157,14 +157,27 @@ fn an_error_in_a_timer_or_a_microtask_fails_the_execution() {
 }
 
 #[test]
-fn timers_at_the_top_level_are_a_compile_error_naming_the_line() {
-    let source = "const a = 1;\nsetTimeout(() => {}, 10);\nexports.onExecutePostLogin = async () => {};\n";
-    let error = block_on(engine().compile("a.js", source)).unwrap_err();
-    assert!(matches!(error, Error::TopLevel(ActionError::Threw { .. })), "{error:?}");
-    assert_eq!(error.location().map(|at| at.line), Some(2));
-    // In the handler the same call is fine.
-    let outcome = run("exports.onExecutePostLogin = async () => { await new Promise((r) => setTimeout(r, 1)); };");
+fn timers_set_at_the_top_level_never_run_at_compile_time_and_run_at_each_execution() {
+    // At compile time the top level runs only to list the handlers: the timer is made
+    // (so packages that set one as they load compile) and never runs.
+    let source = "globalThis.fired = [];\n\
+        const t = setTimeout(() => globalThis.fired.push('timeout'), 1);\n\
+        setImmediate(() => globalThis.fired.push('immediate'));\n\
+        setInterval(() => {}, 1000).unref();\n\
+        if (typeof t.ref !== 'function') throw new Error('not a Timeout');\n\
+        exports.onExecutePostLogin = async () => {\n\
+          await new Promise((r) => setTimeout(r, 5));\n\
+          console.log(globalThis.fired.join(','));\n\
+        };\n";
+    let action = block_on(engine().compile("a.js", source)).unwrap();
+    let outcome = block_on(engine().execute(Trigger::PostLogin, &action, &event())).unwrap();
     assert_eq!(outcome.decision, Decision::Allowed);
+    assert_eq!(outcome.logs.lines[0].message, "immediate,timeout");
+    // Still checked: a callback that is not a function is refused at compile time too.
+    let error =
+        block_on(engine().compile("a.js", "setTimeout('code', 1);\nexports.onExecutePostLogin = async () => {};"))
+            .unwrap_err();
+    assert!(matches!(error, Error::TopLevel(ActionError::Threw { .. })), "{error:?}");
 }
 
 #[test]

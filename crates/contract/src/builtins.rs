@@ -20,6 +20,7 @@ pub const BUILTIN_MODULES: &[&str] = &[
     "dgram",
     "dns",
     "dns/promises",
+    "domain",
     "events",
     "fs",
     "fs/promises",

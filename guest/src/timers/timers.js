@@ -73,16 +73,16 @@
       throw error;
     }
   }
+  // Whether a timer may be scheduled. While the Action is compiled its top level (and
+  // what its packages do as they load) runs only to list the handlers, and runs again at
+  // each execution, where its timers run: a timer set then is made and never runs.
   function check(name, callback) {
-    if (!usable()) {
-      throw new Error(
-        name + ' cannot run while the Action is compiled: call it in a handler, where each execution has its own timers',
-      );
-    }
     requireFunction(callback);
+    if (!usable()) return false;
     if (timers.size + immediates.length >= MAX_PENDING) {
       throw new RangeError(name + ': at most ' + MAX_PENDING + ' timers and immediates may be pending');
     }
+    return true;
   }
   function delay(ms) {
     const n = Number(ms);
@@ -112,11 +112,11 @@
   }
 
   class Timeout extends Handle {
-    constructor(callback, ms, args, repeat) {
+    constructor(callback, ms, args, repeat, live) {
       super(callback, args);
       this.delay = delay(ms);
       this.repeat = repeat;
-      this.schedule(now());
+      if (live) this.schedule(now());
     }
     schedule(from) {
       this.entry = { timer: this, at: from + this.delay, seq: ++sequence };
@@ -156,17 +156,15 @@
 
   const install = {
     setTimeout(callback, ms, ...args) {
-      check('setTimeout', callback);
-      return new Timeout(callback, ms, args, false);
+      return new Timeout(callback, ms, args, false, check('setTimeout', callback));
     },
     setInterval(callback, ms, ...args) {
-      check('setInterval', callback);
-      return new Timeout(callback, ms, args, true);
+      return new Timeout(callback, ms, args, true, check('setInterval', callback));
     },
     setImmediate(callback, ...args) {
-      check('setImmediate', callback);
+      const live = check('setImmediate', callback);
       const immediate = new Immediate(callback, args);
-      immediates.push(immediate);
+      if (live) immediates.push(immediate);
       return immediate;
     },
     clearTimeout: clearTimer,
