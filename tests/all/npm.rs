@@ -6,8 +6,8 @@
 
 use std::path::{Path, PathBuf};
 
-use actionbox::{CompileOptions, Decision, EgressPolicy, ExecuteOptions, Trigger};
-use actionbox_tests::http::Server;
+use actionbox::{CompileOptions, Decision, EgressPolicy, ExecuteOptions, LogLevel, Trigger};
+use actionbox_tests::http::{Server, TEST_RSA_PRIVATE_JWK, TestCa};
 use actionbox_tests::{block_on, engine, event};
 
 /// The packages of these tests, pinned as an Action's manifest pins them.
@@ -18,6 +18,9 @@ const PACKAGES: &[(&str, &str)] = &[
     ("jose", "6.2.19"),
     ("jsonwebtoken", "9.0.3"),
     ("axios", "1.21.1"),
+    ("jwks-rsa", "4.1.0"),
+    ("auth0", "4.37.0"),
+    ("aws-sdk", "2.1692.0"),
 ];
 
 fn project() -> Option<PathBuf> {
@@ -27,19 +30,34 @@ fn project() -> Option<PathBuf> {
 /// Writes `source` as `name` in `project`, runs its post-login handler in actionbox and
 /// in node, checks the two logged the same, and returns actionbox's lines.
 fn run_both(project: &Path, name: &str, source: &str) -> Vec<String> {
-    run_both_with(project, name, source, &ExecuteOptions::new())
+    run_both_with(project, name, source, &ExecuteOptions::new(), &[])
 }
 
-/// As [`run_both`], the execution with `options` (its egress policy, say).
-fn run_both_with(project: &Path, name: &str, source: &str, options: &ExecuteOptions) -> Vec<String> {
+/// As [`run_both`], the execution with `options` (its egress policy, say), and `node`
+/// with `env` added to its environment.
+fn run_both_with(
+    project: &Path,
+    name: &str,
+    source: &str,
+    options: &ExecuteOptions,
+    env: &[(&str, &str)],
+) -> Vec<String> {
     std::fs::write(project.join(name), source).unwrap();
     let mut compile = CompileOptions::new();
     compile.project_dir(project);
     let action = block_on(engine().compile_with(name, source, &compile)).unwrap();
     let outcome = block_on(engine().execute_with(Trigger::PostLogin, &action, &event(), options)).unwrap();
     assert_eq!(outcome.decision, Decision::Allowed, "{:?}", outcome.decision);
-    let ours: Vec<String> = outcome.logs.lines.iter().map(|line| line.message.clone()).collect();
-    if let Some(node) = actionbox_tests::node::post_login_output(&project.join(name)) {
+    // What node prints on stdout: `console.log`, `info` and `debug` (warnings and errors
+    // go to stderr).
+    let ours: Vec<String> = outcome
+        .logs
+        .lines
+        .iter()
+        .filter(|line| !matches!(line.level, LogLevel::Warn | LogLevel::Error))
+        .map(|line| line.message.clone())
+        .collect();
+    if let Some(node) = actionbox_tests::node::post_login_output_with(&project.join(name), env) {
         assert_eq!(ours, node, "the same output as node");
     }
     ours
@@ -160,6 +178,7 @@ exports.onExecutePostLogin = async () => {{
             missing = server.url("/status/404"),
         ),
         &options,
+        &[],
     );
     let seen: serde_json::Value = serde_json::from_str(&lines[0]).unwrap();
     let expected = |timeout: &str| {
@@ -171,4 +190,109 @@ exports.onExecutePostLogin = async () => {{
     };
     assert_eq!(seen["http"], expected("ECONNABORTED"));
     assert_eq!(seen["fetch"], expected("ETIMEDOUT"));
+}
+
+/// Loopback and plain HTTP allowed, and `ca`'s root trusted.
+fn local(ca: &TestCa) -> ExecuteOptions {
+    let mut policy = EgressPolicy::new();
+    policy.allow_loopback_for_tests(true).allow_http(true);
+    policy.add_root_certificate(ca.root_pem.as_bytes()).unwrap();
+    let mut options = ExecuteOptions::new();
+    options.egress(policy);
+    options
+}
+
+#[test]
+fn jwks_rsa_fetches_a_local_jwks_and_the_key_verifies_a_token_as_in_node() {
+    let Some(project) = project() else { return };
+    let server = Server::http();
+    let lines = run_both_with(
+        &project,
+        "action-jwks.js",
+        &format!(
+            r#"const jwksClient = require('jwks-rsa');
+const jwt = require('jsonwebtoken');
+const {{ createPrivateKey }} = require('crypto');
+exports.onExecutePostLogin = async () => {{
+  const key = createPrivateKey({{ key: {jwk}, format: 'jwk' }});
+  const token = jwt.sign({{ sub: 'auth0|1', iat: 1700000000 }}, key, {{ algorithm: 'RS256', keyid: 'test-key-1' }});
+  const client = jwksClient({{ jwksUri: '{jwks}', cache: true, rateLimit: true }});
+  const signing = await client.getSigningKey('test-key-1');
+  const verified = jwt.verify(token, signing.getPublicKey(), {{ algorithms: ['RS256'] }});
+  let unknown;
+  try {{ await client.getSigningKey('nope'); }} catch (e) {{ unknown = e.name; }}
+  console.log(JSON.stringify({{ kid: signing.kid, alg: signing.alg, pem: signing.getPublicKey().split('\n')[0], sub: verified.sub, unknown }}));
+}};
+"#,
+            jwk = TEST_RSA_PRIVATE_JWK,
+            jwks = server.url("/.well-known/jwks.json"),
+        ),
+        &local(&TestCa::new()),
+        &[],
+    );
+    let seen: serde_json::Value = serde_json::from_str(&lines[0]).unwrap();
+    assert_eq!(
+        seen,
+        serde_json::json!({
+            "kid": "test-key-1", "alg": "RS256", "pem": "-----BEGIN PUBLIC KEY-----", "sub": "auth0|1",
+            "unknown": "SigningKeyNotFoundError",
+        })
+    );
+}
+
+#[test]
+fn the_auth0_management_client_gets_a_token_then_reads_and_updates_a_user_over_https_as_in_node() {
+    let Some(project) = project() else { return };
+    let ca = TestCa::new();
+    let server = Server::https(&ca);
+    let ca_file = project.join(format!("test-ca-{}.pem", std::process::id()));
+    std::fs::write(&ca_file, &ca.root_pem).unwrap();
+    let lines = run_both_with(
+        &project,
+        "action-auth0.js",
+        &format!(
+            r#"const {{ ManagementClient }} = require('auth0');
+exports.onExecutePostLogin = async () => {{
+  const management = new ManagementClient({{ domain: '{domain}', clientId: 'client', clientSecret: 'secret' }});
+  const read = await management.users.get({{ id: 'auth0|1' }});
+  const updated = await management.users.update({{ id: 'auth0|1' }}, {{ app_metadata: {{ plan: 'pro' }} }});
+  console.log(JSON.stringify({{ status: read.status, email: read.data.email, plan: [read.data.app_metadata.plan, updated.data.app_metadata.plan] }}));
+}};
+"#,
+            domain = server.addr,
+        ),
+        &local(&ca),
+        &[("NODE_EXTRA_CA_CERTS", ca_file.to_str().unwrap())],
+    );
+    let _ = std::fs::remove_file(&ca_file);
+    let seen: serde_json::Value = serde_json::from_str(&lines[0]).unwrap();
+    assert_eq!(seen, serde_json::json!({ "status": 200, "email": "ada@example.com", "plan": ["free", "pro"] }));
+}
+
+#[test]
+fn aws_sdk_v2_loads_and_makes_a_signed_s3_request_to_a_local_endpoint_as_in_node() {
+    let Some(project) = project() else { return };
+    let server = Server::http();
+    let lines = run_both_with(
+        &project,
+        "action-aws.js",
+        &format!(
+            r#"const AWS = require('aws-sdk');
+exports.onExecutePostLogin = async () => {{
+  const options = {{ endpoint: '{endpoint}', s3ForcePathStyle: true, region: 'us-east-1', sslEnabled: false, maxRetries: 0 }};
+  const s3 = new AWS.S3({{ ...options, credentials: new AWS.Credentials('AKIDEXAMPLE', 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY') }});
+  const put = await s3.putObject({{ Bucket: 'bucket', Key: 'greeting.txt', Body: 'hello' }}).promise();
+  const other = new AWS.S3({{ ...options, credentials: new AWS.Credentials('OTHERKEY', 'secret') }});
+  let denied;
+  try {{ await other.putObject({{ Bucket: 'bucket', Key: 'k', Body: 'x' }}).promise(); }} catch (e) {{ denied = [e.statusCode, e.code]; }}
+  console.log(JSON.stringify({{ etag: put.ETag, denied, version: AWS.VERSION }}));
+}};
+"#,
+            endpoint = server.url(""),
+        ),
+        &local(&TestCa::new()),
+        &[],
+    );
+    let seen: serde_json::Value = serde_json::from_str(&lines[0]).unwrap();
+    assert_eq!(seen, serde_json::json!({ "etag": "\"5-bytes\"", "denied": [403, "Forbidden"], "version": "2.1692.0" }));
 }

@@ -13,7 +13,13 @@
 //! - `/bytes?n=N`: N bytes of `x`;
 //! - `/gzip`: a gzip-encoded JSON body; `/gzip-bomb`: 10 MiB of zeros, gzip-encoded;
 //! - `/many-headers`: 100 headers of 1 KiB each;
-//! - `/drip`: one byte a second, forever.
+//! - `/drip`: one byte a second, forever;
+//! - `/.well-known/jwks.json`: a JWKS with the public half of [`TEST_RSA_PRIVATE_JWK`];
+//! - a mock of the Management API: `POST /oauth/token` (client credentials: `test-token`),
+//!   `GET` and `PATCH /api/v2/users/<id>` (with that token; a `PATCH` merges the body's
+//!   `app_metadata` and `user_metadata` into the user);
+//! - a mock of S3: `PUT /bucket/<key>` answers an `ETag` when the request carries an
+//!   AWS Signature Version 4 `Authorization` for the `AKIDEXAMPLE` key, and 403 otherwise.
 
 use std::collections::HashMap;
 use std::convert::Infallible;
@@ -31,6 +37,13 @@ use hyper_util::rt::{TokioExecutor, TokioIo};
 use tokio::net::TcpListener;
 
 type Body = BoxBody<Bytes, Infallible>;
+
+/// A 2048-bit RSA key made for these tests (a private JWK, `kid` `test-key-1`): the
+/// Actions of the tests sign with it, `/.well-known/jwks.json` publishes its public half.
+pub const TEST_RSA_PRIVATE_JWK: &str = r#"{"kty":"RSA","n":"q8XuKujYD3GdFWnClYJ1qw2qJCESJuQvrN9e-bs7uxHFFK4XNFBPwcln7IavRKdogbskcjYbalb2VjmxhoocNvLQRSYujltQdx1_pMAv5hWbhWZyQ8dz6EmZQd-lgNuy1DEyU-eQc7AT_Qxt2iSS9bLVkwfM85jC5526mXRhh5rpIKxmfrp0pC1VRab9l3WQNhkt6cWS7sOYqmPkefwKJDSyRR1vCiu606govzNO5yDYOmpgt2hs-NwCe_0wL3OhpTqwNKCqb6wnO7q3r_FgRMytqRgiuTeHvZtcQwKNtn83ozF07s-M_3gZVK_hydfYZmUROhSstGFE8YAJmfSMSw","e":"AQAB","d":"R_rAk0WQKGSVDSCM1AbflQa8Wbhr-VUcb0YI8AAYBwtquQA8pATVbyCdRl2n-05leht4Kc3njheT0U0KyZR9Pz9fq-JUlv3HyapYTyrjx3gde_iSgDmHpfqVWKfFnCo0FTvqWYOLIhdSQPMg40z5MjE20w5tQVSts84CIATHS8GbxZmk8boQ4CbDxpSFWbwCFoVZzzRhOraacTkELjw0LjNvPhc6SwENVz3WiwQ1rQ2Se1bMKALYo2J1QSGIeTvfIM3LUodE8Mfvq8WrbbmdgON_DVzZkR9z1rIKurkr0vc7Bwxgq4DH1vslgqmzoCVvDPTtgEviny-OrnOHeko9CQ","p":"3t13fmfvEkDNDEQYainRICZtXgygDzfQTuvLaDmXDwLM9ilNtuHxcTHSUslGQ3E5Y-qXDfrABgriWbzTwzmDuT7RMMW6BDCWNrrgwA6Y1TzbW_vEs85hbnK8vLZN08_WdoYJz-fBn-epgAm5UA3B4I1vT6pcyEsBYItxwo_jq-k","q":"xU_Wp0fI_NgBKVnGlPksIdirHUpMZXgdFxnM8KaKCAE5q_CSj2LV1lskSRFPoV8QOkLY0FOjbD7a3jJ15DKytiKf6tOhqxkTw2XZACki21CktVeo0lbaP1Lz5qUBEQ7_sIXsaXBlWPQAiloMa-rmO-linKGIicn_gFad7Vi8OhM","dp":"pqSa8R3uGYvyxrU0PE3AXXXeWXC_TiHB1QFjOy-00Dib4YTI43LXAnjqd5SgwVUsQJXtFTrl0p7Y2ZjkDxo2cJGUAhAXI4LhD1N1Mqa3iNrUe1cqofgzyk5o6gK29yZ1inJ3a8ozccnbaC3dLwraaXnYPY15ixrqkLI0AfNtneE","dq":"pLS_t4X55e6eEZmKZkMVru9B78JcwXshtW3pIJ20rXfwX3IDtcPIQxZz1LappUhIsImqmUSoL6zMYRz4QlR70ARZP9oHo17cm4jCOxsbqL3JsEMLfwHXT3L8fHUSzd2aXQ1-SonzX-zXIqaGpfNA25Q3qA5Dftnq-YPUcxNWlJc","qi":"l_-QyL65rALYUEvCSSZ5REEhrFR5EZHkZFjTvSv4GHV0X9Vn_HkKuO9QuJ8R3XH7Yor532WZTGvLwhqvVHOm6Zjzv_O4HHG2o8LatZzwTFEN6TqOvGNEhhlKDbkIAKybcXZVTp5GZlyovYxdSvYv4Azq5WGpLoTBHwaB10gp3pI","kid":"test-key-1","alg":"RS256","use":"sig"}"#;
+
+/// The public half of [`TEST_RSA_PRIVATE_JWK`], as a JWKS.
+const TEST_JWKS: &str = r#"{"keys":[{"kty":"RSA","n":"q8XuKujYD3GdFWnClYJ1qw2qJCESJuQvrN9e-bs7uxHFFK4XNFBPwcln7IavRKdogbskcjYbalb2VjmxhoocNvLQRSYujltQdx1_pMAv5hWbhWZyQ8dz6EmZQd-lgNuy1DEyU-eQc7AT_Qxt2iSS9bLVkwfM85jC5526mXRhh5rpIKxmfrp0pC1VRab9l3WQNhkt6cWS7sOYqmPkefwKJDSyRR1vCiu606govzNO5yDYOmpgt2hs-NwCe_0wL3OhpTqwNKCqb6wnO7q3r_FgRMytqRgiuTeHvZtcQwKNtn83ozF07s-M_3gZVK_hydfYZmUROhSstGFE8YAJmfSMSw","e":"AQAB","kid":"test-key-1","alg":"RS256","use":"sig"}]}"#;
 
 /// A certificate authority for one test run, and a server certificate it issued for
 /// `localhost`, `127.0.0.1` and `::1`.
@@ -277,6 +290,25 @@ async fn route(request: Request<Incoming>) -> Result<Response<Body>, Infallible>
             });
             *response.body_mut() = body.boxed();
         }
+        "/.well-known/jwks.json" => {
+            *response.body_mut() = full(TEST_JWKS);
+            response.headers_mut().insert("content-type", "application/json".parse().unwrap());
+        }
+        "/oauth/token" => return Ok(management::token(request).await),
+        _ if path.starts_with("/api/v2/users/") => return Ok(management::user(request).await),
+        _ if path.starts_with("/bucket/") => {
+            let signed = request.headers().get("authorization").and_then(|v| v.to_str().ok()).is_some_and(|v| {
+                v.starts_with("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/")
+                    && v.contains("SignedHeaders=")
+                    && v.contains("Signature=")
+            });
+            if request.method() == hyper::Method::PUT && signed {
+                let body = request.into_body().collect().await.map(|b| b.to_bytes()).unwrap_or_default();
+                response.headers_mut().insert("etag", format!("\"{}-bytes\"", body.len()).parse().unwrap());
+            } else {
+                *response.status_mut() = StatusCode::FORBIDDEN;
+            }
+        }
         _ if path.starts_with("/status/") => {
             let status = path["/status/".len()..].parse().unwrap_or(500);
             *response.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
@@ -293,4 +325,79 @@ async fn route(request: Request<Incoming>) -> Result<Response<Body>, Infallible>
         _ => *response.status_mut() = StatusCode::NOT_FOUND,
     }
     Ok(response)
+}
+
+/// The mock of the Management API.
+mod management {
+    use super::*;
+
+    fn json(status: StatusCode, value: serde_json::Value) -> Response<Body> {
+        let mut response = Response::new(full(value.to_string()));
+        *response.status_mut() = status;
+        response.headers_mut().insert("content-type", "application/json".parse().unwrap());
+        response
+    }
+
+    async fn body(request: Request<Incoming>) -> serde_json::Value {
+        let bytes = request.into_body().collect().await.map(|b| b.to_bytes()).unwrap_or_default();
+        serde_json::from_slice(&bytes).unwrap_or(serde_json::Value::Null)
+    }
+
+    /// `POST /oauth/token`: a token for a client-credentials grant with a client id and secret.
+    pub async fn token(request: Request<Incoming>) -> Response<Body> {
+        let form = request.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+        let bytes = request.into_body().collect().await.map(|b| b.to_bytes()).unwrap_or_default();
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let fields: HashMap<String, String> = if form.starts_with("application/json") {
+            serde_json::from_str::<HashMap<String, serde_json::Value>>(&text)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(k, v)| (k, v.as_str().unwrap_or_default().to_owned()))
+                .collect()
+        } else {
+            text.split('&')
+                .filter_map(|pair| pair.split_once('='))
+                .map(|(k, v)| (k.to_owned(), percent_decode(v)))
+                .collect()
+        };
+        let granted = fields.get("grant_type").map(String::as_str) == Some("client_credentials")
+            && fields.get("client_id").is_some_and(|id| !id.is_empty())
+            && fields.get("client_secret").is_some_and(|secret| !secret.is_empty());
+        if !granted {
+            return json(StatusCode::UNAUTHORIZED, serde_json::json!({ "error": "access_denied" }));
+        }
+        json(
+            StatusCode::OK,
+            serde_json::json!({ "access_token": "test-token", "token_type": "Bearer", "expires_in": 86400, "scope": "read:users update:users" }),
+        )
+    }
+
+    /// `GET` or `PATCH /api/v2/users/<id>` with the token.
+    pub async fn user(request: Request<Incoming>) -> Response<Body> {
+        let authorized =
+            request.headers().get("authorization").and_then(|v| v.to_str().ok()) == Some("Bearer test-token");
+        if !authorized {
+            return json(StatusCode::UNAUTHORIZED, serde_json::json!({ "statusCode": 401, "error": "Unauthorized" }));
+        }
+        let id = percent_decode(&request.uri().path()["/api/v2/users/".len()..]);
+        let mut user = serde_json::json!({
+            "user_id": id, "email": "ada@example.com", "app_metadata": { "plan": "free" }, "user_metadata": {},
+        });
+        match *request.method() {
+            hyper::Method::GET => json(StatusCode::OK, user),
+            hyper::Method::PATCH => {
+                let changes = body(request).await;
+                for field in ["app_metadata", "user_metadata"] {
+                    if let Some(serde_json::Value::Object(changed)) = changes.get(field) {
+                        let target = user[field].as_object_mut().unwrap();
+                        for (k, v) in changed {
+                            target.insert(k.clone(), v.clone());
+                        }
+                    }
+                }
+                json(StatusCode::OK, user)
+            }
+            _ => json(StatusCode::METHOD_NOT_ALLOWED, serde_json::json!({})),
+        }
+    }
 }

@@ -7,10 +7,18 @@ use std::process::Command;
 /// an `event` of an empty user and an `api` whose every method does nothing), one line
 /// per `console.log`; `None` (with a notice) when this machine has no `node`.
 pub fn post_login_output(action: &Path) -> Option<Vec<String>> {
+    post_login_output_with(action, &[])
+}
+
+/// As [`post_login_output`], with `env` added to `node`'s environment
+/// (`NODE_EXTRA_CA_CERTS`, say).
+pub fn post_login_output_with(action: &Path, env: &[(&str, &str)]) -> Option<Vec<String>> {
     let runner = "const m = require(process.argv[1]);\
         const api = new Proxy({}, { get: () => new Proxy({}, { get: () => () => {} }) });\
         m.onExecutePostLogin({ user: {} }, api);";
-    let output = match Command::new("node").arg("-e").arg(runner).arg(action).env("TZ", "UTC").output() {
+    let mut node = Command::new("node");
+    node.arg("-e").arg(runner).arg(action).env("TZ", "UTC").envs(env.iter().copied());
+    let output = match node.output() {
         Ok(output) => output,
         Err(_) => {
             eprintln!("note: no `node` on this machine; outputs are checked against the expected ones only");

@@ -18,6 +18,7 @@ pub const BUILTIN_MODULES: &[&str] = &[
     "console",
     "crypto",
     "dgram",
+    "diagnostics_channel",
     "dns",
     "dns/promises",
     "domain",

@@ -1,7 +1,7 @@
 // Node's deprecated `domain`, which packages still load (`aws-sdk` v2 reads
 // `domain.active`): `create()`, `Domain` (an `EventEmitter` with `run`, `add`, `remove`,
 // `bind`, `intercept`, `enter`, `exit`, `dispose`), and `active`, the domain whose `run`
-// is on the stack. A domain does not catch what its functions throw, asynchronously or
+// is on the stack (`null` before any ran, as in Node). A domain does not catch what its functions throw, asynchronously or
 // not: errors reach the Action as they would without it.
 (function (module, require) {
   'use strict';
@@ -61,7 +61,7 @@
   }
 
   exported.Domain = Domain;
-  exported.active = undefined;
+  exported.active = null;
   exported.create = exported.createDomain = () => new Domain();
   module.exports = exported;
 })

@@ -81,6 +81,7 @@ const MODULES: &[Module] = &[
     js("timers", include_str!("timers.js")),
     with("perf_hooks", include_str!("perf_hooks.js"), system::natives),
     js("async_hooks", include_str!("async_hooks.js")),
+    js("diagnostics_channel", include_str!("diagnostics_channel.js")),
     js("domain", include_str!("domain.js")),
     with("os", include_str!("os.js"), system::natives),
     js("tty", include_str!("tty.js")),
