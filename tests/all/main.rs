@@ -2,6 +2,7 @@
 //! and one engine per configuration for all of them). The data-driven cases under
 //! `tests/cases/` have a binary of their own (`cases.rs`), which their harness needs.
 
+mod action_modules;
 mod adversarial;
 mod cache;
 mod contract;

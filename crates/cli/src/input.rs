@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
+use actionbox::deps::Registry;
 use actionbox::files::{self, FileError};
 use actionbox::{CompileOptions, CompiledAction, Engine, Error};
 use serde_json::{Map, Value};
@@ -101,12 +102,26 @@ pub fn artifact(engine: &Engine, path: &Path, bytes: &[u8]) -> Result<CompiledAc
 pub async fn compile(engine: &Engine, path: &Path, source: &str) -> Result<CompiledAction, Failure> {
     let mut options = CompileOptions::new();
     options.project_dir(project_dir(path));
+    if let Ok(registry) = registry(None) {
+        options.module_registry(registry);
+    }
     let action =
         engine.compile_with(&file_name(path), source, &options).await.map_err(|e| Failure::compile(e, path, source))?;
     for warning in action.warnings() {
         errln!("warning: {}", crate::render::escape(&warning.to_string()));
     }
     Ok(action)
+}
+
+/// The registry of Action Modules: `dir`, else `$ACTIONBOX_MODULES`, else `modules` in
+/// actionbox's data directory.
+pub fn registry(dir: Option<PathBuf>) -> Result<Registry, Failure> {
+    dir.or_else(|| std::env::var_os("ACTIONBOX_MODULES").filter(|v| !v.is_empty()).map(PathBuf::from))
+        .or_else(Registry::default_dir)
+        .map(Registry::new)
+        .ok_or_else(|| {
+            Failure::invalid_input("no registry of Action Modules: pass --registry DIR or set ACTIONBOX_MODULES".into())
+        })
 }
 
 /// The directory an Action's packages are found from: the one holding its file.

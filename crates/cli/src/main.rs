@@ -73,6 +73,11 @@ enum Command {
         #[command(subcommand)]
         command: DepsCommand,
     },
+    /// Action Modules: publish one to the local registry, or list what it holds.
+    Module {
+        #[command(subcommand)]
+        command: ModuleCommand,
+    },
     /// Run a flow: a trigger's Actions in order (see `flow run --help`).
     Flow {
         #[command(subcommand)]
@@ -117,6 +122,26 @@ enum DepsCommand {
         /// The registry to ask (default: npm's configured registry).
         #[arg(long, value_name = "URL")]
         registry: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum ModuleCommand {
+    /// Publish the Action Module in DIR: its `package.json` (name, exact version, pinned
+    /// npm dependencies), its files and its `node_modules`, frozen as they are. A version
+    /// is published once; a module may not require another (`actions:...`).
+    Publish {
+        dir: PathBuf,
+        /// The registry (default: `$ACTIONBOX_MODULES`, else `modules` in actionbox's data
+        /// directory).
+        #[arg(long, value_name = "DIR")]
+        registry: Option<PathBuf>,
+    },
+    /// List the registry's modules and their versions.
+    List {
+        /// The registry (default as for `publish`).
+        #[arg(long, value_name = "DIR")]
+        registry: Option<PathBuf>,
     },
 }
 
@@ -260,6 +285,32 @@ async fn dispatch(command: Command) -> Result<ExitCode, exit::Failure> {
                 output.display(),
                 render::escape(&action.handlers().join(", "))
             );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Module { command: ModuleCommand::Publish { dir, registry } } => {
+            let registry = input::registry(registry)?;
+            let engine = engine(Duration::from_secs(20), &Keys { artifact_key: None }).await?;
+            let published = engine.publish_module(&registry, &dir).await.map_err(|e| match e {
+                actionbox::Error::Dependency { file, reason } => {
+                    exit::Failure::invalid_input(format!("{}: {reason}", dir.join(file).display()))
+                }
+                other => exit::Failure::from(other),
+            })?;
+            outln!("{}@{}", render::escape(&published.name), render::escape(&published.versions.join(", ")));
+            errln!("published to {}", registry.dir().display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Module { command: ModuleCommand::List { registry } } => {
+            let registry = input::registry(registry)?;
+            let modules = registry
+                .list()
+                .map_err(|e| exit::Failure::io(format!("reading the registry {}: {e}", registry.dir().display())))?;
+            for module in &modules {
+                outln!("{} {}", render::escape(&module.name), render::escape(&module.versions.join(" ")));
+            }
+            if modules.is_empty() {
+                errln!("no Action Modules in {}", registry.dir().display());
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Deps { command: DepsCommand::Install { dir, packages } } => {

@@ -1200,3 +1200,35 @@ fn deps_install_refuses_more_than_ten_direct_dependencies_before_running_npm() {
     assert!(stderr(&out).contains("at most 10 direct npm dependencies"), "{}", stderr(&out));
     assert!(!dir.join("node_modules").exists() && !dir.join("package.json").exists());
 }
+
+#[test]
+fn module_publish_and_list_use_the_registry_and_actions_require_the_pinned_version() {
+    let dir = scratch("modules");
+    let registry = dir.join("registry");
+    for version in ["1.0.0", "1.1.0"] {
+        let module = dir.join(format!("greeting-{version}"));
+        std::fs::create_dir_all(&module).unwrap();
+        std::fs::write(module.join("package.json"), format!(r#"{{"name":"greeting","version":"{version}"}}"#)).unwrap();
+        std::fs::write(module.join("index.js"), format!("module.exports = () => 'greeting {version}';")).unwrap();
+        let out = actionbox(&["module", "publish", path(&module), "--registry", path(&registry)]);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        assert_eq!(stdout(&out), format!("greeting@{version}\n"));
+    }
+    let again = actionbox(&["module", "publish", path(&dir.join("greeting-1.0.0")), "--registry", path(&registry)]);
+    assert_eq!(code(&again), 10, "{}", stderr(&again));
+    assert!(stderr(&again).contains("already published"), "{}", stderr(&again));
+    let out = actionbox(&["module", "list", "--registry", path(&registry)]);
+    assert_eq!(stdout(&out), "greeting 1.0.0 1.1.0\n");
+    // `run` compiles with the registry of ACTIONBOX_MODULES.
+    let action = dir.join("action");
+    std::fs::create_dir_all(&action).unwrap();
+    std::fs::write(action.join("package.json"), r#"{"actionbox":{"modules":{"greeting":"1.0.0"}}}"#).unwrap();
+    std::fs::write(action.join("action.js"), "const greet = require('actions:greeting');\nexports.onExecutePostLogin = async () => { console.log(greet()); };\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_actionbox"))
+        .args(["run", path(&action.join("action.js")), "--event", path(&example("roles-claim", "event.json"))])
+        .env("ACTIONBOX_MODULES", &registry)
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(stdout(&out).contains("[log] greeting 1.0.0"), "{}", stdout(&out));
+}

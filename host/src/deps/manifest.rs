@@ -6,9 +6,12 @@
 //! ```json
 //! {
 //!   "dependencies": { "lodash": "4.17.21" },
-//!   "actionbox": { "runtime": "node22" }
+//!   "actionbox": { "runtime": "node22", "modules": { "greeting": "1.2.0" } }
 //! }
 //! ```
+//!
+//! `actionbox.modules` pins the Action Modules it may `require('actions:<name>')`, each
+//! to one version of the registry (`registry.rs`).
 //!
 //! Every dependency is pinned to one exact version (a range would let a later install
 //! upgrade it silently), at most [`MAX_DIRECT_DEPENDENCIES`] of them, and the version
@@ -35,6 +38,11 @@ pub struct Manifest {
     pub dependencies: BTreeMap<String, String>,
     /// `node22` (the default) or `node18`.
     pub runtime: NodeRuntime,
+    /// Action Module name → exact version.
+    pub modules: BTreeMap<String, String>,
+    /// The package's own `name` and `version`, when it has them (an Action Module must).
+    pub name: Option<String>,
+    pub version: Option<String>,
 }
 
 impl Manifest {
@@ -51,7 +59,11 @@ impl Manifest {
         let value: Value =
             serde_json::from_str(text).map_err(|e| bad(format!("package.json is not valid JSON: {e}")))?;
         let Value::Object(object) = value else { return Err(bad("package.json is not a JSON object".into())) };
-        let mut manifest = Manifest::default();
+        let mut manifest = Manifest {
+            name: object.get("name").and_then(Value::as_str).map(str::to_owned),
+            version: object.get("version").and_then(Value::as_str).map(str::to_owned),
+            ..Manifest::default()
+        };
         match object.get("dependencies") {
             None | Some(Value::Null) => {}
             Some(Value::Object(dependencies)) => {
@@ -86,6 +98,22 @@ impl Manifest {
                             let names: Vec<&str> = NodeRuntime::ALL.iter().map(|r| r.name()).collect();
                             bad(format!("`actionbox.runtime` must be one of {}, not {value}", names.join(", ")))
                         })?;
+                    }
+                    "modules" => {
+                        let Value::Object(modules) = value else {
+                            return Err(bad("`actionbox.modules` in package.json is not an object".into()));
+                        };
+                        for (name, version) in modules {
+                            let Some(version) = version.as_str().filter(|v| is_exact_version(v)) else {
+                                return Err(bad(format!(
+                                    "the Action Module `{name}` is not pinned to one version ({version}): write an exact version such as \"1.2.3\""
+                                )));
+                            };
+                            if !is_package_name(name) {
+                                return Err(bad(format!("`{}` is not an Action Module name", name.escape_debug())));
+                            }
+                            manifest.modules.insert(name.clone(), version.to_owned());
+                        }
                     }
                     other => {
                         return Err(bad(format!(
@@ -143,7 +171,7 @@ fn read_small(path: &Path) -> Result<Option<String>, DependencyError> {
 }
 
 /// `1.2.3`, `1.2.3-beta.1`, `1.2.3+build`: one version, not a range or a tag.
-fn is_exact_version(version: &str) -> bool {
+pub(crate) fn is_exact_version(version: &str) -> bool {
     let (core, _) = version.split_once('+').unwrap_or((version, ""));
     let (core, pre) = core.split_once('-').unwrap_or((core, ""));
     let parts: Vec<&str> = core.split('.').collect();
@@ -153,7 +181,7 @@ fn is_exact_version(version: &str) -> bool {
 }
 
 /// An npm package name: `name` or `@scope/name`, in npm's characters, no path tricks.
-fn is_package_name(name: &str) -> bool {
+pub(crate) fn is_package_name(name: &str) -> bool {
     let plain = |part: &str| {
         !part.is_empty()
             && !part.starts_with('.')
@@ -187,12 +215,19 @@ mod tests {
         .unwrap();
         assert_eq!(ok.dependencies.len(), 2);
         assert_eq!(ok.runtime, NodeRuntime::Node18);
+        let modules =
+            Manifest::parse(r#"{"name":"m","version":"1.0.0","actionbox":{"modules":{"greeting":"1.2.0"}}}"#).unwrap();
+        assert_eq!(modules.modules.get("greeting").map(String::as_str), Some("1.2.0"));
+        assert_eq!((modules.name.as_deref(), modules.version.as_deref()), (Some("m"), Some("1.0.0")));
         for bad in [
             r#"{"dependencies":{"lodash":"^4.17.21"}}"#,
             r#"{"dependencies":{"../x":"1.0.0"}}"#,
             r#"{"dependencies":[]}"#,
             r#"{"actionbox":{"runtime":"node16"}}"#,
             r#"{"actionbox":{"unknown":1}}"#,
+            r#"{"actionbox":{"modules":{"greeting":"^1.0.0"}}}"#,
+            r#"{"actionbox":{"modules":{"../x":"1.0.0"}}}"#,
+            r#"{"actionbox":{"modules":[]}}"#,
             r#"[]"#,
             r#"{"#,
         ] {

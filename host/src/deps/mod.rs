@@ -6,7 +6,8 @@
 //! limits of a compilation and a size cap. The host resolves the names it reports with
 //! Node's algorithm (`resolve.rs`), following the Action's manifest (`manifest.rs`), and
 //! the guest compiles each file; `modules.rs` holds the result, `walk.rs` drives it, and
-//! `find.rs` looks among it for a name computed at run time.
+//! `find.rs` looks among it for a name computed at run time. Action Modules come from a
+//! local registry (`registry.rs`).
 
 use serde::Serialize;
 
@@ -15,11 +16,14 @@ use crate::error::Location;
 mod find;
 mod manifest;
 mod modules;
+mod registry;
 mod resolve;
 pub(crate) mod walk;
 
 pub use manifest::{MAX_DIRECT_DEPENDENCIES, Manifest};
+pub(crate) use manifest::{is_exact_version, is_package_name};
 pub use modules::{Directory, Link, Module, ModuleKind, Modules, Target};
+pub use registry::{PublishedModule, Registry};
 
 /// How a file is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -113,6 +117,21 @@ pub enum DependencyError {
     /// The packaged modules together are over a limit.
     #[error("{0}")]
     TooMany(String),
+    /// `require('actions:<name>')` of an Action Module the manifest does not pin.
+    #[error(
+        "the Action Module `{name}` is not pinned: add it to `actionbox.modules` in package.json with its version{}",
+        crate::error::at(location)
+    )]
+    UnpinnedModule { name: String, location: Option<Location> },
+    /// An Action Module the manifest pins that the registry does not hold.
+    #[error("the Action Module `{name}` {version} is not published in {registry}{}", crate::error::at(location))]
+    ModuleNotPublished { name: String, version: String, registry: String, location: Option<Location> },
+    /// An Action Module that requires another Action Module.
+    #[error("an Action Module may not require another Action Module ('{specifier}'){}", crate::error::at(location))]
+    ModuleRequiresModule { specifier: String, location: Option<Location> },
+    /// A version of an Action Module that is already published (versions never change).
+    #[error("the Action Module `{name}` {version} is already published: publish a new version")]
+    AlreadyPublished { name: String, version: String },
 }
 
 /// Something compiling an Action noticed that does not stop it: an optional dependency

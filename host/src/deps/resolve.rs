@@ -5,8 +5,9 @@
 //! `.json` as Node tries them; the `browser` field is not read. A name Node would find
 //! among its own modules is a built-in: one the guest offers
 //! ([`actionbox_contract::builtins`]), or refused. Every file must lie inside the
-//! Action's directory (symbolic links are followed, then checked), and `NODE_PATH` is
-//! not read: what compiles is what the directory holds.
+//! Action's directory (symbolic links are followed, then checked), or inside the
+//! directory of an Action Module it pins ([`Resolver::add_module_root`]), and `NODE_PATH`
+//! is not read: what compiles is what those directories hold.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -50,6 +51,9 @@ pub struct Resolver {
     import: oxc_resolver::Resolver,
     /// The Action's directory, canonical.
     root: PathBuf,
+    /// The directories of the Action Modules it uses, canonical, each with the path its
+    /// files have in the artifact (`actions/<name>@<version>`).
+    module_roots: Vec<(PathBuf, String)>,
     /// Per package directory: whether it builds a native addon.
     native: HashMap<PathBuf, bool>,
 }
@@ -73,12 +77,27 @@ impl Resolver {
         };
         let require = oxc_resolver::Resolver::new(options("require"));
         let import = require.clone_with_options(options("import"));
-        Ok(Resolver { require, import, root, native: HashMap::new() })
+        Ok(Resolver { require, import, root, module_roots: Vec::new(), native: HashMap::new() })
     }
 
     /// The Action's directory, canonical.
     pub fn root(&self) -> &Path {
         &self.root
+    }
+
+    /// Lets files under `dir`, an Action Module's directory, be resolved, shown as
+    /// `prefix/...`. Returns the directory, canonical.
+    pub fn add_module_root(&mut self, dir: &Path, prefix: String) -> std::io::Result<PathBuf> {
+        let dir = dir.canonicalize()?;
+        if !self.module_roots.iter().any(|(root, _)| *root == dir) {
+            self.module_roots.push((dir.clone(), prefix));
+        }
+        Ok(dir)
+    }
+
+    /// Whether `path` lies in an Action Module's directory.
+    pub fn in_module(&self, path: &Path) -> bool {
+        self.module_roots.iter().any(|(root, _)| path.starts_with(root))
     }
 
     /// What `specifier`, asked for by the file `from` (by `import` when `import`), leads to.
@@ -104,7 +123,7 @@ impl Resolver {
             Err(e) => return Err(Unresolved::Invalid(e.to_string())),
         };
         let path = resolution.path().to_path_buf();
-        if !path.starts_with(&self.root) {
+        if !path.starts_with(&self.root) && !self.in_module(&path) {
             return Err(Unresolved::Outside(path));
         }
         let kind = match resolution.module_type() {
@@ -118,17 +137,27 @@ impl Resolver {
         };
         if let Some(package) = resolution.package_json() {
             let dir = package.path().parent().unwrap_or(&self.root).to_path_buf();
-            if dir != self.root && self.builds_native_addon(dir.clone()) {
+            let is_root = dir == self.root || self.module_roots.iter().any(|(root, _)| *root == dir);
+            if !is_root && self.builds_native_addon(dir.clone()) {
                 return Err(Unresolved::NativeAddon(format!("its package {} has a binding.gyp", self.relative(&dir))));
             }
         }
         Ok(Resolved::File { path, kind })
     }
 
-    /// `path` from the Action's directory, with `/` between parts.
+    /// `path` from the Action's directory, with `/` between parts; a file of an Action
+    /// Module as `actions/<name>@<version>/...`.
     pub fn relative(&self, path: &Path) -> String {
-        let relative = path.strip_prefix(&self.root).unwrap_or(path);
-        relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+        let parts = |relative: &Path| {
+            relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+        };
+        for (root, prefix) in &self.module_roots {
+            if let Ok(relative) = path.strip_prefix(root) {
+                let rest = parts(relative);
+                return if rest.is_empty() { prefix.clone() } else { format!("{prefix}/{rest}") };
+            }
+        }
+        parts(path.strip_prefix(&self.root).unwrap_or(path))
     }
 
     fn builds_native_addon(&mut self, dir: PathBuf) -> bool {

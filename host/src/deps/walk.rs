@@ -8,6 +8,10 @@
 //! `require.resolve` (a probe), it is a warning and the name leads nowhere at run time,
 //! as it would in Node.
 //!
+//! `actions:<name>` is the Action Module of that name at the version the manifest pins,
+//! from the registry; its directory then resolves as the Action's does, and a module may
+//! not require another.
+//!
 //! A file that calls `require` or `import()` with a name computed at run time may reach
 //! any file of its package, so its whole package is packaged (its `.js`, `.cjs`, `.mjs`
 //! and `.json` files outside nested `node_modules`, symbolic links left out), with the
@@ -16,11 +20,12 @@
 //! cannot be packaged (it does not parse, it is too large) does not stop the compilation:
 //! it is packaged as a module that throws why when it is required.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 
 use super::manifest::Manifest;
 use super::modules::{Directory, Link, Module, ModuleKind, Modules, Target};
+use super::registry::Registry;
 use super::resolve::{FileKind, Resolved, Resolver, Unresolved};
 use super::{DependencyError, DependencyWarning, FileScan, Request, RequestKind, SyntaxHint};
 use crate::action::NodeRuntime;
@@ -52,18 +57,29 @@ struct Walk<'e> {
     unnamed: HashSet<u32>,
     /// Those of them that could not be packaged, and why.
     unpackaged: HashMap<u32, DependencyError>,
+    /// Where `actions:<name>` is looked for, and the version of each the manifest pins.
+    registry: Option<&'e Registry>,
+    pinned_modules: BTreeMap<String, String>,
 }
 
 /// Resolves what the Action `filename` asks for (`scan`) from `project`, its directory,
 /// and everything that leads to.
-pub(crate) async fn walk(engine: &Engine, project: Option<&Path>, filename: &str, scan: &FileScan) -> Result<Walked> {
+pub(crate) async fn walk(
+    engine: &Engine,
+    project: Option<&Path>,
+    registry: Option<&Registry>,
+    filename: &str,
+    scan: &FileScan,
+) -> Result<Walked> {
     let refuse = |reason| Error::Dependency { file: "package.json".into(), reason };
     let mut runtime = NodeRuntime::default();
+    let mut pinned_modules = BTreeMap::new();
     let resolver = match project {
         Some(dir) => {
             if let Some(manifest) = Manifest::read(dir).map_err(refuse)? {
                 manifest.check_installed(dir).map_err(refuse)?;
                 runtime = manifest.runtime;
+                pinned_modules = manifest.modules;
             }
             let resolver = Resolver::new(dir).map_err(|e| Error::Dependency {
                 file: dir.display().to_string(),
@@ -85,6 +101,8 @@ pub(crate) async fn walk(engine: &Engine, project: Option<&Path>, filename: &str
         directories: Vec::new(),
         unnamed: HashSet::new(),
         unpackaged: HashMap::new(),
+        registry,
+        pinned_modules,
     };
     let action_path = walk.resolver.as_ref().map(|r| r.root().join(filename));
     let action_links = walk.links(action_path.as_deref(), filename, &scan.requests)?;
@@ -101,6 +119,11 @@ impl Walk<'_> {
         let mut links = Vec::with_capacity(requests.len());
         for request in requests {
             let import = matches!(request.kind, RequestKind::StaticImport | RequestKind::DynamicImport);
+            if let Some(name) = request.specifier.strip_prefix("actions:") {
+                let target = self.action_module(path, shown, name, request, import)?;
+                links.push(Link { specifier: request.specifier.clone(), import, target });
+                continue;
+            }
             let resolved = match (&mut self.resolver, path) {
                 (Some(resolver), Some(path)) => resolver.resolve(path, &request.specifier, import),
                 _ => builtin_only(&request.specifier),
@@ -121,6 +144,59 @@ impl Walk<'_> {
             links.push(Link { specifier: request.specifier.clone(), import, target });
         }
         Ok(links)
+    }
+
+    /// What `require('actions:<name>')` from the file at `path` (named `shown`) leads to:
+    /// the main file of the version of the Action Module `name` the manifest pins, whose
+    /// directory then resolves like the Action's own. Refused from an Action Module.
+    fn action_module(
+        &mut self,
+        path: Option<&Path>,
+        shown: &str,
+        name: &str,
+        request: &Request,
+        import: bool,
+    ) -> Result<Target> {
+        let location = Some(request.location);
+        let refuse = |reason| Error::Dependency { file: shown.to_owned(), reason };
+        if let (Some(resolver), Some(path)) = (&self.resolver, path)
+            && resolver.in_module(path)
+        {
+            return Err(refuse(DependencyError::ModuleRequiresModule {
+                specifier: request.specifier.clone(),
+                location,
+            }));
+        }
+        let version = self
+            .pinned_modules
+            .get(name)
+            .cloned()
+            .ok_or_else(|| refuse(DependencyError::UnpinnedModule { name: name.to_owned(), location }))?;
+        let not_published = || {
+            refuse(DependencyError::ModuleNotPublished {
+                name: name.to_owned(),
+                version: version.clone(),
+                registry: self
+                    .registry
+                    .map_or_else(|| "no registry (none was given)".into(), |r| r.dir().display().to_string()),
+                location,
+            })
+        };
+        let Some(registry) = self.registry.filter(|r| r.is_published(name, &version)) else {
+            return Err(not_published());
+        };
+        let Some(resolver) = self.resolver.as_mut() else { return Err(not_published()) };
+        let root = resolver
+            .add_module_root(&registry.module_dir(name, &version), format!("actions/{name}@{version}"))
+            .map_err(|_| not_published())?;
+        let main = resolver.resolve(&root.join("package.json"), "./", import);
+        match main {
+            Ok(Resolved::File { path, kind }) => Ok(Target::Module(self.id_of(path, kind)?)),
+            Ok(Resolved::Builtin(_)) | Err(_) => Err(refuse(DependencyError::NotFound {
+                specifier: format!("{} (its main file)", request.specifier),
+                location,
+            })),
+        }
     }
 
     fn explain(&self, unresolved: Unresolved, request: &Request) -> DependencyError {

@@ -13,18 +13,19 @@ use super::trap::{location, threw};
 use crate::action::{CompiledAction, NodeRuntime};
 use crate::bindings::types::CompileError;
 use crate::deps::walk::{Walked, walk};
-use crate::deps::{Modules, Syntax, SyntaxHint};
+use crate::deps::{Modules, Registry, Syntax, SyntaxHint};
 use crate::error::{Error, Result};
 use crate::limits::{MAX_ERROR_MESSAGE_BYTES, MAX_EXPORT_NAME_BYTES, MAX_EXPORTS};
 use crate::state::Carried;
 use crate::text;
 use crate::trigger::Trigger;
 
-/// How an Action is compiled: where its packages are.
+/// How an Action is compiled: where its packages and Action Modules are.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct CompileOptions {
     project: Option<PathBuf>,
+    registry: Option<Registry>,
 }
 
 impl CompileOptions {
@@ -42,6 +43,13 @@ impl CompileOptions {
     /// The Action's directory, when one was given.
     pub fn project(&self) -> Option<&Path> {
         self.project.as_deref()
+    }
+
+    /// The registry `require('actions:<name>')` finds the Action Modules its manifest
+    /// pins in. Without one, an Action may use none.
+    pub fn module_registry(&mut self, registry: Registry) -> &mut Self {
+        self.registry = Some(registry);
+        self
     }
 }
 
@@ -72,7 +80,7 @@ impl Engine {
             Err(e) => return Err(e),
         };
         let walked = match &scanned {
-            Some(scan) => walk(self, options.project(), filename, scan).await?,
+            Some(scan) => walk(self, options.project(), options.registry.as_ref(), filename, scan).await?,
             None => Walked { modules: Modules::default(), runtime: NodeRuntime::default(), warnings: Vec::new() },
         };
         let (handlers, bytecode) = self.compile_action(filename, source, &walked.modules, walked.runtime).await?;

@@ -49,6 +49,7 @@ mod compile;
 mod instance;
 mod outcome;
 mod pool;
+mod publish;
 mod scan;
 mod store;
 mod trap;
