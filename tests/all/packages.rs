@@ -352,6 +352,39 @@ fn an_artifact_carries_its_packages_and_runs_without_node_modules() {
     assert!(matches!(engine().load_artifact(&tampered), Err(Error::InvalidArtifact(_))));
 }
 
+/// `bytes`, an artifact, as if another guest had compiled it (its recorded guest hash
+/// changed; the engine of the tests checks no signature).
+fn from_another_guest(bytes: &[u8]) -> Vec<u8> {
+    let marker = b"\"guest_sha256\":\"";
+    let at =
+        bytes.windows(marker.len()).position(|w| w == marker).expect("the guest hash in the metadata") + marker.len();
+    let mut changed = bytes.to_vec();
+    changed[at] = if changed[at] == b'0' { b'1' } else { b'0' };
+    changed
+}
+
+#[test]
+fn an_artifact_from_another_guest_is_compiled_again_from_its_source_unless_it_carries_packages() {
+    let project = Project::new();
+    project.file("package.json", r#"{ "actionbox": { "runtime": "node18" } }"#);
+    let plain = project.compile("exports.onExecutePostLogin = async () => { console.log(process.version); };").unwrap();
+    let old = engine().load_artifact(&from_another_guest(&engine().save_artifact(&plain))).unwrap();
+    assert!(!engine().is_current(&old));
+    assert!(matches!(block_on(engine().execute(Trigger::PostLogin, &old, &event())), Err(Error::InvalidArtifact(_))));
+    let again = block_on(engine().recompile(&old)).unwrap();
+    assert!(engine().is_current(&again));
+    assert_eq!(again.runtime(), actionbox::NodeRuntime::Node18);
+    assert_eq!(logged(&execute(&again)), ["v18.20.8"]);
+
+    // Its packages' bytecode cannot be compiled again from the artifact: refused, saying how.
+    let with_packages = commonjs_project().compile(COMMONJS_ACTION).unwrap();
+    let old = engine().load_artifact(&from_another_guest(&engine().save_artifact(&with_packages))).unwrap();
+    match block_on(engine().recompile(&old)) {
+        Err(Error::InvalidArtifact(message)) => assert!(message.contains("actionbox compile"), "{message}"),
+        other => panic!("expected the artifact to be refused, got {other:?}"),
+    }
+}
+
 #[test]
 fn a_module_that_is_not_installed_is_named_with_the_file_and_line_that_asks_for_it() {
     let project = Project::new();

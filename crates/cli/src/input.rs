@@ -79,8 +79,22 @@ pub fn read_source(path: &Path) -> Result<String, Failure> {
     source_text(path, bytes)
 }
 
-/// A `.wasm` artifact is loaded as is; a source is compiled.
+/// A `.wasm` artifact is loaded (and compiled again from the source it carries when
+/// another actionbox guest compiled it); a source is compiled.
 pub async fn load_action(engine: &Engine, path: &Path) -> Result<CompiledAction, Failure> {
+    let action = load_action_as_is(engine, path).await?;
+    if engine.is_current(&action) {
+        return Ok(action);
+    }
+    // An artifact from another actionbox guest: compiled again from the source it carries.
+    let action =
+        engine.recompile(&action).await.map_err(|e| Failure::invalid_input(format!("{}: {e}", path.display())))?;
+    errln!("note: {} was compiled by another actionbox; compiled again from the source it carries", path.display());
+    Ok(action)
+}
+
+/// The Action at `path` as it is: a source compiled, or an artifact read.
+async fn load_action_as_is(engine: &Engine, path: &Path) -> Result<CompiledAction, Failure> {
     match ActionFile::of(path)? {
         ActionFile::Compiled => {
             let bytes = read_file(path, engine.config().artifact_limit_bytes())?;

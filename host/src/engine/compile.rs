@@ -26,6 +26,8 @@ use crate::trigger::Trigger;
 pub struct CompileOptions {
     project: Option<PathBuf>,
     registry: Option<Registry>,
+    /// The runtime of an Action recompiled from an artifact (which has no manifest).
+    runtime: Option<NodeRuntime>,
 }
 
 impl CompileOptions {
@@ -79,12 +81,47 @@ impl Engine {
             Ok(_) | Err(Error::Dependency { .. }) => None,
             Err(e) => return Err(e),
         };
-        let walked = match &scanned {
+        let mut walked = match &scanned {
             Some(scan) => walk(self, options.project(), options.registry.as_ref(), filename, scan).await?,
             None => Walked { modules: Modules::default(), runtime: NodeRuntime::default(), warnings: Vec::new() },
         };
+        if let Some(runtime) = options.runtime {
+            walked.runtime = runtime;
+        }
         let (handlers, bytecode) = self.compile_action(filename, source, &walked.modules, walked.runtime).await?;
         Ok(CompiledAction::new(filename, source, handlers, bytecode, &self.inner.guest_sha256, walked))
+    }
+
+    /// Whether `action` was compiled by this engine's guest, so that it can run here.
+    pub fn is_current(&self, action: &CompiledAction) -> bool {
+        action.guest_sha256() == self.inner.guest_sha256
+    }
+
+    /// `action` compiled again by this engine's guest from the source it carries, when
+    /// another guest compiled it (an artifact from an older actionbox); `action` itself
+    /// when it is current. The guest's SHA-256, which the artifact records, stands for
+    /// the guest and the contract it was built with.
+    ///
+    /// An Action with packaged modules cannot be: the artifact carries their bytecode,
+    /// not their sources. It is an [`Error::InvalidArtifact`] that says to compile it
+    /// again from its directory, as is an artifact without its source.
+    pub async fn recompile(&self, action: &CompiledAction) -> Result<CompiledAction> {
+        if self.is_current(action) {
+            return Ok(action.clone());
+        }
+        if !action.modules().modules.is_empty() {
+            return Err(Error::InvalidArtifact(
+                "it was compiled by another actionbox guest and carries npm packages or Action Modules, which only its directory can compile again: run `actionbox compile` on its source there".into(),
+            ));
+        }
+        let Some(source) = action.source() else {
+            return Err(Error::InvalidArtifact(
+                "it was compiled by another actionbox guest and does not carry its source: compile the source again"
+                    .into(),
+            ));
+        };
+        let options = CompileOptions { runtime: Some(action.runtime()), ..CompileOptions::default() };
+        self.compile_with(action.filename(), source, &options).await
     }
 
     /// The guest compiles the Action and runs its top level with `modules`, as on

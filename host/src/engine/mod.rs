@@ -189,7 +189,7 @@ impl Engine {
     fn request(&self, trigger: Trigger, action: &CompiledAction, event: &Value, handler: &str) -> Result<RunRequest> {
         if action.guest_sha256() != self.inner.guest_sha256 {
             return Err(Error::InvalidArtifact(
-                "it was compiled by a different actionbox guest: compile the source again".into(),
+                "it was compiled by a different actionbox guest: `Engine::recompile` compiles it again from the source it carries (the CLI does so when it loads it), or compile the source again".into(),
             ));
         }
         let bytecode_limit = (self.inner.config.memory_bytes / 4).min(self.inner.config.artifact_limit_bytes);
