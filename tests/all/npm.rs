@@ -2,7 +2,8 @@
 //! compiled with the Action and run in actionbox and in the machine's `node`, the two
 //! outputs compared. ESM-only packages (`uuid` 14, `jose` 6) load through `require()` of
 //! an ES module and through `import()`; `axios` reaches a local server through both of
-//! its adapters (Node's `http`, and `fetch`).
+//! its adapters (Node's `http`, and `fetch`), as `request`, `jwks-rsa`, the `auth0` client
+//! and `aws-sdk` v2 reach local servers.
 
 use std::path::{Path, PathBuf};
 
@@ -21,6 +22,7 @@ const PACKAGES: &[(&str, &str)] = &[
     ("jwks-rsa", "4.1.0"),
     ("auth0", "4.37.0"),
     ("aws-sdk", "2.1692.0"),
+    ("request", "2.88.2"),
 ];
 
 fn project() -> Option<PathBuf> {
@@ -295,4 +297,46 @@ exports.onExecutePostLogin = async () => {{
     );
     let seen: serde_json::Value = serde_json::from_str(&lines[0]).unwrap();
     assert_eq!(seen, serde_json::json!({ "etag": "\"5-bytes\"", "denied": [403, "Forbidden"], "version": "2.1692.0" }));
+}
+
+#[test]
+fn the_request_package_sends_json_forms_and_follows_redirects_as_in_node() {
+    let Some(project) = project() else { return };
+    let server = Server::http();
+    let lines = run_both_with(
+        &project,
+        "action-request.js",
+        &format!(
+            r#"const request = require('request');
+const call = (options) => new Promise((resolve) => request(options, (error, response, body) =>
+  resolve(error ? {{ error: error.code }} : {{ status: response.statusCode, body }})));
+exports.onExecutePostLogin = async () => {{
+  const json = await call({{ url: '{echo}', method: 'POST', json: {{ a: 1 }} }});
+  const form = await call({{ url: '{echo}', method: 'POST', form: {{ a: 'b c' }}, json: true }});
+  console.log(JSON.stringify({{
+    json: [json.status, json.body.method, json.body.headers['content-type'], json.body.body],
+    form: [form.body.headers['content-type'], form.body.body],
+    redirect: (await call({{ url: '{redirect}' }})).body,
+    gzip: (await call({{ url: '{gzip}', gzip: true, json: true }})).body,
+    timeout: (await call({{ url: '{slow}', timeout: 50 }})).error,
+  }}));
+}};
+"#,
+            echo = server.url("/echo"),
+            redirect = server.url("/redirect?to=/hello"),
+            gzip = server.url("/gzip"),
+            slow = server.url("/slow?ms=3000"),
+        ),
+        &local(&TestCa::new()),
+        &[],
+    );
+    let seen: serde_json::Value = serde_json::from_str(&lines[0]).unwrap();
+    assert_eq!(
+        seen,
+        serde_json::json!({
+            "json": [200, "POST", "application/json", "{\"a\":1}"],
+            "form": ["application/x-www-form-urlencoded", "a=b%20c"],
+            "redirect": "hello", "gzip": { "compressed": true }, "timeout": "ESOCKETTIMEDOUT",
+        })
+    );
 }
