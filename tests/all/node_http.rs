@@ -3,21 +3,16 @@
 //! redirects left to the caller, decoded bodies, timeouts, aborts, the egress policy's
 //! refusals as `'error'` events, and every request in the Outcome as `fetch`'s are.
 
-use actionbox::{Decision, EgressPolicy, ExecuteOptions, Outcome, Trigger};
+use actionbox::{EgressPolicy, Outcome};
 use actionbox_tests::http::{Server, TestCa};
-use actionbox_tests::{block_on, engine, event};
 use serde_json::{Value, json};
 
 fn run(source: &str, policy: &EgressPolicy) -> Outcome {
-    let action = block_on(engine().compile("http.js", source)).unwrap();
-    let mut options = ExecuteOptions::new();
-    options.egress(policy.clone());
-    block_on(engine().execute_with(Trigger::PostLogin, &action, &event(), &options)).unwrap()
+    actionbox_tests::http::run_under("http.js", source, policy)
 }
 
 fn logged(outcome: &Outcome) -> Value {
-    assert!(matches!(outcome.decision, Decision::Allowed), "{:?} (logs: {:?})", outcome.decision, outcome.logs.lines);
-    serde_json::from_str(&outcome.logs.lines.last().expect("a log line").message).unwrap()
+    actionbox_tests::http::last_logged_json(outcome)
 }
 
 /// `call(module, url, options, body)`: the response as `{ status, message, headers, body }`

@@ -38,6 +38,26 @@ use tokio::net::TcpListener;
 
 type Body = BoxBody<Bytes, Infallible>;
 
+/// Compiles `source` as `filename` and runs its post-login handler under `policy`.
+pub fn run_under(filename: &str, source: &str, policy: &actionbox::EgressPolicy) -> actionbox::Outcome {
+    let action = crate::block_on(crate::engine().compile(filename, source)).unwrap();
+    let mut options = actionbox::ExecuteOptions::new();
+    options.egress(policy.clone());
+    crate::block_on(crate::engine().execute_with(actionbox::Trigger::PostLogin, &action, &crate::event(), &options))
+        .unwrap()
+}
+
+/// The JSON the Action logged last, after checking it ended allowed.
+pub fn last_logged_json(outcome: &actionbox::Outcome) -> serde_json::Value {
+    assert!(
+        matches!(outcome.decision, actionbox::Decision::Allowed),
+        "{:?} (logs: {:?})",
+        outcome.decision,
+        outcome.logs.lines
+    );
+    serde_json::from_str(&outcome.logs.lines.last().expect("a log line").message).unwrap()
+}
+
 /// A 2048-bit RSA key made for these tests (a private JWK, `kid` `test-key-1`): the
 /// Actions of the tests sign with it, `/.well-known/jwks.json` publishes its public half.
 pub const TEST_RSA_PRIVATE_JWK: &str = r#"{"kty":"RSA","n":"q8XuKujYD3GdFWnClYJ1qw2qJCESJuQvrN9e-bs7uxHFFK4XNFBPwcln7IavRKdogbskcjYbalb2VjmxhoocNvLQRSYujltQdx1_pMAv5hWbhWZyQ8dz6EmZQd-lgNuy1DEyU-eQc7AT_Qxt2iSS9bLVkwfM85jC5526mXRhh5rpIKxmfrp0pC1VRab9l3WQNhkt6cWS7sOYqmPkefwKJDSyRR1vCiu606govzNO5yDYOmpgt2hs-NwCe_0wL3OhpTqwNKCqb6wnO7q3r_FgRMytqRgiuTeHvZtcQwKNtn83ozF07s-M_3gZVK_hydfYZmUROhSstGFE8YAJmfSMSw","e":"AQAB","d":"R_rAk0WQKGSVDSCM1AbflQa8Wbhr-VUcb0YI8AAYBwtquQA8pATVbyCdRl2n-05leht4Kc3njheT0U0KyZR9Pz9fq-JUlv3HyapYTyrjx3gde_iSgDmHpfqVWKfFnCo0FTvqWYOLIhdSQPMg40z5MjE20w5tQVSts84CIATHS8GbxZmk8boQ4CbDxpSFWbwCFoVZzzRhOraacTkELjw0LjNvPhc6SwENVz3WiwQ1rQ2Se1bMKALYo2J1QSGIeTvfIM3LUodE8Mfvq8WrbbmdgON_DVzZkR9z1rIKurkr0vc7Bwxgq4DH1vslgqmzoCVvDPTtgEviny-OrnOHeko9CQ","p":"3t13fmfvEkDNDEQYainRICZtXgygDzfQTuvLaDmXDwLM9ilNtuHxcTHSUslGQ3E5Y-qXDfrABgriWbzTwzmDuT7RMMW6BDCWNrrgwA6Y1TzbW_vEs85hbnK8vLZN08_WdoYJz-fBn-epgAm5UA3B4I1vT6pcyEsBYItxwo_jq-k","q":"xU_Wp0fI_NgBKVnGlPksIdirHUpMZXgdFxnM8KaKCAE5q_CSj2LV1lskSRFPoV8QOkLY0FOjbD7a3jJ15DKytiKf6tOhqxkTw2XZACki21CktVeo0lbaP1Lz5qUBEQ7_sIXsaXBlWPQAiloMa-rmO-linKGIicn_gFad7Vi8OhM","dp":"pqSa8R3uGYvyxrU0PE3AXXXeWXC_TiHB1QFjOy-00Dib4YTI43LXAnjqd5SgwVUsQJXtFTrl0p7Y2ZjkDxo2cJGUAhAXI4LhD1N1Mqa3iNrUe1cqofgzyk5o6gK29yZ1inJ3a8ozccnbaC3dLwraaXnYPY15ixrqkLI0AfNtneE","dq":"pLS_t4X55e6eEZmKZkMVru9B78JcwXshtW3pIJ20rXfwX3IDtcPIQxZz1LappUhIsImqmUSoL6zMYRz4QlR70ARZP9oHo17cm4jCOxsbqL3JsEMLfwHXT3L8fHUSzd2aXQ1-SonzX-zXIqaGpfNA25Q3qA5Dftnq-YPUcxNWlJc","qi":"l_-QyL65rALYUEvCSSZ5REEhrFR5EZHkZFjTvSv4GHV0X9Vn_HkKuO9QuJ8R3XH7Yor532WZTGvLwhqvVHOm6Zjzv_O4HHG2o8LatZzwTFEN6TqOvGNEhhlKDbkIAKybcXZVTp5GZlyovYxdSvYv4Azq5WGpLoTBHwaB10gp3pI","kid":"test-key-1","alg":"RS256","use":"sig"}"#;

@@ -88,46 +88,31 @@
       return all;
     }
     traceSync(fn, context = {}, thisArg, ...args) {
-      return this.start.runStores(context, () => {
-        try {
-          context.result = fn.apply(thisArg, args);
-          return context.result;
-        } catch (error) {
-          context.error = error;
-          this.error.publish(context);
-          throw error;
-        } finally {
-          this.end.publish(context);
-        }
+      return traced(this, context, () => {
+        context.result = fn.apply(thisArg, args);
+        return context.result;
       });
     }
     tracePromise(fn, context = {}, thisArg, ...args) {
-      return this.start.runStores(context, () => {
-        try {
-          const promise = Promise.resolve(fn.apply(thisArg, args));
-          return promise.then(
-            (result) => {
-              context.result = result;
-              this.asyncStart.publish(context);
-              this.asyncEnd.publish(context);
-              return result;
-            },
-            (error) => {
-              context.error = error;
-              this.error.publish(context);
-              this.asyncStart.publish(context);
-              this.asyncEnd.publish(context);
-              throw error;
-            },
-          );
-        } catch (error) {
-          context.error = error;
-          this.error.publish(context);
-          throw error;
-        } finally {
-          this.end.publish(context);
-        }
-      });
+      const settled = () => {
+        this.asyncStart.publish(context);
+        this.asyncEnd.publish(context);
+      };
+      return traced(this, context, () =>
+        Promise.resolve(fn.apply(thisArg, args)).then(
+          (result) => {
+            context.result = result;
+            settled();
+            return result;
+          },
+          (error) => {
+            context.error = error;
+            this.error.publish(context);
+            settled();
+            throw error;
+          },
+        ),
+      );
     }
     traceCallback(fn, position = -1, context = {}, thisArg, ...args) {
       const at = position < 0 ? args.length + position : position;
@@ -148,18 +133,24 @@
           tracing.asyncEnd.publish(context);
         }
       };
-      return this.start.runStores(context, () => {
-        try {
-          return fn.apply(thisArg, args);
-        } catch (error) {
-          context.error = error;
-          this.error.publish(context);
-          throw error;
-        } finally {
-          this.end.publish(context);
-        }
-      });
+      return traced(this, context, () => fn.apply(thisArg, args));
     }
+  }
+
+  // Runs `body` between the `start` and `end` messages of `tracing`, publishing what it
+  // throws on `error`.
+  function traced(tracing, context, body) {
+    return tracing.start.runStores(context, () => {
+      try {
+        return body();
+      } catch (error) {
+        context.error = error;
+        tracing.error.publish(context);
+        throw error;
+      } finally {
+        tracing.end.publish(context);
+      }
+    });
   }
 
   const process = require('process');
