@@ -386,6 +386,28 @@ fn an_artifact_from_another_guest_is_compiled_again_from_its_source_unless_it_ca
 }
 
 #[test]
+fn a_package_json_nested_past_the_parsers_limit_is_refused_with_the_file() {
+    let project = Project::new();
+    let deep = format!(r#"{{"name":"evil","version":"1.0.0","x":{}{}}}"#, "[".repeat(200_000), "]".repeat(200_000));
+    project
+        .file("package.json", r#"{ "dependencies": { "good": "1.0.0" } }"#)
+        .package(
+            "good",
+            r#"{ "name": "good", "version": "1.0.0" }"#,
+            &[("index.js", "module.exports = require('evil');")],
+        )
+        .package("evil", &deep, &[("index.js", "module.exports = 1;")]);
+    let (file, reason) = refusal(&project, "require('good');\nexports.onExecutePostLogin = async () => {};");
+    assert_eq!(file, "node_modules/good/index.js");
+    match reason {
+        DependencyError::Manifest(message) => {
+            assert!(message.contains("node_modules/evil/package.json is not valid JSON"), "{message}")
+        }
+        other => panic!("expected the manifest to be refused, got {other:?}"),
+    }
+}
+
+#[test]
 fn a_module_that_is_not_installed_is_named_with_the_file_and_line_that_asks_for_it() {
     let project = Project::new();
     project.package(

@@ -120,6 +120,13 @@ impl Resolver {
             Err(ResolveError::IOError(e)) if std::io::Error::from(e.clone()).kind() == std::io::ErrorKind::NotFound => {
                 return Err(Unresolved::NotFound);
             }
+            Err(ResolveError::Json(e)) => {
+                return Err(Unresolved::Invalid(format!(
+                    "{} is not valid JSON: {}",
+                    self.relative(&e.path),
+                    e.message
+                )));
+            }
             Err(e) => return Err(Unresolved::Invalid(e.to_string())),
         };
         let path = resolution.path().to_path_buf();
