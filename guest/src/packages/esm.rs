@@ -93,8 +93,9 @@ fn evaluate_importer<'js>(ctx: &Ctx<'js>, source: &str) -> Result<Option<Object<
     let raw = compiled.as_raw();
     // SAFETY: `raw` is a compiled module (JS_TAG_MODULE), alive while `compiled` holds it.
     let module = unsafe { qjs::JS_VALUE_GET_PTR(raw) }.cast::<qjs::JSModuleDef>();
-    // SAFETY: as above. A failed resolution frees the module itself, so the value is not
-    // released after it.
+    // SAFETY: as above. A failed resolution may free the modules it left unresolved, so
+    // this reference is not released after one: the module stays in the context's list
+    // (a few bytes), which is safe whichever way QuickJS went.
     if unsafe { qjs::JS_ResolveModule(ctx.as_raw().as_ptr(), raw) } < 0 {
         std::mem::forget(compiled);
         return Err(Error::Exception);
