@@ -688,6 +688,48 @@ fn process_version_is_the_runtime_the_manifest_declares_for_the_action_and_its_m
 }
 
 #[test]
+fn module_create_require_gives_es_modules_and_the_action_a_require_as_in_node() {
+    let project = Project::new();
+    project
+        .file("package.json", r#"{ "dependencies": { "hybrid": "1.0.0" } }"#)
+        .package("hybrid", r#"{ "name": "hybrid", "version": "1.0.0", "type": "module", "main": "index.js" }"#, &[
+            (
+                "index.js",
+                "import { createRequire } from 'node:module';\n\
+                 const require = createRequire(import.meta.url);\n\
+                 const legacy = require('./legacy.cjs');\n\
+                 export const data = require('./data.json');\n\
+                 export const greeting = legacy.greet('esm');\n\
+                 export const resolved = require.resolve('./legacy.cjs').slice(require.resolve('./legacy.cjs').indexOf('node_modules'));\n",
+            ),
+            ("legacy.cjs", "exports.greet = (who) => 'hello ' + who + ' from ' + __filename.slice(__filename.lastIndexOf('/') + 1);\n"),
+            ("data.json", "{ \"kind\": \"json\" }"),
+        ]);
+    let lines = run_both(
+        &project,
+        "const Module = require('module');\n\
+         exports.onExecutePostLogin = async () => {\n\
+           const hybrid = await import('hybrid');\n\
+           const again = Module.createRequire(__filename)('hybrid');\n\
+           console.log(JSON.stringify({\n\
+             greeting: hybrid.greeting, data: hybrid.data, resolved: hybrid.resolved, same: again.greeting === hybrid.greeting,\n\
+             builtins: ['fs', 'crypto', 'timers/promises'].map((n) => Module.builtinModules.includes(n)),\n\
+             isBuiltin: [Module.isBuiltin('node:path'), Module.isBuiltin('hybrid'), require('node:module').isBuiltin('events')],\n\
+             self: Module.Module === Module && typeof Module.createRequire,\n\
+           }));\n\
+         };\n",
+    );
+    let seen: serde_json::Value = serde_json::from_str(&lines[0]).unwrap();
+    assert_eq!(
+        seen,
+        serde_json::json!({
+            "greeting": "hello esm from legacy.cjs", "data": { "kind": "json" }, "resolved": "node_modules/hybrid/legacy.cjs",
+            "same": true, "builtins": [true, true, true], "isBuiltin": [true, false, true], "self": "function",
+        })
+    );
+}
+
+#[test]
 fn an_action_imports_builtins_by_literal_and_computed_names_as_in_node() {
     let project = Project::new();
     let lines = run_both(

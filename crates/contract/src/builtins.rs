@@ -29,6 +29,7 @@ pub const BUILTIN_MODULES: &[&str] = &[
     "http2",
     "https",
     "inspector",
+    "module",
     "net",
     "os",
     "path",

@@ -83,6 +83,7 @@ const MODULES: &[Module] = &[
     js("async_hooks", include_str!("async_hooks.js")),
     js("diagnostics_channel", include_str!("diagnostics_channel.js")),
     js("domain", include_str!("domain.js")),
+    js("module", include_str!("module.js")),
     with("os", include_str!("os.js"), system::natives),
     js("tty", include_str!("tty.js")),
     js("fs", include_str!("unavailable/fs.js")),

@@ -40,6 +40,8 @@
   }
   // The value a global held before Node's accessor took its place.
   load.previousGlobal = (name) => previous.get(name);
+  // The names an Action can require, sorted, as `module.builtinModules` lists them.
+  load.publicNames = () => [...publics, ...parts.keys()].sort();
 
   function loaded(name) {
     const cached = cache.get(name);

@@ -12,6 +12,8 @@
 // An ES module `require`d is evaluated by QuickJS (`natives.requireModule`) and cached
 // here with its namespace as its exports.
 //
+// `module.createRequire` is `createRequire` below, registered with the built-ins' loader.
+//
 // Returns `actionRequire(links, module, filename)`, the Action's own `require`, and what
 // QuickJS's ES module loader (`esm.rs`) asks of the CommonJS side: `importFile`,
 // `notFound`, `isBuiltin`, `importBuiltin`.
@@ -212,6 +214,28 @@
     module.require = require;
     return require;
   }
+
+  // `module.createRequire(filename)`: a `require` for the packaged file `filename` (an
+  // absolute path or a `file:` URL, as `import.meta.url` gives it), or for the Action,
+  // following that file's links; a file no link led to gets one for built-ins and the
+  // packaged files `natives.find` finds.
+  function createRequire(filename) {
+    let path = filename;
+    if (path !== null && typeof path === 'object' && typeof path.href === 'string') path = path.href;
+    if (typeof path !== 'string') {
+      throw errors().ERR_INVALID_ARG_VALUE('filename', filename, 'must be a file URL object, file URL string, or absolute path string');
+    }
+    if (path.startsWith('file://')) path = decodeURIComponent(path.slice('file://'.length).replace(/^[^/]*/, ''));
+    const links = natives.linksOf(path);
+    const isAction = main !== undefined && path === main.filename;
+    if (links === undefined && !path.startsWith('/')) {
+      throw errors().ERR_INVALID_ARG_VALUE('filename', filename, 'must be a file URL object, file URL string, or absolute path string');
+    }
+    if (isAction) return main.require;
+    const module = cache[path] || new Module(path, undefined);
+    return makeRequire(module, requireLinks(links || []));
+  }
+  builtins.register('internal/packages', { createRequire });
 
   return {
     actionRequire,

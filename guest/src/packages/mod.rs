@@ -28,6 +28,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, builtins: &Object<'js>) -> Result<Object<'js
     natives.set("load", Function::new(ctx.clone(), load)?)?;
     natives.set("requireModule", Function::new(ctx.clone(), require_module)?)?;
     natives.set("find", Function::new(ctx.clone(), find_native)?)?;
+    natives.set("linksOf", Function::new(ctx.clone(), links_of)?)?;
     let packages: Object = builtin::evaluate(ctx, LOADER)?.call((natives, builtins.clone()))?;
     esm::install(ctx, &packages);
     Ok(packages)
@@ -135,6 +136,15 @@ fn find_native<'js>(ctx: Ctx<'js>, directory: String, specifier: String) -> Resu
     result.set(0, found.id)?;
     result.set(1, found.path)?;
     Ok(Some(result))
+}
+
+/// `natives.linksOf(name)`: the links of the file `name` (a loaded module's path, or
+/// the Action's filename) as `links` gives them, or `undefined` when none was loaded.
+fn links_of<'js>(ctx: Ctx<'js>, name: String) -> Result<Option<Array<'js>>> {
+    match graph::links_of(&name) {
+        Some(found) => links(&ctx, &found).map(Some),
+        None => Ok(None),
+    }
 }
 
 /// `natives.requireModule(path)`: the namespace of the ES module at `path`, which `load`
