@@ -5,7 +5,8 @@
   'use strict';
   const { nodeError } = require('internal/errors');
 
-  const NETWORK = 'the network is reached through fetch(), under the egress policy';
+  const NETWORK =
+    'raw sockets are not available; the network is reached through fetch() and the http and https clients, under the egress policy';
 
   function error(what, instead) {
     return nodeError(Error, 'ERR_ACTIONBOX_UNAVAILABLE', what + ' is not available in actionbox: ' + instead);
