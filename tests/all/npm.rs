@@ -117,7 +117,13 @@ exports.onExecutePostLogin = async () => {
   const jwks = jose.createLocalJWKSet({ keys: [{ ...(await jose.exportJWK(publicKey)), kid: 'k1', alg: 'RS256' }] });
   const verified = await jose.jwtVerify(signed, jwks);
   out.jose = [verified.payload.role, verified.protectedHeader.kid];
-  try { await jose.jwtVerify(signed.slice(0, -2) + 'xx', jwks); } catch (e) { out.joseTampered = e.code; }
+  // One character in the middle of the signature changed (its last characters carry
+  // bits base64url decoding ignores).
+  const tamper = (token) => {
+    const at = token.lastIndexOf('.') + 10;
+    return token.slice(0, at) + (token[at] === 'A' ? 'B' : 'A') + token.slice(at + 1);
+  };
+  try { await jose.jwtVerify(tamper(signed), jwks); } catch (e) { out.joseTampered = e.code; }
   const rs = jwt.sign({ sub: 'u2' }, await jose.exportPKCS8(privateKey), { algorithm: 'RS256', keyid: 'k1' });
   out.rs256 = [jwt.verify(rs, await jose.exportSPKI(publicKey), { algorithms: ['RS256'] }).sub, jwt.decode(rs, { complete: true }).header];
   out.crossVerify = (await jose.jwtVerify(rs, publicKey)).payload.sub;
