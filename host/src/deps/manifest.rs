@@ -181,7 +181,7 @@ pub(crate) fn is_exact_version(version: &str) -> bool {
 }
 
 /// An npm package name: `name` or `@scope/name`, in npm's characters, no path tricks.
-pub(crate) fn is_package_name(name: &str) -> bool {
+pub fn is_package_name(name: &str) -> bool {
     let plain = |part: &str| {
         !part.is_empty()
             && !part.starts_with('.')

@@ -20,8 +20,9 @@ mod registry;
 mod resolve;
 pub(crate) mod walk;
 
+pub(crate) use manifest::is_exact_version;
+pub use manifest::is_package_name;
 pub use manifest::{MAX_DIRECT_DEPENDENCIES, Manifest};
-pub(crate) use manifest::{is_exact_version, is_package_name};
 pub use modules::{Directory, Link, Module, ModuleKind, Modules, Target};
 pub use registry::{PublishedModule, Registry};
 

@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
 
-use actionbox::deps::{MAX_DIRECT_DEPENDENCIES, Manifest};
+use actionbox::deps::{MAX_DIRECT_DEPENDENCIES, Manifest, is_package_name};
 use serde_json::{Map, Value};
 
 use super::{npm_present, read_text};
@@ -108,18 +108,11 @@ fn package_name(spec: &str) -> Option<String> {
         None => (None, spec),
     };
     let name = rest.split_once('@').map_or(rest, |(name, _)| name);
-    let valid = |part: &str| {
-        !part.is_empty()
-            && !part.starts_with('.')
-            && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"-._~".contains(&b))
-    };
-    if !valid(name) || scope.is_some_and(|scope| !valid(scope)) {
-        return None;
-    }
-    Some(match scope {
+    let name = match scope {
         Some(scope) => format!("@{scope}/{name}"),
         None => name.to_owned(),
-    })
+    };
+    is_package_name(&name).then_some(name)
 }
 
 #[cfg(test)]
