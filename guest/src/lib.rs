@@ -4,7 +4,8 @@
 //! CommonJS source into bytecode and lists its handlers; `scan` lists the modules a file of
 //! its dependency graph asks for (`scan.rs`), and `prepare-module` also compiles it
 //! (`packages/`, which loads them at run time); `run` loads bytecode and runs one handler
-//! with an `event` and the trigger's `api`. The QuickJS runtimes, their contexts
+//! with an `event` and the trigger's `api`. The world's `preload` export evaluates an
+//! Action's top level ahead of time, for a per-Action snapshot. The QuickJS runtimes, their contexts
 //! and the JavaScript glue are created by `wizer-initialize`, which the host runs once under
 //! Wizer, so every instance starts from that snapshot. Each call takes a runtime of its
 //! own (`runtimes.rs`), so one instance can serve the Actions of a flow in turn.
@@ -43,11 +44,11 @@ use actionbox_sandbox::contract::scan_types::{PreparedModule, ScanError, Scanned
 use actionbox_sandbox::contract::types::{
     CompileError, Compiled, Limits, Link, NodeRuntime, RunError, RunReport, RunRequest,
 };
-use exports::actionbox_sandbox::contract::sandbox::Guest;
+use exports::actionbox_sandbox::contract::sandbox::Guest as SandboxGuest;
 
 struct Sandbox;
 
-impl Guest for Sandbox {
+impl SandboxGuest for Sandbox {
     fn compile(
         filename: String,
         source: String,
@@ -83,8 +84,29 @@ impl Guest for Sandbox {
         timers::set_running(true);
         fetch::reset();
         node::declare_runtime(request.runtime);
-        runtimes::with_fresh_runtime(&limits, |ctx, glue| run::run(ctx, glue, request))
-            .unwrap_or(Err(RunError::Exhausted))
+        match runtimes::preloaded_for(&request.bytecode) {
+            Some(true) => {
+                runtimes::with_preloaded(&limits, |ctx, glue, exports| run::run_preloaded(ctx, glue, exports, request))
+                    .unwrap_or(Err(RunError::Exhausted))
+            }
+            Some(false) => Err(RunError::InvalidBytecode("this instance holds another Action's snapshot".into())),
+            None => runtimes::with_fresh_runtime(&limits, |ctx, glue| run::run(ctx, glue, request))
+                .unwrap_or(Err(RunError::Exhausted)),
+        }
+    }
+}
+
+impl Guest for Sandbox {
+    fn preload() -> Result<(), String> {
+        let request =
+            actionbox_sandbox::contract::pre_initialization::preloaded_action().ok_or("no Action to preload")?;
+        // As at compile time: a timer or request asked for now belongs to no execution
+        // (`run::preload` refuses the Action then).
+        timers::set_running(false);
+        fetch::reset();
+        node::declare_runtime(request.runtime);
+        let bytecode = request.bytecode.clone();
+        runtimes::preload(&request.limits, bytecode, |ctx, glue| run::preload(ctx, glue, &request))
     }
 }
 

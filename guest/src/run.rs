@@ -8,11 +8,15 @@
 //! heap cap, so a flood of them ends like any other limit (a job that ran out of heap
 //! rejects its promise instead of throwing: `heap.rs` tells). Nothing else runs after the handler:
 //! the runtime is never used again (`runtimes.rs`).
+//!
+//! A per-Action snapshot runs the first half ahead of time ([`preload`]): the run of an
+//! instance made from it starts at the handler ([`run_preloaded`]).
 
 use javy::quickjs::{Ctx, Function, Object, Value, promise::PromiseState, qjs};
 
 use actionbox_contract::Trigger;
 
+use crate::actionbox_sandbox::contract::pre_initialization::PreloadRequest;
 use crate::actionbox_sandbox::contract::types::{RunError, RunReport, RunRequest};
 use crate::exception::{self, Thrown};
 use crate::{api, event, script, table};
@@ -28,6 +32,45 @@ pub fn run<'js>(ctx: Ctx<'js>, glue: Object<'js>, request: RunRequest) -> Result
     })?;
     let exports = script::instantiate(&glue, wrapper, &request.filename, &request.links)
         .map_err(|()| thrown(&ctx, &request.filename))?;
+    run_preloaded(ctx, glue, exports, request)
+}
+
+/// Evaluates the Action's top level, as `run` does before calling the handler, and
+/// returns its exports; or why its state cannot stand for an execution's: it threw, or
+/// it asked for a timer or a request (an execution would start them), or queued a
+/// `nextTick` callback (which runs before the handler is called).
+pub fn preload<'js>(ctx: Ctx<'js>, glue: Object<'js>, request: &PreloadRequest) -> Result<Value<'js>, String> {
+    let filename = &request.filename;
+    let threw = |ctx: &Ctx<'_>| match exception::take(ctx, filename) {
+        Thrown::OutOfMemory => "its top level ran out of memory".to_owned(),
+        Thrown::Exception(e) => format!("its top level threw {}: {}", e.name, e.message),
+    };
+    let compiled = script::load(&ctx, &request.bytecode).map_err(|()| {
+        ctx.catch();
+        "the bytecode does not load in this guest".to_owned()
+    })?;
+    let wrapper = script::evaluate(&ctx, compiled).map_err(|()| {
+        ctx.catch();
+        "the bytecode is not a compiled Action".to_owned()
+    })?;
+    let exports = script::instantiate(&glue, wrapper, filename, &request.links).map_err(|()| threw(&ctx))?;
+    if crate::timers::deferred() {
+        return Err("its top level sets a timer or starts a request, which each execution must do".into());
+    }
+    if crate::timers::take_signal() {
+        return Err("its top level queues a process.nextTick callback, which each execution must run".into());
+    }
+    Ok(exports)
+}
+
+/// Calls the handler among `exports`, which the Action's top level has defined, and
+/// awaits what it returns.
+pub fn run_preloaded<'js>(
+    ctx: Ctx<'js>,
+    glue: Object<'js>,
+    exports: Value<'js>,
+    request: RunRequest,
+) -> Result<RunReport, RunError> {
     let handler = exports
         .as_object()
         .and_then(|exports| exports.get::<_, Value>(request.handler.as_str()).ok())

@@ -12,10 +12,14 @@
 //! instance share no heap, atoms, job queue or global object, and nothing one left behind
 //! (a pending job, a patched prototype) can run or be seen in another. When none is left
 //! the caller is told, and the host starts a new instance.
+//!
+//! A per-Action snapshot (`preload`) spends the single runtime on one Action's top level,
+//! ahead of time; `with_preloaded` then lends that runtime, with the Action's exports, to
+//! the one `run` of an instance made from that snapshot.
 
 use std::cell::RefCell;
 
-use javy::quickjs::{Ctx, Object, Persistent, qjs};
+use javy::quickjs::{Ctx, Object, Persistent, Value, qjs};
 use javy::{Config, Runtime};
 
 use crate::actionbox_sandbox::contract::types::Limits;
@@ -42,6 +46,20 @@ struct RuntimePool {
     /// Where QuickJS keeps its lower stack limit (see [`StackLimit`]); the same offset
     /// in every runtime.
     stack_limit: StackLimit,
+    /// The Action a per-Action snapshot evaluated ahead of time, until its run takes it.
+    preloaded: Option<Preloaded>,
+}
+
+/// A runtime in which an Action's top level has run: what a per-Action snapshot holds.
+struct Preloaded {
+    fresh: Fresh,
+    /// `module.exports` as the top level left it.
+    exports: Persistent<Value<'static>>,
+    /// The bytecode it was loaded from: the runtime serves that Action only.
+    bytecode: Vec<u8>,
+    /// Heap bytes the top level holds. They count against the run's cap, as they would
+    /// had the top level run in it.
+    heap_bytes: usize,
 }
 
 thread_local! {
@@ -56,7 +74,7 @@ pub fn initialize() {
             let count = requested_runtimes().clamp(1, actionbox_contract::limits::MAX_RUNTIMES);
             let fresh: Vec<Fresh> = (0..count).map(|i| Fresh::new(i == 0)).collect();
             let stack_limit = fresh[0].runtime.context().with(|ctx| StackLimit::locate(&ctx));
-            *pool = Some(RuntimePool { fresh, stack_limit });
+            *pool = Some(RuntimePool { fresh, stack_limit, preloaded: None });
         }
     });
 }
@@ -152,7 +170,7 @@ pub fn with_fresh_runtime<R>(limits: &Limits, f: impl for<'js> FnOnce(Ctx<'js>, 
     });
     let fresh = fresh?;
     let result = fresh.runtime.context().with(|ctx| {
-        apply_limits(&ctx, limits);
+        apply_limits(&ctx, limits, 0);
         stack_limit.arm(&ctx);
         let glue = fresh.glue.clone().restore(&ctx).expect("the glue object to restore");
         f(ctx, glue)
@@ -163,8 +181,76 @@ pub fn with_fresh_runtime<R>(limits: &Limits, f: impl for<'js> FnOnce(Ctx<'js>, 
     Some(result)
 }
 
-fn apply_limits(ctx: &Ctx<'_>, limits: &Limits) {
-    heap::begin(limits.heap_bytes);
+/// Evaluates an Action's top level ahead of time in a runtime no call has used: `f`
+/// returns its exports (or why it cannot be preloaded), which are kept, with the
+/// runtime, for the run of the same `bytecode` ([`with_preloaded`]).
+pub fn preload(
+    limits: &Limits,
+    bytecode: Vec<u8>,
+    f: impl for<'js> FnOnce(Ctx<'js>, Object<'js>) -> Result<Value<'js>, String>,
+) -> Result<(), String> {
+    initialize();
+    let (fresh, stack_limit) = POOL.with(|cell| {
+        let mut pool = cell.borrow_mut();
+        let pool = pool.as_mut().expect("initialize fills the pool cell");
+        (pool.fresh.pop(), pool.stack_limit)
+    });
+    let fresh = fresh.ok_or("every JavaScript runtime of the instance has served")?;
+    let before = heap::live();
+    let exports = fresh.runtime.context().with(|ctx| {
+        apply_limits(&ctx, limits, 0);
+        stack_limit.arm(&ctx);
+        let glue = fresh.glue.clone().restore(&ctx).expect("the glue object to restore");
+        f(ctx.clone(), glue).map(|exports| Persistent::save(&ctx, exports))
+    });
+    let exports = match exports {
+        Ok(exports) => exports,
+        Err(reason) => {
+            std::mem::forget(fresh);
+            return Err(reason);
+        }
+    };
+    let heap_bytes = heap::live().saturating_sub(before);
+    POOL.with(|cell| {
+        let mut pool = cell.borrow_mut();
+        let pool = pool.as_mut().expect("initialize fills the pool cell");
+        pool.preloaded = Some(Preloaded { fresh, exports, bytecode, heap_bytes });
+    });
+    Ok(())
+}
+
+/// Whether this instance holds a preloaded Action: `Some(true)` when it is the one of
+/// `bytecode`, `Some(false)` when it is another.
+pub fn preloaded_for(bytecode: &[u8]) -> Option<bool> {
+    POOL.with(|cell| cell.borrow().as_ref()?.preloaded.as_ref().map(|preloaded| preloaded.bytecode == bytecode))
+}
+
+/// Lends the preloaded runtime, with the caller's limits applied, to `f` with its context,
+/// glue and the Action's exports; `None` when there is none (or it has served).
+pub fn with_preloaded<R>(
+    limits: &Limits,
+    f: impl for<'js> FnOnce(Ctx<'js>, Object<'js>, Value<'js>) -> R,
+) -> Option<R> {
+    let (preloaded, stack_limit) = POOL.with(|cell| {
+        let mut pool = cell.borrow_mut();
+        let pool = pool.as_mut()?;
+        Some((pool.preloaded.take()?, pool.stack_limit))
+    })?;
+    let result = preloaded.fresh.runtime.context().with(|ctx| {
+        apply_limits(&ctx, limits, preloaded.heap_bytes);
+        stack_limit.arm(&ctx);
+        let glue = preloaded.fresh.glue.clone().restore(&ctx).expect("the glue object to restore");
+        let exports = preloaded.exports.clone().restore(&ctx).expect("the preloaded exports to restore");
+        f(ctx, glue, exports)
+    });
+    // As in `with_fresh_runtime`: the runtime goes with the instance.
+    std::mem::forget(preloaded);
+    Some(result)
+}
+
+/// Applies `limits`, `held` bytes of whose heap are already taken.
+fn apply_limits(ctx: &Ctx<'_>, limits: &Limits, held: usize) {
+    heap::begin(limits.heap_bytes.saturating_sub(held as u64));
     // SAFETY: the context is live for this call; these only store numbers in the runtime.
     unsafe {
         let rt = qjs::JS_GetRuntime(ctx.as_raw().as_ptr());

@@ -180,6 +180,17 @@ impl CompiledAction {
         &self.warnings
     }
 
+    /// What names this Action's per-Action snapshot: a SHA-256 over its metadata, which
+    /// holds the hashes of the guest, the source, the bytecode and the packaged modules,
+    /// and its file name, handlers and runtime.
+    pub(crate) fn snapshot_key(&self) -> [u8; 32] {
+        let meta = serde_json::to_vec(&self.meta).expect("the metadata to serialize");
+        let mut hasher = Sha256::new();
+        hasher.update(b"actionbox action snapshot\0");
+        hasher.update(&meta);
+        hasher.finalize().into()
+    }
+
     pub(crate) fn guest_sha256(&self) -> &str {
         &self.meta.guest_sha256
     }

@@ -17,6 +17,7 @@ pub struct Config {
     pub(crate) memory_bytes: u64,
     pub(crate) js_stack_bytes: u32,
     pub(crate) max_concurrent: u32,
+    pub(crate) max_snapshots: usize,
     pub(crate) guest_cache_dir: Option<PathBuf>,
     pub(crate) api_cache_store: SharedCacheStore,
     pub(crate) guest_cache_key: Option<Key>,
@@ -34,6 +35,7 @@ impl Default for Config {
             memory_bytes: limits::DEFAULT_MEMORY_BYTES,
             js_stack_bytes: limits::DEFAULT_JS_STACK_BYTES,
             max_concurrent: limits::DEFAULT_MAX_CONCURRENT,
+            max_snapshots: limits::DEFAULT_MAX_SNAPSHOTS,
             guest_cache_dir: default_guest_cache_dir(),
             api_cache_store: SharedCacheStore::default(),
             guest_cache_key: None,
@@ -78,6 +80,14 @@ impl Config {
     /// taken, the next call fails at once with [`Error::Busy`].
     pub fn max_concurrent(&mut self, n: u32) -> &mut Self {
         self.max_concurrent = n;
+        self
+    }
+
+    /// How many per-Action snapshots ([`Engine::snapshot_action`](crate::Engine::snapshot_action))
+    /// the engine keeps; making one more drops the oldest. Default 32. Each holds its
+    /// compiled guest (its code mapped from the cache file) and its memory image.
+    pub fn max_snapshots(&mut self, n: usize) -> &mut Self {
+        self.max_snapshots = n;
         self
     }
 
@@ -174,6 +184,9 @@ impl Config {
         }
         if self.max_concurrent == 0 || self.max_concurrent > 10_000 {
             return invalid("max_concurrent must be between 1 and 10000".into());
+        }
+        if self.max_snapshots == 0 || self.max_snapshots > 10_000 {
+            return invalid("max_snapshots must be between 1 and 10000".into());
         }
         Ok(())
     }

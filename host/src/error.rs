@@ -70,6 +70,11 @@ pub enum Error {
     #[error("invalid configuration: {0}")]
     InvalidConfig(String),
 
+    /// The Action's top level cannot be evaluated ahead of its executions, so it gets no
+    /// snapshot of its own (`Engine::snapshot_action`); it still runs without one.
+    #[error("the Action cannot be snapshotted: {0}")]
+    NotSnapshotted(String),
+
     /// The guest module the host was built with is unusable.
     #[error("the actionbox guest could not be prepared: {0}")]
     Guest(String),
@@ -98,6 +103,7 @@ impl Error {
             Error::InvalidState(_) => "invalid_state",
             Error::Busy { .. } => "busy",
             Error::InvalidConfig(_) => "invalid_config",
+            Error::NotSnapshotted(_) => "not_snapshotted",
             Error::Guest(_) => "guest",
             Error::Dependency { .. } => "dependency",
             Error::Internal(_) => "internal",

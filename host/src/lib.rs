@@ -66,6 +66,7 @@ mod outcome;
 mod prepare;
 mod recording;
 mod redact;
+mod snapshot;
 mod source;
 mod state;
 mod suspended;

@@ -72,7 +72,7 @@ impl GuestCache {
     }
 
     /// The compiled snapshot in file `name`, if it is there and its tag matches.
-    fn load(&self, engine: &wasmtime::Engine, name: &str) -> Option<Component> {
+    pub(crate) fn load(&self, engine: &wasmtime::Engine, name: &str) -> Option<Component> {
         let tag = files::read_regular_in(&self.dir, Path::new(&tag_name(name)), 64).ok()?;
         let (file, compiled) = files::map_regular_in(&self.dir, Path::new(name), MAX_GUEST_CACHE_FILE_BYTES).ok()?;
         if !self.key.verify(PURPOSE, &[name.as_bytes(), &compiled], &tag) {
@@ -89,7 +89,7 @@ impl GuestCache {
     }
 
     /// Writes `compiled` to file `name` and its tag beside it (0600, atomically each).
-    fn store(&self, name: &str, compiled: &[u8]) -> std::io::Result<()> {
+    pub(crate) fn store(&self, name: &str, compiled: &[u8]) -> std::io::Result<()> {
         let tag = self.key.tag(PURPOSE, &[name.as_bytes(), compiled]);
         files::write_private_in(&self.dir, name, compiled)?;
         files::write_private_in(&self.dir, &tag_name(name), &tag)
@@ -120,8 +120,7 @@ pub async fn snapshot(engine: &wasmtime::Engine, cache: Option<&GuestCache>, run
         }
         None => None,
     };
-    let initialized = pre_initialize(engine, runtimes).await?;
-    let component_wasm = componentize(&initialized)?;
+    let component_wasm = component_wasm(engine, runtimes).await?;
     let compiled = engine.precompile_component(&component_wasm).map_err(guest_error("compiling the guest"))?;
     if let Some(cache) = cache {
         // A cache that cannot be written only costs the next process the same work.
@@ -131,19 +130,24 @@ pub async fn snapshot(engine: &wasmtime::Engine, cache: Option<&GuestCache>, run
     unsafe { Component::deserialize(engine, &compiled) }.map_err(guest_error("loading the compiled guest"))
 }
 
-fn cache_file_name(engine: &wasmtime::Engine, guest_sha256: &str, runtimes: usize) -> String {
+/// The snapshot with `runtimes` JavaScript runtimes as a component, not yet compiled: what
+/// a per-Action snapshot (`snapshot/`) starts from.
+pub async fn component_wasm(engine: &wasmtime::Engine, runtimes: usize) -> Result<Vec<u8>> {
+    let initialized = pre_initialize(engine, runtimes).await?;
+    componentize(&initialized)
+}
+
+/// A name of the cache's that changes with the engine's compatibility and the
+/// preparation's version.
+pub(crate) fn compatibility(engine: &wasmtime::Engine) -> u64 {
     let mut hasher = DefaultHasher::new();
     engine.precompile_compatibility_hash().hash(&mut hasher);
     PREPARATION_VERSION.hash(&mut hasher);
-    format!("guest-{}-{:016x}-{runtimes}.cwasm", &guest_sha256[..16], hasher.finish())
+    hasher.finish()
 }
 
-/// An instance made from a snapshot has its runtimes and never asks; one that did would be
-/// told the least.
-impl crate::bindings::actionbox_sandbox::contract::pre_initialization::Host for crate::state::HostState {
-    fn runtimes(&mut self) -> u32 {
-        1
-    }
+fn cache_file_name(engine: &wasmtime::Engine, guest_sha256: &str, runtimes: usize) -> String {
+    format!("guest-{}-{:016x}-{runtimes}.cwasm", &guest_sha256[..16], compatibility(engine))
 }
 
 /// The core module name of the WIT `pre-initialization` interface.
@@ -184,6 +188,6 @@ fn componentize(module: &[u8]) -> Result<Vec<u8>> {
         .map_err(|e| Error::Guest(format!("making the guest a component: {e:#}")))
 }
 
-fn guest_error(step: &'static str) -> impl Fn(wasmtime::Error) -> Error {
+pub(crate) fn guest_error(step: &'static str) -> impl Fn(wasmtime::Error) -> Error {
     move |e| Error::Guest(format!("{step}: {e:#}"))
 }

@@ -55,6 +55,9 @@ pub struct HostState {
     pub keys: Keys,
     /// The running Action's packaged modules, which the guest loads by id.
     pub modules: std::sync::Arc<crate::deps::Modules>,
+    /// The Action whose top level a per-Action snapshot evaluates (`snapshot/`); none in
+    /// an execution.
+    pub preload: Option<crate::bindings::actionbox_sandbox::contract::pre_initialization::PreloadRequest>,
 }
 
 /// What the Actions of one trigger execution share, carried from store to store when a
@@ -92,6 +95,7 @@ impl HostState {
             tape: None,
             keys: Keys::default(),
             modules: Default::default(),
+            preload: None,
         }
     }
 
@@ -370,6 +374,11 @@ pub struct LogBuffer {
 }
 
 impl LogBuffer {
+    /// Whether nothing was logged (nor dropped).
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty() && self.dropped == 0
+    }
+
     pub fn push(&mut self, level: LogLevel, message: String) {
         let message = text::truncate(message, limits::MAX_LOG_LINE_BYTES);
         if self.bytes + message.len() > limits::MAX_LOG_BYTES {

@@ -18,5 +18,6 @@ mod options;
 mod packages;
 mod redirect;
 mod saml;
+mod snapshots;
 mod timers;
 mod transaction;

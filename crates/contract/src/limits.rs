@@ -34,6 +34,9 @@ pub const WASM_STACK_BYTES: usize = 16 * 1024 * 1024;
 pub const MAX_TABLE_ELEMENTS: usize = 100_000;
 /// Executions one engine runs at once by default (its pool's slots); past them, `Busy`.
 pub const DEFAULT_MAX_CONCURRENT: u32 = 64;
+
+/// Per-Action snapshots an engine keeps by default (`Config::max_snapshots`).
+pub const DEFAULT_MAX_SNAPSHOTS: usize = 32;
 /// How much an Action may grow an instance's memory and still leave the instance to the
 /// next Action of its flow (which then starts in a JavaScript runtime of its own). Past
 /// it the next Action gets a new instance, so each Action of a flow has at least the

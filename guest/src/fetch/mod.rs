@@ -43,7 +43,7 @@ pub fn in_flight() -> bool {
 /// What `fetch.js` receives.
 fn natives<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     let natives = Object::new(ctx.clone())?;
-    natives.set("usable", Function::new(ctx.clone(), crate::timers::running)?)?;
+    natives.set("usable", Function::new(ctx.clone(), crate::timers::usable)?)?;
     natives.set("compileMessage", FetchFailure::NotAtCompileTime.to_string())?;
     natives.set("start", Function::new(ctx.clone(), start)?)?;
     natives.set("take", Function::new(ctx.clone(), take)?)?;

@@ -23,17 +23,30 @@ thread_local! {
     static USED: Cell<bool> = const { Cell::new(false) };
     /// Whether a `nextTick` callback or a microtask's uncaught error waits for `run.rs`.
     static SIGNALLED: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Whether the call in progress is a run, where timers and requests may start, rather
-/// than a compile.
-pub fn running() -> bool {
-    RUNNING.get()
+    /// Whether the call, not being a run, was asked to set a timer or start a request.
+    static DEFERRED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Whether the run set a timer or an immediate.
 pub fn used() -> bool {
     USED.get()
+}
+
+/// Whether a timer, an immediate or a request was asked for outside a run (and so made
+/// and never started): a top level that does so cannot be evaluated ahead of an
+/// execution, which would have started it.
+pub fn deferred() -> bool {
+    DEFERRED.get()
+}
+
+/// Whether timers and requests may start now; asking outside a run is remembered
+/// ([`deferred`]).
+pub fn usable() -> bool {
+    let running = RUNNING.get();
+    if !running {
+        DEFERRED.set(true);
+    }
+    running
 }
 
 /// Raises the signal again (after [`take_signal`] found it raised).
@@ -54,6 +67,7 @@ pub fn set_running(running: bool) {
     ORIGIN.set(None);
     USED.set(false);
     SIGNALLED.set(false);
+    DEFERRED.set(false);
 }
 
 /// The clock timers are measured on: milliseconds since its first reading in the run,
@@ -75,8 +89,9 @@ pub fn natives<'js>(ctx: &Ctx<'js>) -> Result<(Object<'js>, Object<'js>)> {
     natives.set(
         "usable",
         Function::new(ctx.clone(), || {
-            USED.set(RUNNING.get());
-            RUNNING.get()
+            let usable = usable();
+            USED.set(usable);
+            usable
         })?,
     )?;
     natives.set("signal", Function::new(ctx.clone(), || SIGNALLED.set(true))?)?;

@@ -28,6 +28,11 @@ pub struct Keys {
 }
 
 impl Keys {
+    /// Whether the execution holds no key.
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
     /// Forgets every key (a new execution starts with none).
     pub fn clear(&mut self) {
         self.keys.clear();

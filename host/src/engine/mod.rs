@@ -41,6 +41,7 @@ use crate::options::ExecuteOptions;
 use crate::outcome::Outcome;
 use crate::prepare::{self, GuestCache};
 use crate::recording::Tape;
+use crate::snapshot::Snapshots;
 use crate::state::{Carried, HostState};
 use crate::suspended::SuspendedFlow;
 use crate::trigger::Trigger;
@@ -72,6 +73,11 @@ struct Inner {
     single: ActionRuntimePre<HostState>,
     /// The snapshot with several, for the Actions of a flow; prepared at the first flow.
     flow: OnceCell<ActionRuntimePre<HostState>>,
+    /// The single-runtime snapshot as a component not yet compiled, which per-Action
+    /// snapshots start from; made at the first.
+    base: OnceCell<Arc<Vec<u8>>>,
+    /// Per-Action snapshots (`snapshot/`).
+    snapshots: Snapshots,
     cache: Option<GuestCache>,
     /// One permit per pool slot.
     slots: Arc<Semaphore>,
@@ -98,6 +104,7 @@ impl Engine {
         wasmtime_wasi::p2::add_to_linker_async(&mut linker).map_err(internal)?;
         ActionRuntime::add_to_linker::<HostState, HasSelf<HostState>>(&mut linker, |state| state).map_err(internal)?;
         let single = linker.instantiate_pre(&single).and_then(ActionRuntimePre::new).map_err(internal)?;
+        let snapshots = Snapshots::new(config.max_snapshots);
         let ticker = EpochTicker::start(engine.clone())
             .map_err(|e| Error::Internal(format!("starting the epoch ticker: {e}")))?;
         let slots = Arc::new(Semaphore::new(config.max_concurrent as usize));
@@ -107,6 +114,8 @@ impl Engine {
                 linker,
                 single,
                 flow: OnceCell::new(),
+                base: OnceCell::new(),
+                snapshots,
                 cache,
                 slots,
                 config,
@@ -176,7 +185,8 @@ impl Engine {
         store.data_mut().modules = action.modules_shared();
         self.connect(store.data_mut(), options);
         store.set_fuel(self.inner.config.fuel).expect("fuel is enabled in the engine config");
-        let instance = self.instantiate(&self.inner.single, &mut store).await?;
+        let snapshot = self.inner.snapshots.get(&action.snapshot_key());
+        let instance = self.instantiate(snapshot.as_ref().unwrap_or(&self.inner.single), &mut store).await?;
         let mut timing = Timing { instantiated: Some(Instant::now()), ran: None };
         let called =
             instance.actionbox_sandbox_contract_sandbox().call_run(&mut store, &request, self.guest_limits()).await;
@@ -187,18 +197,7 @@ impl Engine {
 
     /// Checks a run before it takes a slot: the artifact, the handler, the event.
     fn request(&self, trigger: Trigger, action: &CompiledAction, event: &Value, handler: &str) -> Result<RunRequest> {
-        if action.guest_sha256() != self.inner.guest_sha256 {
-            return Err(Error::InvalidArtifact(
-                "it was compiled by a different actionbox guest: `Engine::recompile` compiles it again from the source it carries (the CLI does so when it loads it), or compile the source again".into(),
-            ));
-        }
-        let bytecode_limit = (self.inner.config.memory_bytes / 4).min(self.inner.config.artifact_limit_bytes);
-        if action.bytecode().len() as u64 > bytecode_limit {
-            return Err(Error::InvalidArtifact(format!(
-                "its bytecode is {} bytes; at most {bytecode_limit} can run within the memory limit",
-                action.bytecode().len()
-            )));
-        }
+        self.check_artifact(action)?;
         if !action.handlers().iter().any(|h| h == handler) {
             return Err(Error::NoHandler { handler: handler.into(), exported: action.handlers().to_vec() });
         }
@@ -211,6 +210,58 @@ impl Engine {
             event: event::check_and_encode(trigger, event)?,
             links: action.modules().wit_links(&action.modules().action_links),
         })
+    }
+
+    /// Whether this engine's guest can run `action`: compiled by the same guest, its
+    /// bytecode within the memory limit.
+    pub(crate) fn check_artifact(&self, action: &CompiledAction) -> Result<()> {
+        if action.guest_sha256() != self.inner.guest_sha256 {
+            return Err(Error::InvalidArtifact(
+                "it was compiled by a different actionbox guest: `Engine::recompile` compiles it again from the source it carries (the CLI does so when it loads it), or compile the source again".into(),
+            ));
+        }
+        let bytecode_limit = (self.inner.config.memory_bytes / 4).min(self.inner.config.artifact_limit_bytes);
+        if action.bytecode().len() as u64 > bytecode_limit {
+            return Err(Error::InvalidArtifact(format!(
+                "its bytecode is {} bytes; at most {bytecode_limit} can run within the memory limit",
+                action.bytecode().len()
+            )));
+        }
+        Ok(())
+    }
+
+    pub(crate) fn inner_snapshots(&self) -> &Snapshots {
+        &self.inner.snapshots
+    }
+
+    pub(crate) fn guest_cache(&self) -> Option<&GuestCache> {
+        self.inner.cache.as_ref()
+    }
+
+    /// The host's imports, as every instance is linked.
+    pub(crate) fn linker(&self) -> &Linker<HostState> {
+        &self.inner.linker
+    }
+
+    pub(crate) fn wasmtime(&self) -> &wasmtime::Engine {
+        &self.inner.engine
+    }
+
+    /// The single-runtime snapshot as a component, made at the first call.
+    pub(crate) async fn base_component(&self) -> Result<Arc<Vec<u8>>> {
+        self.inner
+            .base
+            .get_or_try_init(|| async { prepare::component_wasm(&self.inner.engine, 1).await.map(Arc::new) })
+            .await
+            .cloned()
+    }
+
+    /// `component` ready to instantiate with the host's imports.
+    pub(crate) fn instantiate_pre(
+        &self,
+        component: &wasmtime::component::Component,
+    ) -> Result<ActionRuntimePre<HostState>> {
+        self.inner.linker.instantiate_pre(component).and_then(ActionRuntimePre::new).map_err(internal)
     }
 
     /// Gives the Action about to run in `state` its outside world under `options`: its

@@ -16,7 +16,7 @@ use crate::trigger::Trigger;
 impl Engine {
     /// A store for one execution, or for the Actions of a flow that share an instance:
     /// the memory limiter and the deadline set (fuel is set per Action).
-    pub(super) fn new_store(&self, trigger: Trigger, deadline: Instant, carried: Carried) -> Store<HostState> {
+    pub(crate) fn new_store(&self, trigger: Trigger, deadline: Instant, carried: Carried) -> Store<HostState> {
         let config = &self.inner.config;
         let timers = self.inner.ticker.timers();
         let cache = ApiCache::new(config.api_cache_store.clone(), timers.clone(), trigger, carried.cache);
@@ -37,12 +37,12 @@ impl Engine {
     }
 
     /// A full CPU budget and a fresh epoch deadline for the next Action.
-    pub(super) fn arm(&self, store: &mut Store<HostState>) {
+    pub(crate) fn arm(&self, store: &mut Store<HostState>) {
         store.set_fuel(self.inner.config.fuel).expect("fuel is enabled in the engine config");
         store.set_epoch_deadline(1);
     }
 
-    pub(super) fn guest_limits(&self) -> Limits {
+    pub(crate) fn guest_limits(&self) -> Limits {
         let config = &self.inner.config;
         Limits { heap_bytes: limits::js_heap_bytes(config.memory_bytes), stack_bytes: config.js_stack_bytes }
     }

@@ -1,0 +1,154 @@
+//! Per-Action snapshots: an Action's top level and the `require`s it makes, evaluated
+//! ahead of time, so that an execution starts at the handler.
+//!
+//! [`Engine::snapshot_action`] makes one (`preload.rs`), compiles it, and keeps it in the
+//! engine's [`Snapshots`]; from then on [`Engine::execute`] instantiates the Action from
+//! it, each execution still a fresh copy-on-write instance of its own. A snapshot is a
+//! host-side cache derived from the artifact, never part of it: it is named by the
+//! artifact's [`snapshot_key`](CompiledAction::snapshot_key) (which covers the guest,
+//! the bytecode, the packaged modules and the runtime) and kept on disk beside the guest's
+//! own compiled snapshots, authenticated the same way ([`GuestCache`](crate::prepare::GuestCache)), so another
+//! process loads it instead of making it again.
+//!
+//! What such an execution sees differs from one that evaluates the top level itself
+//! as a warm Node process differs from a cold one: values the top level computed (a
+//! `Date.now()` it stored, say) are those of the preload, and its CPU is not counted
+//! again. Its heap is: the bytes the top level holds count against each execution's cap.
+//! `Math.random` is seeded afresh in each instance (the guest's `run`), and the clock is
+//! read live. An Action whose top level logs, creates keys, sets timers or starts
+//! requests is not snapshotted ([`Error::NotSnapshotted`]), and runs as before.
+
+mod preload;
+
+use std::collections::VecDeque;
+use std::sync::Mutex;
+
+use wasmtime::Store;
+use wasmtime::component::Component;
+
+use crate::action::CompiledAction;
+use crate::bindings::ActionRuntimePre;
+use crate::bindings::actionbox_sandbox::contract::pre_initialization::PreloadRequest;
+use crate::engine::Engine;
+use crate::error::{Error, Result};
+use crate::prepare;
+use crate::state::{Carried, HostState};
+use crate::trigger::Trigger;
+
+/// The per-Action snapshots an engine holds, the most recently made last; at most
+/// [`Config::max_snapshots`](crate::Config::max_snapshots) of them (the oldest goes).
+pub(crate) struct Snapshots {
+    entries: Mutex<VecDeque<([u8; 32], ActionRuntimePre<HostState>)>>,
+    capacity: usize,
+}
+
+impl Snapshots {
+    pub(crate) fn new(capacity: usize) -> Self {
+        Snapshots { entries: Mutex::new(VecDeque::new()), capacity }
+    }
+
+    /// The snapshot of the Action named `key`, if the engine holds one.
+    pub(crate) fn get(&self, key: &[u8; 32]) -> Option<ActionRuntimePre<HostState>> {
+        let entries = self.entries.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        entries.iter().find(|(k, _)| k == key).map(|(_, pre)| pre.clone())
+    }
+
+    fn insert(&self, key: [u8; 32], pre: ActionRuntimePre<HostState>) {
+        let mut entries = self.entries.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        entries.retain(|(k, _)| *k != key);
+        while entries.len() >= self.capacity.max(1) {
+            entries.pop_front();
+        }
+        entries.push_back((key, pre));
+    }
+
+    fn remove(&self, key: &[u8; 32]) -> bool {
+        let mut entries = self.entries.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let before = entries.len();
+        entries.retain(|(k, _)| k != key);
+        entries.len() != before
+    }
+}
+
+/// The name of an Action's compiled snapshot in the cache directory.
+fn cache_file_name(engine: &wasmtime::Engine, key: &[u8; 32]) -> String {
+    let hex: String = key[..16].iter().map(|byte| format!("{byte:02x}")).collect();
+    format!("action-{hex}-{:016x}.cwasm", prepare::compatibility(engine))
+}
+
+impl Engine {
+    /// Evaluates `action`'s top level (and the modules it requires there) ahead of time
+    /// into a snapshot of its own, which later [`execute`](Engine::execute) calls of the
+    /// same Action start from. Made once per machine (kept in the guest cache directory,
+    /// when there is one) and once per engine; the first costs about as much as preparing
+    /// the guest (seconds). Flows keep using the shared snapshot.
+    ///
+    /// An Action whose top level cannot stand for an execution's is refused with
+    /// [`Error::NotSnapshotted`] saying why; it runs as before.
+    pub async fn snapshot_action(&self, action: &CompiledAction) -> Result<()> {
+        let key = action.snapshot_key();
+        if self.inner_snapshots().get(&key).is_some() {
+            return Ok(());
+        }
+        self.preload_request(action)?;
+        let wasm = self.wasmtime();
+        let name = cache_file_name(wasm, &key);
+        let cache = self.guest_cache();
+        let component = match cache.and_then(|cache| cache.load(wasm, &name)) {
+            Some(component) => component,
+            None => {
+                let _slot = self.slot()?;
+                let base = self.base_component().await?;
+                let snapshot = preload::preload(self, &base, action).await?;
+                let engine = wasm.clone();
+                let compiled = tokio::task::spawn_blocking(move || engine.precompile_component(&snapshot))
+                    .await
+                    .map_err(|e| Error::Internal(format!("compiling the snapshot: {e}")))?
+                    .map_err(prepare::guest_error("compiling the snapshot"))?;
+                if let Some(cache) = cache {
+                    // A cache that cannot be written only costs the next process the same work.
+                    let _ = cache.store(&name, &compiled);
+                }
+                // SAFETY: `compiled` was produced just above by this engine.
+                unsafe { Component::deserialize(wasm, &compiled) }
+                    .map_err(prepare::guest_error("loading the compiled snapshot"))?
+            }
+        };
+        let pre = self.instantiate_pre(&component)?;
+        self.inner_snapshots().insert(key, pre);
+        Ok(())
+    }
+
+    /// Drops the engine's snapshot of `action` (the cache directory keeps its file);
+    /// whether it had one.
+    pub fn forget_snapshot(&self, action: &CompiledAction) -> bool {
+        self.inner_snapshots().remove(&action.snapshot_key())
+    }
+
+    /// Whether executions of `action` start from a snapshot of its own.
+    pub fn has_snapshot(&self, action: &CompiledAction) -> bool {
+        self.inner_snapshots().get(&action.snapshot_key()).is_some()
+    }
+
+    /// What the guest's `preload` is given: the artifact checked as for a run.
+    fn preload_request(&self, action: &CompiledAction) -> Result<PreloadRequest> {
+        self.check_artifact(action)?;
+        Ok(PreloadRequest {
+            bytecode: action.bytecode().to_vec(),
+            links: action.modules().wit_links(&action.modules().action_links),
+            filename: action.filename().to_owned(),
+            runtime: action.runtime().to_wit(),
+            limits: self.guest_limits(),
+        })
+    }
+
+    /// A store for a preload: an execution's limits, the Action's modules, no outside world.
+    fn preload_store(&self, action: &CompiledAction, request: PreloadRequest) -> Store<HostState> {
+        let deadline = self.deadline().unwrap_or_else(|_| std::time::Instant::now());
+        let mut store = self.new_store(Trigger::PostLogin, deadline, Carried::default());
+        store.data_mut().modules = action.modules_shared();
+        store.data_mut().preload = Some(request);
+        self.arm(&mut store);
+        store
+    }
+}
