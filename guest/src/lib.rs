@@ -23,6 +23,7 @@ mod heap;
 mod json;
 mod node;
 mod packages;
+mod random;
 mod run;
 mod runtimes;
 mod scan;
@@ -57,6 +58,7 @@ impl SandboxGuest for Sandbox {
         limits: Limits,
     ) -> Result<Compiled, CompileError> {
         timers::set_running(false);
+        random::reseed();
         node::declare_runtime(runtime);
         fetch::reset();
         runtimes::with_fresh_runtime(&limits, |ctx, glue| script::compile(ctx, glue, &filename, &source, &links))
@@ -82,6 +84,7 @@ impl SandboxGuest for Sandbox {
 
     fn run(request: RunRequest, limits: Limits) -> Result<RunReport, RunError> {
         timers::set_running(true);
+        random::reseed();
         fetch::reset();
         node::declare_runtime(request.runtime);
         match runtimes::preloaded_for(&request.bytecode) {

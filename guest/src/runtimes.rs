@@ -23,7 +23,7 @@ use javy::quickjs::{Ctx, Object, Persistent, Value, qjs};
 use javy::{Config, Runtime};
 
 use crate::actionbox_sandbox::contract::types::Limits;
-use crate::{api, builtin, console, fetch, heap, node, packages, timers};
+use crate::{api, builtin, console, fetch, heap, node, packages, random, timers};
 
 /// `require`, `module` and `exports` for the Action, and the await helper.
 const MODULE: &str = include_str!("module.js");
@@ -123,6 +123,7 @@ impl Fresh {
             let packages = packages::install(&ctx, &builtins).unwrap_or_else(|e| panic!("loader.js to install: {e}"));
             glue.set("packages", packages).unwrap_or_else(|e| panic!("loader.js to install: {e}"));
             glue.set("builtins", builtins).unwrap_or_else(|e| panic!("Node's modules to install: {e}"));
+            random::install(&ctx).unwrap_or_else(|e| panic!("Math.random to install: {e}"));
             builtin::evaluate(&ctx, INTRINSICS)
                 .and_then(|warm| warm.call::<_, ()>(()))
                 .unwrap_or_else(|e| panic!("intrinsics.js to run: {e}"));

@@ -84,8 +84,9 @@ impl Config {
     }
 
     /// How many per-Action snapshots ([`Engine::snapshot_action`](crate::Engine::snapshot_action))
-    /// the engine keeps; making one more drops the oldest. Default 32. Each holds its
-    /// compiled guest (its code mapped from the cache file) and its memory image.
+    /// the engine keeps, and the guest cache directory keeps files of; making one more
+    /// drops the oldest. Default 32. Each holds a compiled guest (its code mapped from
+    /// the cache file, about 11 MB) and its memory image.
     pub fn max_snapshots(&mut self, n: usize) -> &mut Self {
         self.max_snapshots = n;
         self

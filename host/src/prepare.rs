@@ -96,6 +96,30 @@ impl GuestCache {
     }
 }
 
+impl GuestCache {
+    /// Removes the oldest files whose names start with `prefix` (and their tags), so
+    /// that at most `keep` remain. Best effort: a file that cannot be removed stays.
+    pub(crate) fn prune(&self, prefix: &str, keep: usize) {
+        let Ok(entries) = self.dir.entries() else { return };
+        let mut files: Vec<(std::time::SystemTime, String)> = entries
+            .filter_map(|entry| {
+                let entry = entry.ok()?;
+                let name = entry.file_name().into_string().ok()?;
+                let modified = entry.metadata().ok()?.modified().ok()?.into_std();
+                (name.starts_with(prefix) && name.ends_with(".cwasm")).then_some((modified, name))
+            })
+            .collect();
+        if files.len() <= keep {
+            return;
+        }
+        files.sort();
+        for (_, name) in &files[..files.len() - keep] {
+            let _ = self.dir.remove_file(tag_name(name));
+            let _ = self.dir.remove_file(name);
+        }
+    }
+}
+
 fn tag_name(name: &str) -> String {
     format!("{name}.tag")
 }

@@ -37,6 +37,7 @@ use crate::trigger::Trigger;
 
 /// The per-Action snapshots an engine holds, the most recently made last; at most
 /// [`Config::max_snapshots`](crate::Config::max_snapshots) of them (the oldest goes).
+/// The cache directory keeps as many files of them, the oldest removed first.
 pub(crate) struct Snapshots {
     entries: Mutex<VecDeque<([u8; 32], ActionRuntimePre<HostState>)>>,
     capacity: usize,
@@ -70,10 +71,13 @@ impl Snapshots {
     }
 }
 
+/// What the names of per-Action snapshot files start with.
+const FILE_PREFIX: &str = "action-";
+
 /// The name of an Action's compiled snapshot in the cache directory.
 fn cache_file_name(engine: &wasmtime::Engine, key: &[u8; 32]) -> String {
     let hex: String = key[..16].iter().map(|byte| format!("{byte:02x}")).collect();
-    format!("action-{hex}-{:016x}.cwasm", prepare::compatibility(engine))
+    format!("{FILE_PREFIX}{hex}-{:016x}.cwasm", prepare::compatibility(engine))
 }
 
 impl Engine {
@@ -108,6 +112,7 @@ impl Engine {
                 if let Some(cache) = cache {
                     // A cache that cannot be written only costs the next process the same work.
                     let _ = cache.store(&name, &compiled);
+                    cache.prune(FILE_PREFIX, self.config().max_snapshots);
                 }
                 // SAFETY: `compiled` was produced just above by this engine.
                 unsafe { Component::deserialize(wasm, &compiled) }

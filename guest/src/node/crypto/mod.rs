@@ -43,13 +43,6 @@ pub fn natives<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     Ok(natives)
 }
 
-#[link(wasm_import_module = "wasi_snapshot_preview1")]
-unsafe extern "C" {
-    /// WASI preview 1's `random_get`: fills `len` bytes at `buf`; 0 on success.
-    #[link_name = "random_get"]
-    fn wasi_random_get(buf: *mut u8, len: usize) -> i32;
-}
-
 /// Fills an `ArrayBufferView` (any of its kinds) with random bytes.
 fn random_fill<'js>(ctx: Ctx<'js>, view: Object<'js>) -> Result<()> {
     let buffer: ArrayBuffer = view.get("buffer")?;
@@ -64,8 +57,8 @@ fn random_fill<'js>(ctx: Ctx<'js>, view: Object<'js>) -> Result<()> {
     }
     // SAFETY: the range lies inside the live buffer (checked above); QuickJS runs no other
     // code while this native runs.
-    let status = unsafe { wasi_random_get(raw.ptr.as_ptr().add(offset), length) };
-    if status != 0 {
+    let filled = unsafe { crate::random::fill(raw.ptr.as_ptr().add(offset), length) };
+    if !filled {
         return Err(refusal(&ctx, "failed", "the random source failed"));
     }
     Ok(())
