@@ -202,7 +202,13 @@ pub fn preload(
         apply_limits(&ctx, limits, 0);
         stack_limit.arm(&ctx);
         let glue = fresh.glue.clone().restore(&ctx).expect("the glue object to restore");
-        f(ctx.clone(), glue).map(|exports| Persistent::save(&ctx, exports))
+        let exports = f(ctx.clone(), glue).map(|exports| Persistent::save(&ctx, exports));
+        // What the top level left as garbage is collected now rather than by an
+        // execution, and the holes it leaves are taken, as at pre-initialization
+        // (`heap::fill_free_blocks`), so executions write above the snapshot.
+        // SAFETY: the runtime is live and nothing of it is borrowed across the call.
+        unsafe { qjs::JS_RunGC(qjs::JS_GetRuntime(ctx.as_raw().as_ptr())) };
+        exports
     });
     let exports = match exports {
         Ok(exports) => exports,
@@ -212,6 +218,7 @@ pub fn preload(
         }
     };
     let heap_bytes = heap::live().saturating_sub(before);
+    heap::fill_free_blocks();
     POOL.with(|cell| {
         let mut pool = cell.borrow_mut();
         let pool = pool.as_mut().expect("initialize fills the pool cell");

@@ -89,6 +89,7 @@ pub use outcome::{
     Command, Decision, Interaction, LogLevel, LogLine, Logs, Outcome, Pending, SessionCommand, Usage, Warning,
 };
 pub use recording::{RecordedRequest, RecordedResult, Recording, RecordingError};
+pub use snapshot::{SnapshotOrigin, SnapshotReport};
 
 /// Each `api` namespace's commands: the cases of [`Command`].
 pub mod commands {

@@ -6,6 +6,10 @@
 //! 2. Per-execution latency (p50, p99) and peak memory of an Action that requires
 //!    `axios` at its top level but never calls it, beside the same Action without the
 //!    `require`: the packages are loaded, from the artifact, at every execution.
+//! 3. The same two Actions from per-Action snapshots (`Engine::snapshot_action`): the
+//!    time to make each, its memory image beside the shared snapshot's, its compiled
+//!    size, the process's resident memory it added (made and run), and the same
+//!    latencies, beside the baseline from the shared snapshot, all in the same run.
 //!
 //! The packages are installed from the registry into the build's target directory
 //! (`support/npm.rs`), as the tests install theirs. Run with
@@ -98,5 +102,57 @@ fn main() {
         }
         println!();
         println!("axios loaded per execution: p50 {:.1}x the baseline's", p50s[1] / p50s[0]);
+
+        // Per-Action snapshots, made from nothing: a cache directory of their own.
+        let cache_dir = tempfile::tempdir().expect("a scratch cache directory");
+        let mut config = Config::default();
+        config.guest_cache_dir(Some(cache_dir.path().to_owned()));
+        let snapshots = Engine::new(config).await.expect("the engine");
+        println!();
+        println!(
+            "{:<28} {:>10} {:>14} {:>14} {:>14} {:>12}",
+            "per-Action snapshot", "make ms", "image bytes", "shared image", "compiled bytes", "RSS +KiB"
+        );
+        for (label, action) in &actions[..2] {
+            let before = resident_kib();
+            let started = Instant::now();
+            let report = snapshots.snapshot_action(action).await.expect("the snapshot");
+            let took = started.elapsed().as_secs_f64() * 1000.0;
+            execute(&snapshots, action, executions).await;
+            let added = resident_kib().saturating_sub(before);
+            let (image, shared) = report.image_bytes.expect("made by this call");
+            let compiled = report.compiled_bytes.expect("made by this call");
+            println!("{label:<28} {took:>10.0} {image:>14} {shared:>14} {compiled:>14} {added:>12}");
+        }
+        println!();
+        println!("{:<28} {:>10} {:>10} {:>14}", "per execution", "p50 ms", "p99 ms", "peak memory");
+        let mut rows = Vec::new();
+        for (engine, action, label) in [
+            (&engine, &actions[0].1, "baseline, shared snapshot"),
+            (&snapshots, &actions[0].1, "baseline, its snapshot"),
+            (&snapshots, &actions[1].1, "axios, its snapshot"),
+        ] {
+            execute(engine, action, 10).await;
+            let (p50, p99, peak) = execute(engine, action, executions).await;
+            println!("{label:<28} {p50:>10.3} {p99:>10.3} {peak:>14}");
+            rows.push(p50);
+        }
+        println!();
+        println!(
+            "axios from its snapshot: p50 {:.2}x the baseline's (shared snapshot), {:.2}x the baseline's own snapshot",
+            rows[2] / rows[0],
+            rows[2] / rows[1]
+        );
     });
+}
+
+/// The process's resident memory (`VmRSS`), in KiB; 0 where `/proc` does not say.
+fn resident_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            let line = status.lines().find(|line| line.starts_with("VmRSS:"))?;
+            line.split_whitespace().nth(1)?.parse().ok()
+        })
+        .unwrap_or(0)
 }

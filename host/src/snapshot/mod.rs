@@ -80,6 +80,42 @@ fn cache_file_name(engine: &wasmtime::Engine, key: &[u8; 32]) -> String {
     format!("{FILE_PREFIX}{hex}-{:016x}.cwasm", prepare::compatibility(engine))
 }
 
+/// What [`Engine::snapshot_action`] did, and the sizes it knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct SnapshotReport {
+    pub origin: SnapshotOrigin,
+    /// Bytes of initialized memory (the data segments of every core module) in the
+    /// Action's snapshot and in the shared one it started from: what copy-on-write maps
+    /// into each instance. Known when this call made the snapshot.
+    pub image_bytes: Option<(u64, u64)>,
+    /// Bytes of the compiled snapshot (code and image), as kept in the cache directory.
+    /// Known when this call made the snapshot.
+    pub compiled_bytes: Option<u64>,
+}
+
+/// Where the snapshot [`Engine::snapshot_action`] installed came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SnapshotOrigin {
+    /// The engine held it already.
+    Held,
+    /// Loaded from the cache directory, checked.
+    Loaded,
+    /// Made by this call.
+    Made,
+}
+
+/// Bytes of the data segments of every core module in `wasm`; 0 for what does not parse.
+fn image_bytes(wasm: &[u8]) -> u64 {
+    let mut total = 0;
+    for payload in wasmparser::Parser::new(0).parse_all(wasm) {
+        if let Ok(wasmparser::Payload::DataSection(reader)) = payload {
+            total += reader.into_iter().filter_map(Result::ok).map(|data| data.data.len() as u64).sum::<u64>();
+        }
+    }
+    total
+}
+
 impl Engine {
     /// Evaluates `action`'s top level (and the modules it requires there) ahead of time
     /// into a snapshot of its own, which later [`execute`](Engine::execute) calls of the
@@ -89,26 +125,33 @@ impl Engine {
     ///
     /// An Action whose top level cannot stand for an execution's is refused with
     /// [`Error::NotSnapshotted`] saying why; it runs as before.
-    pub async fn snapshot_action(&self, action: &CompiledAction) -> Result<()> {
+    pub async fn snapshot_action(&self, action: &CompiledAction) -> Result<SnapshotReport> {
         let key = action.snapshot_key();
+        let mut report = SnapshotReport { origin: SnapshotOrigin::Held, image_bytes: None, compiled_bytes: None };
         if self.inner_snapshots().get(&key).is_some() {
-            return Ok(());
+            return Ok(report);
         }
         self.preload_request(action)?;
         let wasm = self.wasmtime();
         let name = cache_file_name(wasm, &key);
         let cache = self.guest_cache();
         let component = match cache.and_then(|cache| cache.load(wasm, &name)) {
-            Some(component) => component,
+            Some(component) => {
+                report.origin = SnapshotOrigin::Loaded;
+                component
+            }
             None => {
                 let _slot = self.slot()?;
                 let base = self.base_component().await?;
                 let snapshot = preload::preload(self, &base, action).await?;
+                report.origin = SnapshotOrigin::Made;
+                report.image_bytes = Some((image_bytes(&snapshot), image_bytes(&base)));
                 let engine = wasm.clone();
                 let compiled = tokio::task::spawn_blocking(move || engine.precompile_component(&snapshot))
                     .await
                     .map_err(|e| Error::Internal(format!("compiling the snapshot: {e}")))?
                     .map_err(prepare::guest_error("compiling the snapshot"))?;
+                report.compiled_bytes = Some(compiled.len() as u64);
                 if let Some(cache) = cache {
                     // A cache that cannot be written only costs the next process the same work.
                     let _ = cache.store(&name, &compiled);
@@ -121,7 +164,7 @@ impl Engine {
         };
         let pre = self.instantiate_pre(&component)?;
         self.inner_snapshots().insert(key, pre);
-        Ok(())
+        Ok(report)
     }
 
     /// Drops the engine's snapshot of `action` (the cache directory keeps its file);
