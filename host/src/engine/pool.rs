@@ -1,7 +1,12 @@
-//! wasmtime's configuration: fuel, epochs, Cranelift, the Wasm stack, and the pooling
-//! allocator sized for [`Config::max_concurrent`](crate::Config::max_concurrent) slots.
+//! wasmtime's configuration: fuel, epochs, Cranelift (with its incremental cache), the
+//! Wasm stack, and the pooling allocator sized for
+//! [`Config::max_concurrent`](crate::Config::max_concurrent) slots.
 
-use wasmtime::{Enabled, InstanceAllocationStrategy, OptLevel, PoolingAllocationConfig};
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use wasmtime::{CacheStore, Enabled, InstanceAllocationStrategy, OptLevel, PoolingAllocationConfig};
 
 use crate::config::Config;
 use crate::limits::WASM_STACK_BYTES;
@@ -10,6 +15,41 @@ use crate::limits::WASM_STACK_BYTES;
 /// does not fault the snapshot's heap in again. With `PAGEMAP_SCAN` (Linux 6.7+) only
 /// the pages an execution dirtied are reset; elsewhere the low addresses are rewritten.
 const KEEP_RESIDENT_BYTES: usize = 4 * 1024 * 1024;
+
+/// The most the incremental compilation cache holds. The guest's functions, compiled
+/// once, take about 25 MB of it: every per-Action snapshot compiles the same functions
+/// again (only its memory differs), twice (to run its preload, then the snapshot), and
+/// finds them here. Nothing is kept until the engine compiles something: an engine that
+/// loads its guest from the cache directory and makes no snapshot holds none of it.
+const COMPILED_FUNCTIONS_BYTES: usize = 96 * 1024 * 1024;
+
+/// Cranelift's incremental cache, in memory for the engine's life: compiled functions by
+/// the hash of their code, up to [`COMPILED_FUNCTIONS_BYTES`] (then nothing more is kept).
+#[derive(Debug, Default)]
+struct CompiledFunctions {
+    entries: Mutex<(HashMap<Vec<u8>, Vec<u8>>, usize)>,
+}
+
+impl CacheStore for CompiledFunctions {
+    fn get(&self, key: &[u8]) -> Option<Cow<'_, [u8]>> {
+        let entries = self.entries.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        entries.0.get(key).map(|value| Cow::Owned(value.clone()))
+    }
+
+    fn insert(&self, key: &[u8], value: Vec<u8>) -> bool {
+        let mut entries = self.entries.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let (map, bytes) = &mut *entries;
+        let size = key.len() + value.len();
+        if *bytes + size > COMPILED_FUNCTIONS_BYTES {
+            return false;
+        }
+        *bytes += size;
+        if let Some(old) = map.insert(key.to_vec(), value) {
+            *bytes -= key.len() + old.len();
+        }
+        true
+    }
+}
 
 pub(super) fn wasmtime_config(config: &Config) -> wasmtime::Config {
     let slots = config.max_concurrent;
@@ -37,5 +77,8 @@ pub(super) fn wasmtime_config(config: &Config) -> wasmtime::Config {
         .async_stack_size(WASM_STACK_BYTES + 1024 * 1024)
         .memory_init_cow(true)
         .allocation_strategy(InstanceAllocationStrategy::Pooling(pool));
+    wasmtime
+        .enable_incremental_compilation(Arc::new(CompiledFunctions::default()))
+        .expect("the incremental cache to be accepted by Cranelift");
     wasmtime
 }
