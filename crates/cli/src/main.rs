@@ -96,6 +96,12 @@ enum Command {
         /// actionbox's. Off by default.
         #[arg(long)]
         node_baseline: bool,
+        /// Start every execution from a snapshot of the Action's own, its top level and
+        /// its `require`s evaluated ahead of time (made once, kept in the cache
+        /// directory). An Action whose top level cannot be snapshotted is measured
+        /// without, and the reason printed.
+        #[arg(long)]
+        snapshot: bool,
         /// Directories a flow file's Actions may come from (default: the flow file's own).
         #[arg(long = "root", value_name = "DIR")]
         roots: Vec<PathBuf>,
@@ -437,11 +443,14 @@ async fn dispatch(command: Command) -> Result<ExitCode, exit::Failure> {
             bench::run_flow(&engine, &flow, &target.action.display().to_string(), &event, iterations).await?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Bench { target, iterations, node_baseline, .. } => {
+        Command::Bench { target, iterations, node_baseline, snapshot, .. } => {
             let engine = engine(target.timeout, &target.keys).await?;
             let action = input::load_action(&engine, &target.action).await?;
             let event = input::read_event(&target.event, &target.secrets, &target.configuration)?;
             let options = target.options()?;
+            if snapshot {
+                bench::snapshot(&engine, &action).await?;
+            }
             bench::run(&engine, &action, &target, &options, &event, iterations, node_baseline).await?;
             Ok(ExitCode::SUCCESS)
         }

@@ -257,6 +257,36 @@ fn bench_reports_latency_throughput_and_memory() {
 }
 
 #[test]
+fn bench_snapshot_measures_from_the_actions_own_snapshot_or_says_why_not() {
+    let event = example("roles-claim", "event.json");
+    let out = actionbox(&[
+        "bench",
+        path(&example("roles-claim", "action.js")),
+        "--event",
+        path(&event),
+        "-n",
+        "20",
+        "--snapshot",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("per-Action snapshot: "), "{text}");
+    assert!(!text.contains("per-Action snapshot: none"), "{text}");
+    assert!(text.contains("p50"), "{text}");
+    let dir = scratch("bench-snapshot");
+    let action = dir.join("logs.js");
+    std::fs::write(&action, "console.log('loading');\nexports.onExecutePostLogin = async () => {};\n").unwrap();
+    let out = actionbox(&["bench", path(&action), "--event", path(&event), "-n", "20", "--snapshot"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("per-Action snapshot: none, measured without: its top level writes to the console"),
+        "{text}"
+    );
+    assert!(text.contains("p50"), "{text}");
+}
+
+#[test]
 fn a_flow_file_runs_its_actions_in_order() {
     let flow = root().join("examples/login-flow/flow.toml");
     let event = root().join("examples/login-flow/event.json");

@@ -3,8 +3,9 @@
 //! interface, for `loader.js`, which is Node's CommonJS loader over them, and for
 //! `esm.rs`, QuickJS's ES module loader over them. `graph.rs` keeps what both have seen.
 //!
-//! Nothing of a package is in the snapshot: a module's bytecode crosses from the host on
-//! its first `require` or `import`, and an Action without packages never calls in here.
+//! Nothing of a package is in the shared snapshot: a module's bytecode crosses from the
+//! host on its first `require` or `import`, and an Action without packages never calls in
+//! here. A per-Action snapshot holds the modules its top level required, evaluated.
 
 mod esm;
 mod graph;

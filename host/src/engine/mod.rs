@@ -185,7 +185,8 @@ impl Engine {
         store.data_mut().modules = action.modules_shared();
         self.connect(store.data_mut(), options);
         store.set_fuel(self.inner.config.fuel).expect("fuel is enabled in the engine config");
-        let snapshot = self.inner.snapshots.get(&action.snapshot_key());
+        let snapshots = &self.inner.snapshots;
+        let snapshot = if snapshots.is_empty() { None } else { snapshots.get(&action.snapshot_key()) };
         let instance = self.instantiate(snapshot.as_ref().unwrap_or(&self.inner.single), &mut store).await?;
         let mut timing = Timing { instantiated: Some(Instant::now()), ran: None };
         let called =

@@ -48,6 +48,11 @@ impl Snapshots {
         Snapshots { entries: Mutex::new(VecDeque::new()), capacity }
     }
 
+    /// Whether the engine holds none (then an execution need not compute its key).
+    pub(crate) fn is_empty(&self) -> bool {
+        self.entries.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).is_empty()
+    }
+
     /// The snapshot of the Action named `key`, if the engine holds one.
     pub(crate) fn get(&self, key: &[u8; 32]) -> Option<ActionRuntimePre<HostState>> {
         let entries = self.entries.lock().unwrap_or_else(|poisoned| poisoned.into_inner());

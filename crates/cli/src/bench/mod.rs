@@ -11,7 +11,7 @@ pub use flow::run as run_flow;
 
 use std::time::Instant;
 
-use actionbox::{CompiledAction, Decision, Engine, ExecuteOptions, Outcome};
+use actionbox::{CompiledAction, Decision, Engine, ExecuteOptions, Outcome, SnapshotOrigin};
 use serde_json::Value;
 
 use crate::Target;
@@ -36,6 +36,30 @@ impl Latency {
         samples.sort_by(f64::total_cmp);
         let at = |q: f64| samples[((samples.len() as f64 - 1.0) * q).round() as usize];
         Latency { p50: at(0.50), p99: at(0.99), mean: samples.iter().sum::<f64>() / samples.len() as f64 }
+    }
+}
+
+/// Gives `action` a snapshot of its own (`--snapshot`) and says how it went; an Action
+/// that cannot have one is measured without.
+pub async fn snapshot(engine: &Engine, action: &CompiledAction) -> Result<(), Failure> {
+    let started = Instant::now();
+    match engine.snapshot_action(action).await {
+        Ok(report) => {
+            let took = started.elapsed().as_secs_f64() * 1000.0;
+            match (report.origin, report.image_bytes) {
+                (SnapshotOrigin::Made, Some((image, shared))) => outln!(
+                    "per-Action snapshot: made in {took:.0} ms, memory image {image} bytes (the shared snapshot's: {shared})"
+                ),
+                (SnapshotOrigin::Loaded, _) => outln!("per-Action snapshot: loaded from the cache in {took:.0} ms"),
+                _ => outln!("per-Action snapshot: ready in {took:.0} ms"),
+            }
+            Ok(())
+        }
+        Err(actionbox::Error::NotSnapshotted(reason)) => {
+            outln!("per-Action snapshot: none, measured without: {reason}");
+            Ok(())
+        }
+        Err(e) => Err(e.into()),
     }
 }
 
