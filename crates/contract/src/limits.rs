@@ -276,6 +276,7 @@ pub const ALL: &[(&str, Quantity)] = &[
     ("WASM_STACK_BYTES", bytes(WASM_STACK_BYTES as u64)),
     ("MAX_TABLE_ELEMENTS", count(MAX_TABLE_ELEMENTS as u64)),
     ("DEFAULT_MAX_CONCURRENT", count(DEFAULT_MAX_CONCURRENT as u64)),
+    ("DEFAULT_MAX_SNAPSHOTS", count(DEFAULT_MAX_SNAPSHOTS as u64)),
     ("REUSE_GROWTH_BYTES", bytes(REUSE_GROWTH_BYTES as u64)),
     ("FLOW_RUNTIMES", count(FLOW_RUNTIMES as u64)),
     ("MAX_RUNTIMES", count(MAX_RUNTIMES as u64)),
