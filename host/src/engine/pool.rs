@@ -27,25 +27,31 @@ const COMPILED_FUNCTIONS_BYTES: usize = 96 * 1024 * 1024;
 /// the hash of their code, up to [`COMPILED_FUNCTIONS_BYTES`] (then nothing more is kept).
 #[derive(Debug, Default)]
 struct CompiledFunctions {
-    entries: Mutex<(HashMap<Vec<u8>, Vec<u8>>, usize)>,
+    entries: Mutex<Entries>,
+}
+
+/// The compiled functions by key, and the bytes of both.
+#[derive(Debug, Default)]
+struct Entries {
+    map: HashMap<Vec<u8>, Vec<u8>>,
+    bytes: usize,
 }
 
 impl CacheStore for CompiledFunctions {
     fn get(&self, key: &[u8]) -> Option<Cow<'_, [u8]>> {
         let entries = self.entries.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        entries.0.get(key).map(|value| Cow::Owned(value.clone()))
+        entries.map.get(key).map(|value| Cow::Owned(value.clone()))
     }
 
     fn insert(&self, key: &[u8], value: Vec<u8>) -> bool {
         let mut entries = self.entries.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        let (map, bytes) = &mut *entries;
         let size = key.len() + value.len();
-        if *bytes + size > COMPILED_FUNCTIONS_BYTES {
+        if entries.bytes + size > COMPILED_FUNCTIONS_BYTES {
             return false;
         }
-        *bytes += size;
-        if let Some(old) = map.insert(key.to_vec(), value) {
-            *bytes -= key.len() + old.len();
+        entries.bytes += size;
+        if let Some(old) = entries.map.insert(key.to_vec(), value) {
+            entries.bytes -= key.len() + old.len();
         }
         true
     }
