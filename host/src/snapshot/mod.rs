@@ -136,7 +136,7 @@ impl Engine {
         if self.inner_snapshots().get(&key).is_some() {
             return Ok(report);
         }
-        self.preload_request(action)?;
+        self.check_artifact(action)?;
         let wasm = self.wasmtime();
         let name = cache_file_name(wasm, &key);
         let cache = self.guest_cache();
