@@ -67,3 +67,74 @@ fn forged_or_hostile_values_reach_the_host_as_valid_json() {
     );
     assert_eq!(decision, Decision::Allowed);
 }
+
+/// Catalog 1: the global object, reached through the Function constructor, holds the
+/// ECMAScript built-ins and the Web and Node globals the README lists, and nothing else:
+/// no `std`, `os`, `WebAssembly`, `require` or host object. A new global must be added
+/// here on purpose.
+#[test]
+fn the_global_object_holds_only_the_documented_names() {
+    const EXPECTED: &str = "AbortController AbortSignal AggregateError Array ArrayBuffer AsyncDisposableStack \
+        BigInt BigInt64Array BigUint64Array Blob Boolean Buffer Crypto CryptoKey DOMException DataView Date \
+        DisposableStack Error EvalError Event EventTarget FinalizationRegistry Float16Array Float32Array \
+        Float64Array FormData Function Headers Infinity Int16Array Int32Array Int8Array InternalError Intl \
+        Iterator JSON Map Math NaN Number Object Promise Proxy RangeError ReferenceError Reflect RegExp Request \
+        Response Set SharedArrayBuffer String SubtleCrypto SuppressedError Symbol Symbol(Symbol.toStringTag) \
+        SyntaxError TextDecoder TextEncoder TypeError URIError URL URLSearchParams Uint16Array Uint32Array \
+        Uint8Array Uint8ClampedArray WeakMap WeakRef WeakSet atob btoa clearImmediate clearInterval clearTimeout \
+        console crypto decodeURI decodeURIComponent encodeURI encodeURIComponent escape eval fetch global \
+        globalThis isFinite isNaN parseFloat parseInt performance process queueMicrotask setImmediate \
+        setInterval setTimeout structuredClone undefined unescape";
+    let engine = engine();
+    let action = block_on(engine.compile(
+        "globals.js",
+        "exports.onExecutePostLogin = async () => {
+           const global = ({}).constructor.constructor('return this')();
+           console.log(Reflect.ownKeys(global).map(String).sort().join(' '));
+         };",
+    ))
+    .unwrap();
+    let outcome = block_on(engine.execute(Trigger::PostLogin, &action, &event())).unwrap();
+    let found: Vec<&str> = outcome.logs.lines[0].message.split(' ').collect();
+    let expected: Vec<&str> = EXPECTED.split_whitespace().collect();
+    let extra: Vec<_> = found.iter().filter(|name| !expected.contains(name)).collect();
+    let missing: Vec<_> = expected.iter().filter(|name| !found.contains(name)).collect();
+    assert!(extra.is_empty() && missing.is_empty(), "not listed: {extra:?}; listed but absent: {missing:?}");
+}
+
+/// Catalog 19: at the deepest point of a recursion that has just overflowed, a call of
+/// every kind the guest makes to the host still works: api, cache, console, crypto,
+/// timers.
+#[test]
+fn host_calls_of_every_kind_just_under_the_stack_limit_are_safe() {
+    let engine = engine();
+    let action = block_on(engine.compile(
+        "deep.js",
+        "const crypto = require('crypto');
+         exports.onExecutePostLogin = async (event, api) => {
+           let results;
+           const dive = (n) => {
+             try { return dive(n + 1); } catch (e) {
+               results = [
+                 api.cache.set('depth', String(n)).type,
+                 crypto.createHash('sha256').update('x').digest('hex').length,
+                 typeof setTimeout(() => {}, 0),
+               ];
+               console.log('depth', n);
+               api.idToken.setCustomClaim('https://x.example/d', n);
+               return n;
+             }
+           };
+           const depth = dive(0);
+           if (depth < 100) throw new Error('recursion stopped too early');
+           api.idToken.setCustomClaim('https://x.example/results', results);
+         };",
+    ))
+    .unwrap();
+    let outcome = block_on(engine.execute(Trigger::PostLogin, &action, &event())).unwrap();
+    assert_eq!(outcome.decision, Decision::Allowed, "{:?}", outcome.decision);
+    let commands = serde_json::to_value(&outcome.commands).unwrap();
+    let results = commands.as_array().unwrap().iter().find(|c| c["name"] == "https://x.example/results").unwrap();
+    assert_eq!(results["value"], serde_json::json!(["success", 64, "object"]));
+    assert!(outcome.logs.lines.iter().any(|l| l.message.starts_with("depth ")));
+}

@@ -213,3 +213,35 @@ fn a_store_that_never_answers_holds_the_action_only_until_its_deadline() {
         outcome.decision
     );
 }
+
+/// Catalog 25: expiries at and past the edges of numbers: a TTL of 2^53 is capped like
+/// any TTL above 24 hours; non-finite and negative ones are `InvalidExpiry`, as is a
+/// non-finite absolute expiry; an absolute expiry of 2^53 ms is capped too.
+#[test]
+fn expiries_at_the_edges_of_numbers() {
+    let engine = fresh_engine();
+    let out = logs(
+        &engine,
+        "const now = Date.now();
+         const code = (r) => r.type === 'success' ? r.record.expires_at - now : r.code;
+         const near = (ms, target) => typeof ms === 'number' && Math.abs(ms - target) < 5000;
+         const day = 24 * 3600 * 1000;
+         show(near(code(api.cache.set('a', 'v', { ttl: 2 ** 53 })), day));
+         show(code(api.cache.set('b', 'v', { ttl: Infinity })));
+         show(code(api.cache.set('c', 'v', { ttl: NaN })));
+         show(code(api.cache.set('d', 'v', { ttl: -1 })));
+         show(near(code(api.cache.set('e', 'v', { expires_at: 2 ** 53 })), day));
+         show(code(api.cache.set('f', 'v', { expires_at: -Infinity })));",
+    );
+    assert_eq!(
+        out,
+        [
+            json!(true),
+            json!("InvalidExpiry"),
+            json!("InvalidExpiry"),
+            json!("InvalidExpiry"),
+            json!(true),
+            json!("InvalidExpiry")
+        ]
+    );
+}

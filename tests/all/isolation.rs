@@ -4,6 +4,7 @@ use std::time::{Duration, Instant};
 
 use actionbox::{ActionError, CompiledAction, Decision, Error, Trigger};
 use actionbox_tests::{Limits, block_on, engine, engine_with, event};
+use serde_json::json;
 
 fn compile(source: &str) -> CompiledAction {
     block_on(engine().compile("action.js", source)).expect("the source to compile")
@@ -236,4 +237,72 @@ fn a_tampered_guest_cache_file_is_rebuilt_not_loaded() {
     let rebuilt = std::fs::read(&file).unwrap();
     assert_ne!(rebuilt, bad, "the tampered file was rebuilt");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Catalog 20: the same Action, run again after each limit it reached, starts from
+/// nothing: what it stored in globals before reaching the limit is gone.
+#[test]
+fn the_same_action_runs_clean_after_each_limit_it_reached() {
+    let engine = engine_with(Limits { timeout_ms: Some(300), fuel: Some(400_000_000), ..Limits::default() });
+    let action = block_on(engine.compile(
+        "again.js",
+        "exports.onExecutePostLogin = async (event, api) => {
+           if (globalThis.mark !== undefined || Object.prototype.polluted) api.access.deny('residue');
+           globalThis.mark = event.user.app_metadata.mode;
+           Object.prototype.polluted = true;
+           switch (event.user.app_metadata.mode) {
+             case 'time': for (;;) await 0;
+             case 'cpu': for (;;) {}
+             case 'memory': { const keep = []; for (;;) keep.push(new Uint8Array(1 << 20).fill(1)); }
+             case 'stack': { const f = () => f(); f(); }
+             case 'throw': throw new Error('thrown');
+           }
+         };",
+    ))
+    .unwrap();
+    let with_mode = |mode: &str| json!({ "user": { "user_id": "auth0|1", "app_metadata": { "mode": mode } } });
+    for mode in ["time", "cpu", "memory", "stack", "throw"] {
+        let limited = block_on(engine.execute(Trigger::PostLogin, &action, &with_mode(mode))).unwrap();
+        assert!(matches!(limited.decision, Decision::Error { .. }), "{mode}: {:?}", limited.decision);
+        let again = block_on(engine.execute(Trigger::PostLogin, &action, &with_mode("fine"))).unwrap();
+        assert_eq!(again.decision, Decision::Allowed, "after {mode}: {:?}", again.decision);
+    }
+}
+
+/// Catalog 38: executions of two tenants through one pool slot: the second finds nothing
+/// of the first's secret anywhere it can look (its event, its globals, its cache).
+#[test]
+fn another_tenant_on_the_same_slot_finds_nothing_of_the_first() {
+    let mut config = actionbox::Config::default();
+    config.max_concurrent(1);
+    let engine = block_on(actionbox::Engine::new(config)).unwrap();
+    let secret = "tenant-a-secret-5be0c1d9a7";
+    let first = block_on(engine.compile(
+        "a.js",
+        "exports.onExecutePostLogin = async (event, api) => {
+           globalThis.kept = event.secrets.KEY;
+           const copies = []; for (let i = 0; i < 1000; i++) copies.push(event.secrets.KEY + i);
+           globalThis.copies = copies;
+         };",
+    ))
+    .unwrap();
+    let second = block_on(engine.compile(
+        "b.js",
+        "exports.onExecutePostLogin = async (event, api) => {
+           const global = ({}).constructor.constructor('return this')();
+           const seen = { event, kept: global.kept, copies: global.copies, keys: Reflect.ownKeys(global).map(String) };
+           console.log(JSON.stringify(seen));
+         };",
+    ))
+    .unwrap();
+    let mut options = actionbox::ExecuteOptions::new();
+    options.secrets([("KEY".to_owned(), json!(secret))].into_iter().collect());
+    block_on(engine.execute_with(Trigger::PostLogin, &first, &event(), &options)).unwrap();
+    let mut other = actionbox::ExecuteOptions::new();
+    other.secrets([("KEY".to_owned(), json!("tenant-b"))].into_iter().collect());
+    let outcome = block_on(engine.execute_with(Trigger::PostLogin, &second, &event(), &other)).unwrap();
+    assert_eq!(outcome.decision, Decision::Allowed);
+    let text = serde_json::to_string(&outcome).unwrap();
+    assert!(!text.contains(secret) && !text.contains("tenant-a"), "{text}");
+    assert!(text.contains(r#"\"kept\":null"#) || !text.contains(r#"\"kept\""#), "{text}");
 }

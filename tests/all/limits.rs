@@ -156,3 +156,55 @@ fn timeouts_past_an_hour_are_invalid_configuration() {
     config.timeout(std::time::Duration::from_secs(u64::MAX));
     assert!(matches!(block_on(Engine::new(config)), Err(Error::InvalidConfig(_))));
 }
+
+/// Catalog 21: a handler returning 100 MB, logging a million lines, and setting 10,000
+/// claims: each bounded, by the memory cap, the log cap and the claims cap.
+#[test]
+fn a_hundred_megabytes_a_million_lines_and_ten_thousand_claims_are_bounded() {
+    let returned = run_body("return 'x'.repeat(100 * 1000 * 1000);");
+    assert!(
+        matches!(returned.decision, Decision::Error { error: actionbox::ActionError::MemoryLimit { .. } }),
+        "{:?}",
+        returned.decision
+    );
+    let logged = run_body("for (let i = 0; i < 1000000; i++) console.log(i);");
+    assert_eq!(logged.decision, Decision::Allowed, "{:?}", logged.decision);
+    let bytes: usize = logged.logs.lines.iter().map(|l| l.message.len()).sum();
+    assert!(bytes <= limits::MAX_LOG_BYTES, "{bytes}");
+    assert_eq!(logged.logs.lines.len() as u64 + logged.logs.lines_dropped, 1_000_000);
+    let claims = run_body(
+        "let refused = 0;
+         for (let i = 0; i < 10000; i++) {
+           try { api.idToken.setCustomClaim('https://x.example/' + i, i); } catch (e) { refused++; }
+         }
+         console.log(refused);",
+    );
+    assert_eq!(claims.decision, Decision::Allowed, "{:?}", claims.decision);
+    let refused: usize = claims.logs.lines[0].message.parse().unwrap();
+    assert!(refused > 0, "10,000 claims pass the claims cap");
+    let commands = serde_json::to_value(&claims.commands).unwrap();
+    let size: usize = commands
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap().len() + c["value"].to_string().len())
+        .sum();
+    assert_eq!(claims.commands.len() + refused, 10_000);
+    assert!(size <= limits::MAX_CUSTOM_CLAIMS_BYTES, "{size} bytes of claims kept");
+}
+
+/// Catalog 39: one line of a megabyte is cut to the line cap, and the stored log to 256
+/// characters.
+#[test]
+fn a_megabyte_line_is_cut_to_the_line_cap() {
+    let outcome = run_body("console.log('\\u001b[31m' + 'x'.repeat(1024 * 1024));");
+    assert_eq!(outcome.decision, Decision::Allowed);
+    assert_eq!(outcome.logs.lines.len(), 1);
+    assert!(
+        outcome.logs.lines[0].message.len() <= limits::MAX_LOG_LINE_BYTES,
+        "{}",
+        outcome.logs.lines[0].message.len()
+    );
+    assert!(outcome.logs.stored.chars().count() <= limits::STORED_LOG_CHARS && outcome.logs.stored_truncated);
+    assert!(outcome.logs.stored.starts_with("\\u{1b}[31m"), "{}", &outcome.logs.stored[..20]);
+}
