@@ -130,6 +130,11 @@ fn write_temporary(dir: &Dir, name: &str, bytes: &[u8]) -> io::Result<String> {
     options.write(true).create_new(true).mode(0o600);
     let written = dir.open_with(&temporary, &options).and_then(|file| {
         let mut file = file.into_std();
+        #[cfg(feature = "testing")]
+        if crate::faults::write_fails(name) {
+            file.write_all(&bytes[..bytes.len() / 2])?;
+            return Err(io::ErrorKind::StorageFull.into());
+        }
         file.write_all(bytes)?;
         file.sync_all()
     });

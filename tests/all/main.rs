@@ -8,6 +8,7 @@ mod cache;
 mod contract;
 mod crypto;
 mod deps;
+mod faults;
 mod fetch;
 mod flows;
 mod isolation;
