@@ -7,16 +7,30 @@
 //! only starts requests; they run on the async runtime while the guest goes on. The
 //! guest's exports are called asynchronously so the epoch callback can yield between
 //! ticks.
+//!
+//! With the `testing` feature every generated type also derives `arbitrary::Arbitrary`,
+//! so the boundary fuzzer (`fuzzing/boundary.rs`) can call the imports with any value the
+//! contract's types can hold.
 
-wasmtime::component::bindgen!({
-    path: ["../wit/api", "../wit"],
-    world: "actionbox-sandbox:contract/action-runtime",
-    imports: {
-        "actionbox-sandbox:api/cache": async,
-        "actionbox-sandbox:contract/event-loop.wait": async | trappable,
-    },
-    exports: { default: async },
-});
+macro_rules! bind {
+    ($($extra:tt)*) => {
+        wasmtime::component::bindgen!({
+            path: ["../wit/api", "../wit"],
+            world: "actionbox-sandbox:contract/action-runtime",
+            imports: {
+                "actionbox-sandbox:api/cache": async,
+                "actionbox-sandbox:contract/event-loop.wait": async | trappable,
+            },
+            exports: { default: async },
+            $($extra)*
+        });
+    };
+}
+
+#[cfg(not(feature = "testing"))]
+bind!();
+#[cfg(feature = "testing")]
+bind!(additional_derives: [arbitrary::Arbitrary],);
 
 pub use self::actionbox_sandbox::contract::scan_types;
 pub use self::actionbox_sandbox::contract::types;

@@ -54,9 +54,13 @@ mod engine;
 mod epoch;
 mod error;
 mod event;
+#[cfg(feature = "testing")]
+pub mod faults;
 mod fetch;
 pub mod files;
 mod flow;
+#[cfg(feature = "testing")]
+pub mod fuzzing;
 mod jwt;
 mod key;
 pub mod limits;

@@ -33,6 +33,11 @@ impl Keys {
         self.keys.is_empty()
     }
 
+    /// How many keys the execution holds.
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
     /// Forgets every key (a new execution starts with none).
     pub fn clear(&mut self) {
         self.keys.clear();

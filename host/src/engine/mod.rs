@@ -57,7 +57,7 @@ mod trap;
 
 pub use compile::CompileOptions;
 pub(crate) use instance::{FlowStep, InstanceLease};
-use outcome::Timing;
+pub(crate) use outcome::Timing;
 use trap::threw;
 
 /// Compiles and executes Actions. Create one per process and share it.
@@ -89,7 +89,7 @@ struct Inner {
 }
 
 /// A call's result as wasmtime returns it.
-type Called<T, E> = std::result::Result<std::result::Result<T, E>, wasmtime::Error>;
+pub(crate) type Called<T, E> = std::result::Result<std::result::Result<T, E>, wasmtime::Error>;
 
 impl Engine {
     /// Configures wasmtime and prepares the guest (from the cache directory when it holds

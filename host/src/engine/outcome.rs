@@ -20,7 +20,7 @@ impl Engine {
     /// What a run's result means: the outcome, and whether its instance may serve the
     /// next Action of a flow. `Err` for what the caller got wrong (the artifact, the
     /// event, the handler).
-    pub(super) fn finish(
+    pub(crate) fn finish(
         &self,
         store: &mut Store<HostState>,
         called: Called<RunReport, RunError>,
@@ -146,9 +146,9 @@ fn redact(redactor: &Redactor, record: &mut Record, failure: Option<&mut ActionE
 
 /// When the steps of an execution ended, for [`Usage`].
 #[derive(Default, Clone, Copy)]
-pub(super) struct Timing {
-    pub(super) instantiated: Option<Instant>,
-    pub(super) ran: Option<Instant>,
+pub(crate) struct Timing {
+    pub(crate) instantiated: Option<Instant>,
+    pub(crate) ran: Option<Instant>,
 }
 
 fn micros(from: Instant, to: Option<Instant>) -> u64 {

@@ -44,6 +44,8 @@ mod send;
 pub use client::Clients;
 pub use mock::{MockError, Mocks};
 pub use policy::{EgressPolicy, PolicyError};
+#[cfg(feature = "testing")]
+pub(crate) use {address::allowed as address_allowed, policy::Refused};
 
 /// What the Outcome says of one request: never its path, query, headers or bodies.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]

@@ -83,7 +83,8 @@ impl HostPattern {
         match Host::parse(name).map_err(|_| invalid())? {
             Host::Domain(domain) => {
                 let domain = domain.strip_suffix('.').unwrap_or(&domain).to_owned();
-                if domain.is_empty() || domain.contains(':') {
+                // An empty label (`example..com`, `example.com..`) names no host.
+                if domain.split('.').any(str::is_empty) || domain.contains(':') {
                     return Err(invalid());
                 }
                 Ok(if wildcard { HostPattern::Subdomains(domain) } else { HostPattern::Exact(domain) })
@@ -113,7 +114,7 @@ fn trimmed(domain: &str) -> &str {
 
 /// Why a URL is refused before any connection.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum Refused {
+pub(crate) enum Refused {
     Scheme(String),
     Host(String),
     Port(u16),
@@ -186,7 +187,7 @@ impl EgressPolicy {
 
     /// Checks a URL (the first one, or a redirect's) before anything is sent: its form,
     /// scheme, port and host, and its address when it names one.
-    pub(super) fn check(&self, url: &Url) -> Result<(), Refused> {
+    pub(crate) fn check(&self, url: &Url) -> Result<(), Refused> {
         if url.as_str().len() > limits::MAX_FETCH_URL_BYTES {
             return Err(Refused::InvalidUrl("it is longer than the limit"));
         }
@@ -317,6 +318,10 @@ mod tests {
             "a*.com",
             " a.com",
             "*.10.0.0.1",
+            // Found by the egress fuzz target: accepted, these matched no host at all.
+            "*.example.com..",
+            "example..com",
+            ".example.com",
         ] {
             assert!(matches!(EgressPolicy::new().allow_host(bad), Err(PolicyError::InvalidHost(_))), "{bad:?}");
         }
