@@ -1,4 +1,5 @@
-//! libFuzzer glue for `actionbox_fuzzing::boundary`.
+//! libFuzzer glue for `actionbox_fuzzing::boundary`: its engine and fixtures are made
+//! before the first input, so no input is charged for them.
 #![no_main]
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| actionbox_fuzzing::boundary::check(data));
+libfuzzer_sys::fuzz_target!(init: actionbox_fuzzing::boundary::prepare(), |data: &[u8]| actionbox_fuzzing::boundary::check(data));

@@ -25,6 +25,8 @@ pub struct Config {
     pub(crate) artifact_key: Option<Key>,
     pub(crate) state_key: Key,
     pub(crate) suspended_lifetime: Duration,
+    pub(crate) yield_interval: Option<u64>,
+    pub(crate) demote_long_runners: bool,
 }
 
 impl Default for Config {
@@ -43,6 +45,8 @@ impl Default for Config {
             artifact_key: None,
             state_key: Key::generate(),
             suspended_lifetime: limits::DEFAULT_SUSPENDED_LIFETIME,
+            yield_interval: Some(crate::engine::DEFAULT_YIELD_FUEL),
+            demote_long_runners: true,
         }
     }
 }
@@ -72,6 +76,23 @@ impl Config {
     /// Default 512 KiB; at most 768 KiB, the guest's own stack being 1 MiB.
     pub fn js_stack_limit(&mut self, bytes: u32) -> &mut Self {
         self.js_stack_bytes = bytes;
+        self
+    }
+
+    /// How often a running Action yields its thread to other executions, in fuel units
+    /// (about 2,200 per microsecond of guest code). Default 100,000, about 45 µs; `None`
+    /// yields only at the epoch tick (2 ms). See README, "Scheduling".
+    pub fn yield_interval(&mut self, fuel: Option<u64>) -> &mut Self {
+        self.yield_interval = fuel;
+        self
+    }
+
+    /// Whether long runners (executions that have used about a millisecond of CPU, run
+    /// for 10 ms, or waited for a timer or a request) wait while short ones are in flight,
+    /// getting at least one slice every 50 ms, so they still end at their deadline.
+    /// Default on. See README, "Scheduling".
+    pub fn demote_long_runners(&mut self, demote: bool) -> &mut Self {
+        self.demote_long_runners = demote;
         self
     }
 

@@ -28,16 +28,23 @@ pub struct EpochTicker {
 }
 
 impl EpochTicker {
-    pub fn start(engine: wasmtime::Engine) -> std::io::Result<Self> {
+    /// Starts the ticker of `engine`, which also starts `scheduler`'s rounds.
+    pub fn start(engine: wasmtime::Engine, scheduler: Arc<crate::engine::Scheduler>) -> std::io::Result<Self> {
         let stop = Arc::new(AtomicBool::new(false));
         let flag = stop.clone();
         let timers = Timers::default();
         let due = timers.clone();
         let thread = std::thread::Builder::new().name("actionbox-epoch".into()).spawn(move || {
+            let per_round = (crate::engine::STARVATION_BOUND.as_millis() / TICK.as_millis()).max(1);
+            let mut ticks = 0u128;
             while !flag.load(Ordering::Relaxed) {
                 std::thread::sleep(TICK);
                 engine.increment_epoch();
                 due.wake_due(Instant::now());
+                ticks += 1;
+                if ticks % per_round == 0 {
+                    scheduler.next_round();
+                }
             }
         })?;
         Ok(EpochTicker { stop, thread: Some(thread), timers })
@@ -156,7 +163,7 @@ mod tests {
 
     #[test]
     fn a_call_that_never_answers_ends_at_the_deadline_without_a_runtime_timer() {
-        let ticker = EpochTicker::start(wasmtime::Engine::default()).unwrap();
+        let ticker = EpochTicker::start(wasmtime::Engine::default(), Default::default()).unwrap();
         let started = Instant::now();
         let deadline = started + Duration::from_millis(30);
         // The runtime has no time driver: only the ticker can wake the wait.
@@ -167,7 +174,7 @@ mod tests {
 
     #[test]
     fn a_call_that_answers_in_time_gives_its_answer() {
-        let ticker = EpochTicker::start(wasmtime::Engine::default()).unwrap();
+        let ticker = EpochTicker::start(wasmtime::Engine::default(), Default::default()).unwrap();
         let deadline = Instant::now() + Duration::from_secs(60);
         assert_eq!(block_on(ticker.timers().bounded(deadline, async { 7 })), Ok(7));
         assert!(ticker.timers.inner.waiting.lock().unwrap().is_empty());

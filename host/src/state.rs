@@ -58,6 +58,8 @@ pub struct HostState {
     /// The Action whose top level a per-Action snapshot evaluates (`snapshot/`); none in
     /// an execution.
     pub preload: Option<crate::bindings::actionbox_sandbox::contract::pre_initialization::PreloadRequest>,
+    /// Marks the running Action a long runner (`engine/schedule.rs`); none outside a run.
+    pub long_runner: Option<crate::engine::LongRunner>,
 }
 
 /// What the Actions of one trigger execution share, carried from store to store when a
@@ -96,6 +98,7 @@ impl HostState {
             keys: Keys::default(),
             modules: Default::default(),
             preload: None,
+            long_runner: None,
         }
     }
 

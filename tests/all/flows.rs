@@ -342,3 +342,21 @@ fn events_that_are_not_objects_are_invalid_input_for_flows_and_executions() {
         assert!(matches!(executed, Err(Error::InvalidEvent(_))), "{event}: {executed:?}");
     }
 }
+
+/// Found by the `inputs` fuzz target: the first flow of an engine prepares the flow
+/// snapshot (seconds); with a short timeout that used to run inside the flow's deadline,
+/// and the instantiation after it trapped as an internal error.
+#[test]
+fn the_first_flow_of_an_engine_with_a_short_timeout_runs() {
+    let mut config = actionbox::Config::default();
+    // No guest cache: the flow snapshot is prepared from scratch, as on a fresh machine.
+    config.timeout(std::time::Duration::from_millis(100)).max_concurrent(2).guest_cache_dir(None);
+    let engine = block_on(actionbox::Engine::new(config)).unwrap();
+    let mut flow = Flow::new(Trigger::PostLogin);
+    let action =
+        block_on(engine.compile("a.js", "exports.onExecutePostLogin = async (e, api) => { api.access.deny('ran'); };"))
+            .unwrap();
+    flow.push("a", action, Map::new()).unwrap();
+    let outcome = block_on(engine.run_flow(&flow, &json!({ "user": { "user_id": "auth0|1" } }))).unwrap();
+    assert!(matches!(outcome.decision, FlowDecision::Denied { .. }), "{:?}", outcome.decision);
+}

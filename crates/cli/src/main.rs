@@ -102,6 +102,20 @@ enum Command {
         /// without, and the reason printed.
         #[arg(long)]
         snapshot: bool,
+        /// Measure under hostile load: executions offered at `--rate` per second, one in
+        /// five a hostile Action (loop, memory bomb, microtask flood, fetch flood, deep
+        /// recursion), until `-n` benign ones ran; their latency is reported beside the
+        /// benign load alone. Use `--timeout` for the deadline (e.g. `2s`).
+        #[arg(long)]
+        hostile: bool,
+        /// Executions offered per second with `--hostile`.
+        #[arg(long, default_value_t = 400, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+        rate: u32,
+        /// How the engine schedules executions with `--hostile`: `full` (yield interval
+        /// and demotion of long runners, the default), `yield` (yield interval only),
+        /// `none` (a yield at every epoch tick only).
+        #[arg(long, value_enum, default_value = "full")]
+        scheduling: bench::Scheduling,
         /// Directories a flow file's Actions may come from (default: the flow file's own).
         #[arg(long = "root", value_name = "DIR")]
         roots: Vec<PathBuf>,
@@ -441,6 +455,12 @@ async fn dispatch(command: Command) -> Result<ExitCode, exit::Failure> {
             let flow = flow_file::load(&engine, &source, &target.network, &FlowTape::Off).await?;
             let event = input::read_event(&target.event, &target.secrets, &target.configuration)?;
             bench::run_flow(&engine, &flow, &target.action.display().to_string(), &event, iterations).await?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Bench { target, iterations, hostile: true, rate, scheduling, .. } => {
+            let event = input::read_event(&target.event, &target.secrets, &target.configuration)?;
+            let load = bench::Load { rate, benign: iterations, timeout: target.timeout, scheduling };
+            bench::run_hostile(target.action, event, target.trigger, load)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Bench { target, iterations, node_baseline, snapshot, .. } => {

@@ -287,6 +287,33 @@ fn bench_snapshot_measures_from_the_actions_own_snapshot_or_says_why_not() {
 }
 
 #[test]
+fn bench_hostile_ends_every_hostile_execution_with_its_limit_and_reports_both_loads() {
+    let out = actionbox(&[
+        "bench",
+        path(&example("roles-claim", "action.js")),
+        "--event",
+        path(&example("roles-claim", "event.json")),
+        "--hostile",
+        "-n",
+        "200",
+        "--rate",
+        "200",
+        "--timeout",
+        "300ms",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = stdout(&out);
+    for line in ["benign alone", "benign loaded", "loaded/alone", "memory: resident"] {
+        assert!(text.contains(line), "{line}: {text}");
+    }
+    for hostile in ["infinite loop", "memory bomb", "microtask flood", "fetch flood", "deep recursion"] {
+        let line = text.lines().find(|l| l.contains(hostile)).unwrap_or_else(|| panic!("{hostile}: {text}"));
+        assert!(line.contains("(as expected)"), "{line}");
+    }
+    assert!(text.contains("every one ended with its limit"), "{text}");
+}
+
+#[test]
 fn a_flow_file_runs_its_actions_in_order() {
     let flow = root().join("examples/login-flow/flow.toml");
     let event = root().join("examples/login-flow/event.json");

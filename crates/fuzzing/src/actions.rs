@@ -308,6 +308,14 @@ fn canary(engine: &Engine) -> &'static CompiledAction {
     CANARY_ACTION.get_or_init(|| runtime().block_on(engine.compile("canary.js", CANARY)).expect("the canary compiles"))
 }
 
+/// Makes what the target shares (engine, canary, loopback server) ahead of the inputs.
+pub fn prepare() {
+    canary(engine(&ENGINE, configure));
+    server::base_url();
+}
+
+static ENGINE: OnceLock<Engine> = OnceLock::new();
+
 /// The target.
 pub fn check(data: &[u8]) {
     let Ok(action) = Action::arbitrary_take_rest(Unstructured::new(data)) else { return };
@@ -316,7 +324,6 @@ pub fn check(data: &[u8]) {
 
 /// The oracle, on one source (`__SERVER__` stands for the loopback server).
 pub fn check_source(source: &str) {
-    static ENGINE: OnceLock<Engine> = OnceLock::new();
     let engine = engine(&ENGINE, configure);
     let source = source.replace(SERVER, server::base_url());
     let canary = canary(engine);

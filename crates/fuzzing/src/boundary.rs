@@ -51,10 +51,16 @@ fn mocks() -> Mocks {
         .expect("the mocks parse")
 }
 
+static ENGINE: OnceLock<Engine> = OnceLock::new();
+
+/// Makes the target's engine ahead of the inputs.
+pub fn prepare() {
+    engine(&ENGINE, configure);
+}
+
 /// The target.
 pub fn check(data: &[u8]) {
     let Ok(case) = Case::arbitrary_take_rest(Unstructured::new(data)) else { return };
-    static ENGINE: OnceLock<Engine> = OnceLock::new();
     let engine = engine(&ENGINE, configure);
     let event = json!({
         "user": { "user_id": "auth0|fuzz", "email": "fuzz@example.com" },

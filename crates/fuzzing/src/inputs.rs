@@ -87,6 +87,11 @@ fn fixture() -> &'static Fixture {
     })
 }
 
+/// Makes the target's engine and fixtures ahead of the inputs.
+pub fn prepare() {
+    fixture();
+}
+
 /// The target.
 pub fn check(data: &[u8]) {
     let Ok(input) = Input::arbitrary_take_rest(Unstructured::new(data)) else { return };

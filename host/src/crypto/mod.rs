@@ -34,6 +34,7 @@ impl Keys {
     }
 
     /// How many keys the execution holds.
+    #[cfg(feature = "testing")]
     pub fn len(&self) -> usize {
         self.keys.len()
     }

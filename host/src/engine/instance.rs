@@ -93,8 +93,9 @@ impl Engine {
             self.connect(held.store.data_mut(), step.options);
             self.arm(&mut held.store);
             let timing = Timing { instantiated: Some(Instant::now()), ran: None };
-            let called =
-                held.instance.actionbox_sandbox_contract_sandbox().call_run(&mut held.store, &request, limits).await;
+            let ticket = self.ticket(held.store.data_mut());
+            let call = held.instance.actionbox_sandbox_contract_sandbox().call_run(&mut held.store, &request, limits);
+            let called = self.scheduled(&ticket, call).await;
             if !matches!(called, Ok(Err(RunError::Exhausted))) {
                 let timing = Timing { ran: Some(Instant::now()), ..timing };
                 let (outcome, reusable) =
@@ -114,7 +115,9 @@ impl Engine {
         let pre = self.flow_snapshot().await?;
         let instance = self.instantiate(pre, &mut store).await?;
         let timing = Timing { instantiated: Some(Instant::now()), ran: None };
-        let called = instance.actionbox_sandbox_contract_sandbox().call_run(&mut store, &request, limits).await;
+        let ticket = self.ticket(store.data_mut());
+        let call = instance.actionbox_sandbox_contract_sandbox().call_run(&mut store, &request, limits);
+        let called = self.scheduled(&ticket, call).await;
         let timing = Timing { ran: Some(Instant::now()), ..timing };
         let (outcome, reusable) = self.finish(&mut store, called, step.action.source(), started, timing)?;
         *slot = if reusable {
@@ -125,8 +128,9 @@ impl Engine {
         Ok(outcome)
     }
 
-    /// The flow snapshot, prepared the first time a flow runs.
-    async fn flow_snapshot(&self) -> Result<&ActionRuntimePre<HostState>> {
+    /// The flow snapshot, prepared the first time a flow runs (before the flow's
+    /// deadline starts: the preparation takes seconds).
+    pub(crate) async fn flow_snapshot(&self) -> Result<&ActionRuntimePre<HostState>> {
         let inner = &self.inner;
         inner
             .flow

@@ -52,12 +52,15 @@ mod outcome;
 mod pool;
 mod publish;
 mod scan;
+mod schedule;
 mod store;
 mod trap;
 
 pub use compile::CompileOptions;
 pub(crate) use instance::{FlowStep, InstanceLease};
 pub(crate) use outcome::Timing;
+pub use schedule::{DEFAULT_YIELD_FUEL, STARVATION_BOUND};
+pub(crate) use schedule::{LongRunner, Scheduler, Ticket};
 use trap::threw;
 
 /// Compiles and executes Actions. Create one per process and share it.
@@ -84,6 +87,8 @@ struct Inner {
     config: Config,
     guest_sha256: String,
     ticker: EpochTicker,
+    /// Short executions first (`schedule.rs`).
+    scheduler: Arc<Scheduler>,
     /// The HTTP clients of `fetch`, one per transport, built at first use.
     clients: Arc<Clients>,
 }
@@ -105,7 +110,8 @@ impl Engine {
         ActionRuntime::add_to_linker::<HostState, HasSelf<HostState>>(&mut linker, |state| state).map_err(internal)?;
         let single = linker.instantiate_pre(&single).and_then(ActionRuntimePre::new).map_err(internal)?;
         let snapshots = Snapshots::new(config.max_snapshots);
-        let ticker = EpochTicker::start(engine.clone())
+        let scheduler = Arc::new(Scheduler::default());
+        let ticker = EpochTicker::start(engine.clone(), scheduler.clone())
             .map_err(|e| Error::Internal(format!("starting the epoch ticker: {e}")))?;
         let slots = Arc::new(Semaphore::new(config.max_concurrent as usize));
         Ok(Engine {
@@ -121,6 +127,7 @@ impl Engine {
                 config,
                 guest_sha256: prepare::guest_sha256(),
                 ticker,
+                scheduler,
                 clients: Arc::default(),
             }),
         })
@@ -189,8 +196,9 @@ impl Engine {
         let snapshot = if snapshots.is_empty() { None } else { snapshots.get(&action.snapshot_key()) };
         let instance = self.instantiate(snapshot.as_ref().unwrap_or(&self.inner.single), &mut store).await?;
         let mut timing = Timing { instantiated: Some(Instant::now()), ran: None };
-        let called =
-            instance.actionbox_sandbox_contract_sandbox().call_run(&mut store, &request, self.guest_limits()).await;
+        let ticket = self.ticket(store.data_mut());
+        let call = instance.actionbox_sandbox_contract_sandbox().call_run(&mut store, &request, self.guest_limits());
+        let called = self.scheduled(&ticket, call).await;
         timing.ran = Some(Instant::now());
         let (outcome, _) = self.finish(&mut store, called, action.source(), started, timing)?;
         Ok(outcome)
@@ -277,6 +285,19 @@ impl Engine {
             tape.clone(),
         );
         state.set_tape(tape);
+    }
+
+    /// A scheduler ticket for the Action about to run in the store of `state`, which
+    /// marks it long once it has used [`schedule::LONG_RUN_FUEL`].
+    pub(crate) fn ticket(&self, state: &mut HostState) -> Ticket {
+        let ticket = self.inner.scheduler.ticket();
+        state.long_runner = Some(ticket.long_runner());
+        ticket
+    }
+
+    /// Runs `call`, a guest call running an Action, as `ticket` says (`schedule.rs`).
+    pub(crate) async fn scheduled<F: std::future::Future>(&self, ticket: &Ticket, call: F) -> F::Output {
+        self.inner.scheduler.run(ticket, self.inner.config.demote_long_runners, call).await
     }
 
     /// One of the pool's slots, or [`Error::Busy`] when all are taken.

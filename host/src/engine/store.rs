@@ -25,14 +25,22 @@ impl Engine {
         store.limiter(|state| &mut state.limiter);
         // Checked at every epoch tick: past the deadline the call traps, otherwise it
         // yields so that other executions on the same thread progress.
+        // It also marks the running Action a long runner once it has used
+        // `LONG_RUN_FUEL` or run `LONG_RUN_TIME` (`schedule.rs`).
         store.set_epoch_deadline(1);
-        store.epoch_deadline_callback(|cx| {
+        let fuel = config.fuel;
+        store.epoch_deadline_callback(move |cx| {
             if Instant::now() >= cx.data().deadline {
-                Err(Trap::Interrupt.into())
-            } else {
-                Ok(UpdateDeadline::Yield(1))
+                return Err(Trap::Interrupt.into());
             }
+            if let Some(long_runner) = &cx.data().long_runner {
+                long_runner.check(fuel.saturating_sub(cx.get_fuel().unwrap_or(0)));
+            }
+            Ok(UpdateDeadline::Yield(1))
         });
+        if let Some(interval) = config.yield_interval {
+            store.fuel_async_yield_interval(Some(interval)).expect("fuel and async are enabled in the engine config");
+        }
         store
     }
 

@@ -20,6 +20,9 @@ pub(crate) async fn run(engine: &Engine, flow: &Flow, event: &Value) -> Result<F
         return Err(Error::InvalidEvent("the event must be a JSON object".into()));
     }
     let _slot = engine.slot()?;
+    // Found by the `inputs` fuzz target: prepared inside the deadline, the first flow of
+    // a process with a short timeout trapped while instantiating, as an internal error.
+    engine.flow_snapshot().await?;
     let deadline = engine.deadline()?;
     run_from(engine, flow, InstanceLease::new(Carried::default()), deadline, event.clone(), 0, None).await
 }
@@ -62,6 +65,7 @@ pub(crate) async fn resume(
     new_request.insert("body".into(), Value::Object(request.body.clone()));
     event["request"] = Value::Object(new_request);
     let lease = InstanceLease::new(Carried { totals: saved.totals.clone(), cache: None });
+    engine.flow_snapshot().await?;
     let deadline = engine.deadline()?;
     match &saved.interaction {
         // After a second factor the flow goes on at the next Action, which sees it.

@@ -20,6 +20,10 @@ impl Host for HostState {
         if let Some(completed) = self.requests.replay_wait() {
             return Ok(completed);
         }
+        // An execution that waits is no longer a short one (`engine/schedule.rs`).
+        if let Some(long_runner) = &self.long_runner {
+            long_runner.mark();
+        }
         let until = nanoseconds
             .and_then(|ns| Instant::now().checked_add(Duration::from_nanos(ns)))
             .map_or(self.deadline, |until| until.min(self.deadline));

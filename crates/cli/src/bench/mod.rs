@@ -5,9 +5,11 @@
 //! module with a new context per run.
 
 mod flow;
+mod hostile;
 mod node;
 
 pub use flow::run as run_flow;
+pub use hostile::{Load, Scheduling, run as run_hostile};
 
 use std::time::Instant;
 
