@@ -28,22 +28,23 @@ pub struct EpochTicker {
 }
 
 impl EpochTicker {
-    /// Starts the ticker of `engine`, which also starts `scheduler`'s rounds.
+    /// Starts the ticker of `engine`, which also wakes `scheduler`'s parked long runners
+    /// to look again.
     pub fn start(engine: wasmtime::Engine, scheduler: Arc<crate::engine::Scheduler>) -> std::io::Result<Self> {
         let stop = Arc::new(AtomicBool::new(false));
         let flag = stop.clone();
         let timers = Timers::default();
         let due = timers.clone();
         let thread = std::thread::Builder::new().name("actionbox-epoch".into()).spawn(move || {
-            let per_round = (crate::engine::STARVATION_BOUND.as_millis() / TICK.as_millis()).max(1);
+            let per_recheck = (crate::engine::RECHECK.as_millis() / TICK.as_millis()).max(1);
             let mut ticks = 0u128;
             while !flag.load(Ordering::Relaxed) {
                 std::thread::sleep(TICK);
                 engine.increment_epoch();
                 due.wake_due(Instant::now());
                 ticks += 1;
-                if ticks % per_round == 0 {
-                    scheduler.next_round();
+                if ticks % per_recheck == 0 {
+                    scheduler.recheck();
                 }
             }
         })?;

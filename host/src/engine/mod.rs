@@ -59,7 +59,7 @@ mod trap;
 pub use compile::CompileOptions;
 pub(crate) use instance::{FlowStep, InstanceLease};
 pub(crate) use outcome::Timing;
-pub use schedule::{DEFAULT_YIELD_FUEL, STARVATION_BOUND};
+pub use schedule::{DEFAULT_YIELD_FUEL, RECHECK};
 pub(crate) use schedule::{LongRunner, Scheduler, Ticket};
 use trap::threw;
 
@@ -290,7 +290,7 @@ impl Engine {
     /// A scheduler ticket for the Action about to run in the store of `state`, which
     /// marks it long once it has used [`schedule::LONG_RUN_FUEL`].
     pub(crate) fn ticket(&self, state: &mut HostState) -> Ticket {
-        let ticket = self.inner.scheduler.ticket();
+        let ticket = self.inner.scheduler.ticket(state.deadline);
         state.long_runner = Some(ticket.long_runner());
         ticket
     }
