@@ -86,11 +86,7 @@ impl Scheduler {
     pub async fn run<F: Future>(&self, ticket: &Ticket, demote: bool, call: F) -> F::Output {
         let mut call = pin!(call);
         poll_fn(|cx| {
-            if demote
-                && ticket.is_long()
-                && self.short.load(Ordering::SeqCst) > 0
-                && Instant::now() < ticket.deadline
-            {
+            if demote && ticket.is_long() && self.short.load(Ordering::SeqCst) > 0 && Instant::now() < ticket.deadline {
                 self.parked.lock().unwrap_or_else(|p| p.into_inner()).push(cx.waker().clone());
                 // The last short execution may have left between the check and the push:
                 // then nothing would wake this one until the next recheck.
