@@ -152,7 +152,7 @@ impl ApiCache {
     }
 
     /// The working copy, for the next store of the same trigger execution.
-    pub(crate) fn into_entries(self) -> Option<CacheEntries> {
-        self.entries
+    pub(crate) fn take_entries(&mut self) -> Option<CacheEntries> {
+        self.entries.take()
     }
 }

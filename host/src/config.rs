@@ -87,10 +87,10 @@ impl Config {
         self
     }
 
-    /// Whether long runners (executions that have used about a millisecond of CPU, run
-    /// for 10 ms, or waited for a timer or a request) wait while short ones are in flight,
-    /// getting at least one slice every 50 ms, so they still end at their deadline.
-    /// Default on. See README, "Scheduling".
+    /// Whether long runners (executions that have been on a thread for a millisecond,
+    /// grown their memory by 8 MiB, or waited for a timer or a request) wait while short
+    /// ones are in flight; one whose deadline has passed runs, and ends there. Default on.
+    /// See README, "Scheduling".
     pub fn demote_long_runners(&mut self, demote: bool) -> &mut Self {
         self.demote_long_runners = demote;
         self

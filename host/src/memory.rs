@@ -1,8 +1,11 @@
 //! The memory limiter of a store: caps one instance's linear memory and tables (the
 //! limits are in [`crate::limits`]) and records what the engine needs to know after a
-//! run: the peak, the growth since the newest instance started, and any refusal.
+//! run: the peak, the growth since the newest instance started, and any refusal. The
+//! store asks it through [`HostState`], whose growth is also a point where a long runner
+//! yields (`engine/schedule.rs`).
 
 use crate::limits::MAX_TABLE_ELEMENTS;
+use crate::state::HostState;
 
 /// Caps one instance's linear memory and tables, and records the peak, the growth since
 /// the newest instance started, and any refusal.
@@ -49,12 +52,13 @@ impl MemoryLimiter {
     }
 }
 
-impl wasmtime::ResourceLimiter for MemoryLimiter {
-    fn memory_growing(&mut self, current: usize, desired: usize, _maximum: Option<usize>) -> wasmtime::Result<bool> {
+impl MemoryLimiter {
+    /// Whether the memory may grow from `current` to `desired` bytes.
+    fn memory_growing(&mut self, current: usize, desired: usize) -> bool {
         self.peak_bytes = self.peak_bytes.max(current);
         if desired > self.limit_bytes {
             self.refused = true;
-            return Ok(false);
+            return false;
         }
         self.peak_bytes = self.peak_bytes.max(desired);
         // Wasmtime asks with `current` 0 when it creates a memory.
@@ -62,10 +66,35 @@ impl wasmtime::ResourceLimiter for MemoryLimiter {
             self.initial_bytes = desired;
         }
         self.current_bytes = desired;
-        Ok(true)
+        true
+    }
+}
+
+/// The store's limiter. Growth is where a memory bomb spends its time (the pages it then
+/// touches fault in, and are given back when its store is dropped) while using little
+/// fuel, so a grown execution is a long runner, and a long runner yields at each growth
+/// for the scheduler to park it.
+#[async_trait::async_trait]
+impl wasmtime::ResourceLimiterAsync for HostState {
+    async fn memory_growing(
+        &mut self,
+        current: usize,
+        desired: usize,
+        _maximum: Option<usize>,
+    ) -> wasmtime::Result<bool> {
+        let allowed = self.limiter.memory_growing(current, desired);
+        if allowed && let Some(long_runner) = &self.long_runner {
+            long_runner.grew(self.limiter.grown_bytes()).await;
+        }
+        Ok(allowed)
     }
 
-    fn table_growing(&mut self, _current: usize, desired: usize, _maximum: Option<usize>) -> wasmtime::Result<bool> {
+    async fn table_growing(
+        &mut self,
+        _current: usize,
+        desired: usize,
+        _maximum: Option<usize>,
+    ) -> wasmtime::Result<bool> {
         Ok(desired <= MAX_TABLE_ELEMENTS)
     }
 }

@@ -131,9 +131,10 @@ impl HostState {
         self.tape = tape;
     }
 
-    /// What the next store of the same trigger execution takes over.
-    pub fn into_carried(self) -> Carried {
-        Carried { totals: self.totals, cache: self.cache.into_entries() }
+    /// What the next store of the same trigger execution takes over (this one is about
+    /// to be dropped).
+    pub fn take_carried(&mut self) -> Carried {
+        Carried { totals: std::mem::take(&mut self.totals), cache: self.cache.take_entries() }
     }
 }
 

@@ -114,6 +114,35 @@ fn a_dropped_execution_gives_back_its_slot_and_its_instance() {
     }
 }
 
+#[test]
+fn a_memory_bombs_slot_is_free_when_its_execution_returns() {
+    // Its store is dropped on a blocking thread (its pages take milliseconds to give
+    // back), and `execute` waits for that before it returns the slot.
+    let mut config = Config::default();
+    config.max_concurrent(1).memory_limit(32 * 1024 * 1024);
+    let engine = block_on(Engine::new(config)).unwrap();
+    let bomb = block_on(engine.compile(
+        "bomb.js",
+        "exports.onExecutePostLogin = async () => { const keep = []; for (;;) keep.push(new Uint8Array(1 << 20).fill(1)); };",
+    ))
+    .unwrap();
+    let quick = block_on(
+        engine.compile("quick.js", "exports.onExecutePostLogin = async (e, api) => { api.access.deny('done'); };"),
+    )
+    .unwrap();
+    for round in 0..3 {
+        let outcome = block_on(engine.execute(Trigger::PostLogin, &bomb, &event())).unwrap();
+        assert!(
+            matches!(outcome.decision, Decision::Error { error: actionbox::ActionError::MemoryLimit { .. } }),
+            "round {round}: {:?}",
+            outcome.decision
+        );
+        let outcome = block_on(engine.execute(Trigger::PostLogin, &quick, &event()))
+            .unwrap_or_else(|e| panic!("round {round}: {e}"));
+        assert_eq!(outcome.decision, Decision::Denied { reason: "done".into(), code: None });
+    }
+}
+
 /// A guest cache directory of its own, removed when the test ends.
 struct CacheDir(PathBuf);
 

@@ -10,7 +10,7 @@ use std::time::Instant;
 use serde_json::Value;
 use wasmtime::Store;
 
-use super::{Engine, Timing, internal};
+use super::{Engine, Timing, internal, store};
 use crate::action::CompiledAction;
 use crate::bindings::types::RunError;
 use crate::bindings::{ActionRuntime, ActionRuntimePre};
@@ -47,11 +47,12 @@ impl InstanceLease {
         InstanceLease::Idle(carried)
     }
 
-    /// Drops the instance (and its store), keeping what the flow carries.
-    fn release(&mut self) -> Carried {
+    /// Drops the instance (and its store, as [`store::dispose`] does), keeping what the
+    /// flow carries.
+    async fn release(&mut self) -> Carried {
         match std::mem::replace(self, InstanceLease::Idle(Carried::default())) {
             InstanceLease::Idle(carried) => carried,
-            InstanceLease::Holding(held) => held.store.into_data().into_carried(),
+            InstanceLease::Holding(held) => store::dispose_carrying(held.store).await,
         }
     }
 
@@ -101,21 +102,22 @@ impl Engine {
                 let (outcome, reusable) =
                     self.finish(&mut held.store, called, step.action.source(), started, timing)?;
                 if !reusable {
-                    slot.release();
+                    slot.release().await;
                 }
                 return Ok(outcome);
             }
         }
-        let carried = slot.release();
+        let carried = slot.release().await;
         let mut store = self.new_store(step.trigger, step.deadline, carried);
         store.data_mut().begin_action(step.event, step.continuation);
         store.data_mut().modules = step.action.modules_shared();
         self.connect(store.data_mut(), step.options);
         self.arm(&mut store);
         let pre = self.flow_snapshot().await?;
+        // Short from here: long runners wait while this one is instantiated, too.
+        let ticket = self.ticket(store.data_mut());
         let instance = self.instantiate(pre, &mut store).await?;
         let timing = Timing { instantiated: Some(Instant::now()), ran: None };
-        let ticket = self.ticket(store.data_mut());
         let call = instance.actionbox_sandbox_contract_sandbox().call_run(&mut store, &request, limits);
         let called = self.scheduled(&ticket, call).await;
         let timing = Timing { ran: Some(Instant::now()), ..timing };
@@ -123,7 +125,7 @@ impl Engine {
         *slot = if reusable {
             InstanceLease::Holding(Held { store, instance })
         } else {
-            InstanceLease::Idle(store.into_data().into_carried())
+            InstanceLease::Idle(store::dispose_carrying(store).await)
         };
         Ok(outcome)
     }

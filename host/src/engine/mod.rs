@@ -185,7 +185,7 @@ impl Engine {
             event
         };
         let request = self.request(trigger, action, event, trigger.handler())?;
-        let _slot = self.slot()?;
+        let slot = self.slot()?;
         let started = Instant::now();
         let mut store = self.new_store(trigger, self.deadline()?, Carried::default());
         store.data_mut().begin_action(event, None);
@@ -194,13 +194,15 @@ impl Engine {
         store.set_fuel(self.inner.config.fuel).expect("fuel is enabled in the engine config");
         let snapshots = &self.inner.snapshots;
         let snapshot = if snapshots.is_empty() { None } else { snapshots.get(&action.snapshot_key()) };
+        // Short from here: long runners wait while this one is instantiated, too.
+        let ticket = self.ticket(store.data_mut());
         let instance = self.instantiate(snapshot.as_ref().unwrap_or(&self.inner.single), &mut store).await?;
         let mut timing = Timing { instantiated: Some(Instant::now()), ran: None };
-        let ticket = self.ticket(store.data_mut());
         let call = instance.actionbox_sandbox_contract_sandbox().call_run(&mut store, &request, self.guest_limits());
         let called = self.scheduled(&ticket, call).await;
         timing.ran = Some(Instant::now());
         let (outcome, _) = self.finish(&mut store, called, action.source(), started, timing)?;
+        store::dispose(store, slot).await;
         Ok(outcome)
     }
 
@@ -288,7 +290,7 @@ impl Engine {
     }
 
     /// A scheduler ticket for the Action about to run in the store of `state`, which
-    /// marks it long once it has used [`schedule::LONG_RUN_FUEL`].
+    /// the store's limiter and event loop mark long ([`schedule::LongRunner`]).
     pub(crate) fn ticket(&self, state: &mut HostState) -> Ticket {
         let ticket = self.inner.scheduler.ticket(state.deadline);
         state.long_runner = Some(ticket.long_runner());

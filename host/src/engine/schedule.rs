@@ -7,21 +7,25 @@
 //!   execution that arrives while a thread runs wasm waits at most one such slice, not a
 //!   whole epoch tick.
 //! - **Demotion** ([`Config::demote_long_runners`](crate::Config::demote_long_runners)): an
-//!   execution that has used more than [`LONG_RUN_FUEL`], or has been running for more
-//!   than [`LONG_RUN_TIME`], or has waited in the event loop (for a timer or a request),
-//!   is a long runner. While short executions are in flight, a long runner is parked at
-//!   its yields; it runs when none is, or once its deadline has passed (it then traps at
-//!   once). Parked runners are looked at again every [`RECHECK`], so one ends within that
-//!   of its deadline.
+//!   execution that has been on a thread for more than [`LONG_RUN_CPU`] (its guest code
+//!   and the host calls it made, measured around each poll, so a loop is caught at its
+//!   next yield), or has grown its memory by more than [`LONG_RUN_GROWTH`], or has waited
+//!   in the event loop (for a timer or a request), is a long runner. While short
+//!   executions are in flight, a long runner is parked at its yields; it runs when none
+//!   is, or once its deadline has passed (it then traps at once). Parked runners are
+//!   looked at again every [`RECHECK`], so one ends within that of its deadline.
 //!
-//! A first version gave every parked runner one slice every 50 ms instead: with a hundred
-//! of them those slices came in bursts of milliseconds that the short executions queued
-//! behind (the hostile bench's benign p99 was 4.8 times its unloaded figure; README,
-//! "Scheduling").
+//! Earlier versions, measured with the hostile bench (README, "Scheduling"): one gave every
+//! parked runner a slice every 50 ms (the slices came in bursts of milliseconds that the
+//! short executions queued behind); one marked long runners by fuel (two million units)
+//! or ten milliseconds of wall time, checked at the epoch tick, so a hostile execution
+//! ran as a short one for milliseconds, and a memory bomb, whose page faults use no fuel,
+//! longer.
 //!
-//! The epoch callback (`store.rs`) and the event loop's wait (`timers/`) mark long
-//! runners; the ticker (`epoch.rs`) wakes the parked ones every [`RECHECK`];
-//! [`Scheduler::run`] wraps every guest call that runs an Action.
+//! [`Scheduler::run`] wraps every guest call that runs an Action and measures its time on
+//! a thread; the memory limiter (`memory.rs`, where a long runner also yields at each
+//! growth) and the event loop's wait (`timers/`) mark long runners too; the ticker
+//! (`epoch.rs`) wakes the parked ones every [`RECHECK`].
 
 use std::future::{Future, poll_fn};
 use std::pin::pin;
@@ -33,13 +37,16 @@ use std::time::{Duration, Instant};
 /// The default yield interval in fuel: about 45 µs of guest code.
 pub const DEFAULT_YIELD_FUEL: u64 = 100_000;
 
-/// Fuel after which an execution is a long runner: about a millisecond of guest code on
-/// the machines this was measured on (2.2 million units per millisecond).
-pub const LONG_RUN_FUEL: u64 = 2_000_000;
+/// Time on a thread after which an execution is a long runner: about two million units
+/// of fuel of guest code (2.2 million units per millisecond on the machines this was
+/// measured on); host calls such as cryptography count too.
+pub const LONG_RUN_CPU: Duration = Duration::from_millis(1);
 
-/// Time after which a running execution is a long runner whatever its fuel (host calls,
-/// such as cryptography, use none).
-pub const LONG_RUN_TIME: Duration = Duration::from_millis(10);
+/// Memory growth after which an execution is a long runner: growing and touching memory
+/// costs page faults, and giving it back when the store is dropped. The pool keeps 4 MiB
+/// (`pool.rs`) of a slot's memory resident between instances; an Action that needs twice
+/// that much more is no short one.
+pub const LONG_RUN_GROWTH: usize = 8 * 1024 * 1024;
 
 /// How often parked long runners are woken to look again (their deadline may have
 /// passed): the most a parked runner's end may trail its deadline.
@@ -58,7 +65,7 @@ impl Scheduler {
     /// marked long.
     pub fn ticket(self: &Arc<Self>, deadline: Instant) -> Ticket {
         self.short.fetch_add(1, Ordering::SeqCst);
-        Ticket { scheduler: self.clone(), long: Arc::new(AtomicBool::new(false)), started: Instant::now(), deadline }
+        Ticket { runner: LongRunner { scheduler: self.clone(), long: Arc::new(AtomicBool::new(false)) }, deadline }
     }
 
     /// Wakes every parked long runner to look again. Called by the ticker every
@@ -80,13 +87,19 @@ impl Scheduler {
         }
     }
 
-    /// Runs `call` (a guest call running an Action) under `ticket`: when `demote` is on
-    /// and the call has become a long runner, it is parked at its yields while short
-    /// executions are in flight, until its deadline.
+    /// Runs `call` (a guest call running an Action) under `ticket`, measuring its time on
+    /// a thread: past [`LONG_RUN_CPU`] it is a long runner. When `demote` is on, a long
+    /// runner is parked at its yields while short executions are in flight, until its
+    /// deadline.
     pub async fn run<F: Future>(&self, ticket: &Ticket, demote: bool, call: F) -> F::Output {
         let mut call = pin!(call);
+        let mut busy = Duration::ZERO;
         poll_fn(|cx| {
-            if demote && ticket.is_long() && self.short.load(Ordering::SeqCst) > 0 && Instant::now() < ticket.deadline {
+            if demote
+                && ticket.runner.is_long()
+                && self.short.load(Ordering::SeqCst) > 0
+                && Instant::now() < ticket.deadline
+            {
                 self.parked.lock().unwrap_or_else(|p| p.into_inner()).push(cx.waker().clone());
                 // The last short execution may have left between the check and the push:
                 // then nothing would wake this one until the next recheck.
@@ -95,36 +108,34 @@ impl Scheduler {
                 }
                 return Poll::Pending;
             }
-            call.as_mut().poll(cx)
+            let started = Instant::now();
+            let polled = call.as_mut().poll(cx);
+            busy += started.elapsed();
+            if busy > LONG_RUN_CPU {
+                ticket.runner.mark();
+            }
+            polled
         })
         .await
     }
 }
 
-/// One execution's place in the scheduler; the store's epoch callback marks it long.
+/// One execution's place in the scheduler.
 pub struct Ticket {
-    scheduler: Arc<Scheduler>,
-    long: Arc<AtomicBool>,
-    started: Instant,
+    runner: LongRunner,
     deadline: Instant,
 }
 
 impl Ticket {
-    /// The flag the store's epoch callback sets (through [`LongRunner::mark`]).
+    /// What the execution's store holds to mark it long.
     pub fn long_runner(&self) -> LongRunner {
-        LongRunner { scheduler: self.scheduler.clone(), long: self.long.clone(), started: self.started }
-    }
-
-    fn is_long(&self) -> bool {
-        self.long.load(Ordering::SeqCst)
+        self.runner.clone()
     }
 }
 
 impl Drop for Ticket {
     fn drop(&mut self) {
-        if !self.long.swap(true, Ordering::SeqCst) {
-            self.scheduler.short_left();
-        }
+        self.runner.mark();
     }
 }
 
@@ -133,15 +144,18 @@ impl Drop for Ticket {
 pub struct LongRunner {
     scheduler: Arc<Scheduler>,
     long: Arc<AtomicBool>,
-    started: Instant,
 }
 
 impl LongRunner {
-    /// Marks the execution long if it has used more than [`LONG_RUN_FUEL`] (`used`) or
-    /// run for more than [`LONG_RUN_TIME`].
-    pub fn check(&self, used: u64) {
-        if used > LONG_RUN_FUEL || self.started.elapsed() > LONG_RUN_TIME {
+    /// After the memory grew to `grown` bytes more than the instance started with: marks
+    /// the execution long past [`LONG_RUN_GROWTH`], and a long runner yields once, so
+    /// that [`Scheduler::run`] may park it before it touches the new pages.
+    pub async fn grew(&self, grown: usize) {
+        if grown > LONG_RUN_GROWTH {
             self.mark();
+        }
+        if self.is_long() {
+            yield_once().await;
         }
     }
 
@@ -151,6 +165,24 @@ impl LongRunner {
             self.scheduler.short_left();
         }
     }
+
+    fn is_long(&self) -> bool {
+        self.long.load(Ordering::SeqCst)
+    }
+}
+
+/// Returns to the executor once, asking to be polled again at once.
+async fn yield_once() {
+    let mut yielded = false;
+    poll_fn(|cx| {
+        if yielded {
+            return Poll::Ready(());
+        }
+        yielded = true;
+        cx.waker().wake_by_ref();
+        Poll::Pending
+    })
+    .await
 }
 
 #[cfg(test)]
@@ -245,20 +277,51 @@ mod tests {
     }
 
     #[test]
-    fn a_short_execution_turns_long_by_fuel_or_time_and_counts_once() {
+    fn growth_past_the_threshold_makes_a_long_runner_that_yields_at_each_growth() {
         let scheduler = Arc::new(Scheduler::default());
         let ticket = scheduler.ticket(later());
         let runner = ticket.long_runner();
-        runner.check(LONG_RUN_FUEL);
-        assert_eq!(scheduler.short.load(Ordering::SeqCst), 1, "at the threshold it is still short");
-        runner.check(LONG_RUN_FUEL + 1);
-        assert_eq!(scheduler.short.load(Ordering::SeqCst), 0);
-        runner.mark();
+        let waker = std::task::Waker::from(Arc::new(Counting::default()));
+        let mut cx = Context::from_waker(&waker);
+        assert!(pin!(runner.grew(LONG_RUN_GROWTH)).poll(&mut cx).is_ready(), "a short one grows on");
+        assert_eq!(scheduler.short.load(Ordering::SeqCst), 1);
+        for _ in 0..2 {
+            let mut grew = pin!(runner.grew(LONG_RUN_GROWTH + 1));
+            assert!(grew.as_mut().poll(&mut cx).is_pending(), "a long one yields");
+            assert!(grew.as_mut().poll(&mut cx).is_ready(), "once");
+        }
+        assert_eq!(scheduler.short.load(Ordering::SeqCst), 0, "long by growth, counted once");
         drop(ticket);
-        assert_eq!(scheduler.short.load(Ordering::SeqCst), 0, "counted once");
+        assert_eq!(scheduler.short.load(Ordering::SeqCst), 0);
+    }
+
+    #[test]
+    fn a_call_turns_long_after_its_time_on_a_thread_and_counts_once() {
+        let scheduler = Arc::new(Scheduler::default());
         let ticket = scheduler.ticket(later());
-        std::thread::sleep(LONG_RUN_TIME + Duration::from_millis(1));
-        ticket.long_runner().check(0);
-        assert_eq!(scheduler.short.load(Ordering::SeqCst), 0, "long by time");
+        let _other = scheduler.ticket(later());
+        let waker = std::task::Waker::from(Arc::new(Counting::default()));
+        let mut cx = Context::from_waker(&waker);
+        // The first poll returns at once; the second keeps the thread past the threshold.
+        let polls = AtomicUsize::new(0);
+        let busy = poll_fn(|cx| {
+            if polls.fetch_add(1, Ordering::SeqCst) == 1 {
+                std::thread::sleep(LONG_RUN_CPU);
+            }
+            cx.waker().wake_by_ref();
+            Poll::<()>::Pending
+        });
+        {
+            let mut run = pin!(scheduler.run(&ticket, true, busy));
+            assert!(run.as_mut().poll(&mut cx).is_pending());
+            assert_eq!(scheduler.short.load(Ordering::SeqCst), 2, "a quick slice: still short");
+            assert!(run.as_mut().poll(&mut cx).is_pending());
+            assert_eq!(scheduler.short.load(Ordering::SeqCst), 1, "past the threshold it is long");
+            assert!(run.as_mut().poll(&mut cx).is_pending());
+            assert_eq!(polls.load(Ordering::SeqCst), 2, "and parked: the other one is short");
+        }
+        ticket.long_runner().mark();
+        drop(ticket);
+        assert_eq!(scheduler.short.load(Ordering::SeqCst), 1, "counted once");
     }
 }
