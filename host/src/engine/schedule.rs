@@ -171,7 +171,9 @@ impl LongRunner {
     }
 }
 
-/// Returns to the executor once, asking to be polled again at once.
+/// Returns to the executor once, asking to be polled again at once: the scheduler's
+/// `run` decides then. (`tokio::task::yield_now` would instead wait for the runtime's next
+/// driver poll, a different schedule from the one measured.)
 async fn yield_once() {
     let mut yielded = false;
     poll_fn(|cx| {
