@@ -138,3 +138,29 @@ fn host_calls_of_every_kind_just_under_the_stack_limit_are_safe() {
     assert_eq!(results["value"], serde_json::json!(["success", 64, "object"]));
     assert!(outcome.logs.lines.iter().any(|l| l.message.starts_with("depth ")));
 }
+
+/// Catalog case 7: raw canonical-ABI values a compiled guest never passes (a pointer past
+/// the memory, a length of 2^32-1, a string ending past the memory, bytes that are not
+/// UTF-8, an enum case that does not exist) trap the instance that passed them, before
+/// the host's `console.write` sees them; the well-formed call reaches it, and Actions
+/// still run afterwards.
+#[test]
+fn forged_canonical_abi_values_trap_their_own_instance_only() {
+    use actionbox::fuzzing::{Forged, ForgedCall, Forger};
+
+    let engine = engine();
+    let forger = Forger::new(&engine).expect("the forged component builds and compiles");
+    for &call in ForgedCall::ALL {
+        let forged = block_on(forger.call(call)).expect("the forged instance is created");
+        match (call, forged) {
+            (ForgedCall::WellFormed, Forged::Logged(lines)) => {
+                let messages: Vec<&str> = lines.iter().map(|line| line.message.as_str()).collect();
+                assert_eq!(messages, ["forged call"]);
+            }
+            (ForgedCall::WellFormed, other) => panic!("the well-formed call did not reach the host: {other:?}"),
+            (_, Forged::Trapped(_)) => {}
+            (call, Forged::Logged(lines)) => panic!("{call:?} reached the host: {lines:?}"),
+        }
+    }
+    assert_eq!(run_with(Limits::default(), "api.user.setAppMetadata('after', true);"), Decision::Allowed);
+}
