@@ -18,6 +18,7 @@ use actionbox::{CompiledAction, Config, Decision, EgressPolicy, Engine, ExecuteO
 use serde_json::Value;
 use tokio::net::TcpListener;
 
+use super::steal::{self, CpuTimes};
 use super::{Latency, memory};
 use crate::exit::Failure;
 
@@ -134,10 +135,14 @@ async fn bench(
     // Warm up, then the benign load alone.
     offer(&run, &benign, &[], benign_rate, 200, 0).await;
     let rss_before = memory::resident_kib();
+    let cpu_before_alone = CpuTimes::now();
     let alone = offer(&run, &benign, &[], benign_rate, load.benign, 0).await;
+    let steal_alone = steal::describe(cpu_before_alone, CpuTimes::now());
     let alone_latency = Latency::from_samples(&mut alone.benign.clone());
     let hostile: Vec<_> = hostile.into_iter().map(|(n, a, e)| (n, Arc::new(a), e)).collect();
+    let cpu_before_loaded = CpuTimes::now();
     let loaded = offer(&run, &benign, &hostile, f64::from(load.rate), load.benign, 5).await;
+    let steal_loaded = steal::describe(cpu_before_loaded, CpuTimes::now());
     let loaded_latency = Latency::from_samples(&mut loaded.benign.clone());
     tokio::time::sleep(Duration::from_secs(1)).await;
     let rss_after = memory::resident_kib();
@@ -187,6 +192,7 @@ async fn bench(
         memory::peak_resident_kib() as f64 / 1024.0
     );
     outln!("  the offered load took {:.1} s alone, {:.1} s with the hostile ones", alone.took, loaded.took);
+    outln!("  the machine: alone, {steal_alone}; loaded, {steal_loaded}");
     Ok(())
 }
 

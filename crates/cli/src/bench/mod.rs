@@ -7,6 +7,7 @@
 mod flow;
 mod hostile;
 mod node;
+mod steal;
 
 pub use flow::run as run_flow;
 pub use hostile::{Load, Scheduling, run as run_hostile};
