@@ -6,10 +6,12 @@
 //! copying back every page ever written in it, so a slot that served flows would make
 //! later single executions pay for the pages of all the runtimes. For each snapshot:
 //!
-//! 1. Wizer runs the guest's `wizer-initialize` (QuickJS runtimes, contexts, glue) and
+//! 1. The guest's bulk-memory instructions are rewritten to run a page at a time, with
+//!    the fuel and the epoch checked between pages ([`bulk_memory`]);
+//! 2. Wizer runs the guest's `wizer-initialize` (QuickJS runtimes, contexts, glue) and
 //!    snapshots the instance into a new module;
-//! 2. `wit-component` wraps that module, with the WASI preview 1 adapter, into a component;
-//! 3. Cranelift compiles it, and the result is written to the cache directory, named by
+//! 3. `wit-component` wraps that module, with the WASI preview 1 adapter, into a component;
+//! 4. Cranelift compiles it, and the result is written to the cache directory, named by
 //!    the guest's hash and the engine's compatibility hash and authenticated by a keyed
 //!    hash ([`GuestCache`]), so the next process only checks and loads the file.
 //!
@@ -31,11 +33,13 @@ use crate::files;
 use crate::key::Key;
 use crate::limits::MAX_GUEST_CACHE_FILE_BYTES;
 
+mod bulk_memory;
+
 /// The guest module built by `guest/build.sh` (located by `build.rs`).
 const GUEST_WASM: &[u8] = include_bytes!(env!("ACTIONBOX_GUEST_WASM"));
 
 /// Bumped whenever the preparation steps change, so old cache files are not reused.
-const PREPARATION_VERSION: u32 = 5;
+const PREPARATION_VERSION: u32 = 6;
 
 /// Separates this use of the cache key from others.
 const PURPOSE: &str = "actionbox guest cache";
@@ -177,9 +181,10 @@ fn cache_file_name(engine: &wasmtime::Engine, guest_sha256: &str, runtimes: usiz
 /// The core module name of the WIT `pre-initialization` interface.
 const PRE_INITIALIZATION: &str = "actionbox-sandbox:contract/pre-initialization@0.1.0";
 
-/// Runs the guest's initializer under Wizer, building `runtimes` JavaScript runtimes, and
-/// returns the snapshot module.
+/// Rewrites the guest's bulk memory in pages, runs its initializer under Wizer, building
+/// `runtimes` JavaScript runtimes, and returns the snapshot module.
 async fn pre_initialize(engine: &wasmtime::Engine, runtimes: usize) -> Result<Vec<u8>> {
+    let paged = bulk_memory::in_pages(GUEST_WASM).map_err(Error::Guest)?;
     let wasi = WasiCtxBuilder::new().build_p1();
     let mut store = Store::new(engine, wasi);
     store.set_fuel(u64::MAX).map_err(guest_error("configuring the initializer"))?;
@@ -193,7 +198,7 @@ async fn pre_initialize(engine: &wasmtime::Engine, runtimes: usize) -> Result<Ve
         .func_wrap(PRE_INITIALIZATION, "runtimes", move || count)
         .map_err(guest_error("linking the pre-initialization import"))?;
     Wizer::new()
-        .run(&mut store, GUEST_WASM, async move |store, module| {
+        .run(&mut store, &paged, async move |store, module| {
             // The WIT imports are not called while initializing.
             linker.define_unknown_imports_as_traps(module)?;
             linker.instantiate_async(store, module).await
