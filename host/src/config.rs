@@ -89,7 +89,9 @@ impl Config {
 
     /// Whether long runners (executions that have been on a thread for a millisecond,
     /// grown their memory by 8 MiB, or waited for a timer or a request) wait while short
-    /// ones are in flight; one whose deadline has passed runs, and ends there. Default on.
+    /// ones are in flight, and take turns when none is (at most half the machine's
+    /// threads run one at once); one whose deadline has passed runs, and ends there.
+    /// Default on.
     /// See README, "Scheduling".
     pub fn demote_long_runners(&mut self, demote: bool) -> &mut Self {
         self.demote_long_runners = demote;

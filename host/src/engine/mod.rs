@@ -110,7 +110,8 @@ impl Engine {
         ActionRuntime::add_to_linker::<HostState, HasSelf<HostState>>(&mut linker, |state| state).map_err(internal)?;
         let single = linker.instantiate_pre(&single).and_then(ActionRuntimePre::new).map_err(internal)?;
         let snapshots = Snapshots::new(config.max_snapshots);
-        let scheduler = Arc::new(Scheduler::default());
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let scheduler = Arc::new(Scheduler::new(Scheduler::turns_for(threads)));
         let ticker = EpochTicker::start(engine.clone(), scheduler.clone())
             .map_err(|e| Error::Internal(format!("starting the epoch ticker: {e}")))?;
         let slots = Arc::new(Semaphore::new(config.max_concurrent as usize));

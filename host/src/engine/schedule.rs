@@ -12,21 +12,27 @@
 //!   next yield), or has grown its memory by more than [`LONG_RUN_GROWTH`], or has waited
 //!   in the event loop (for a timer or a request), is a long runner. While short
 //!   executions are in flight, a long runner is parked at its yields; it runs when none
-//!   is, or once its deadline has passed (it then traps at once). Parked runners are
-//!   looked at again every [`RECHECK`], so one ends within that of its deadline.
+//!   is, or once its deadline has passed (it then traps at once). Long runners also take
+//!   turns: at most half the machine's threads (one on two cores) run one at once, a
+//!   slice each, the one parked longest next; the others stay parked, so the executor's
+//!   queues hold no long runners that an arriving execution would wait behind, and their
+//!   page faults and memory growth do not crowd the kernel. Parked runners are looked at
+//!   again every [`RECHECK`], so one ends within that of its deadline.
 //!
 //! Earlier versions, measured with the hostile bench (README, "Scheduling"): one gave every
 //! parked runner a slice every 50 ms (the slices came in bursts of milliseconds that the
 //! short executions queued behind); one marked long runners by fuel (two million units)
 //! or ten milliseconds of wall time, checked at the epoch tick, so a hostile execution
 //! ran as a short one for milliseconds, and a memory bomb, whose page faults use no fuel,
-//! longer.
+//! longer; before turns, every long runner was runnable whenever no short execution was
+//! in flight.
 //!
 //! [`Scheduler::run`] wraps every guest call that runs an Action and measures its time on
 //! a thread; the memory limiter (`memory.rs`, where a long runner also yields at each
 //! growth) and the event loop's wait (`timers/`) mark long runners too; the ticker
 //! (`epoch.rs`) wakes the parked ones every [`RECHECK`].
 
+use std::collections::VecDeque;
 use std::future::{Future, poll_fn};
 use std::pin::pin;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -54,13 +60,39 @@ pub const RECHECK: Duration = Duration::from_millis(10);
 
 /// The engine's scheduler: how many short executions are in flight, and the long runners
 /// parked until there are none.
-#[derive(Default)]
 pub struct Scheduler {
     short: AtomicUsize,
-    parked: Mutex<Vec<Waker>>,
+    /// How many long runners may be on a thread at once ([`Scheduler::new`]).
+    turns: usize,
+    /// How many are: they take turns, a slice each.
+    long_on_threads: AtomicUsize,
+    /// The parked long runners, the one parked longest first.
+    parked: Mutex<VecDeque<Waker>>,
+}
+
+impl Default for Scheduler {
+    fn default() -> Self {
+        Scheduler::new(1)
+    }
 }
 
 impl Scheduler {
+    /// A scheduler that lets `turns` long runners (at least one) be on a thread at once.
+    pub fn new(turns: usize) -> Self {
+        Scheduler {
+            short: AtomicUsize::new(0),
+            turns: turns.max(1),
+            long_on_threads: AtomicUsize::new(0),
+            parked: Mutex::new(VecDeque::new()),
+        }
+    }
+
+    /// The turns for a machine of `threads` hardware threads: half of them, at least one,
+    /// so long runners leave the other half to arriving executions.
+    pub fn turns_for(threads: usize) -> usize {
+        (threads / 2).max(1)
+    }
+
     /// A ticket for an execution starting now, whose deadline is `deadline`: short until
     /// marked long.
     pub fn ticket(self: &Arc<Self>, deadline: Instant) -> Ticket {
@@ -81,33 +113,64 @@ impl Scheduler {
         }
     }
 
+    /// Wakes the long runner parked longest: the next to take a turn.
+    fn wake_next(&self) {
+        let next = self.parked.lock().unwrap_or_else(|p| p.into_inner()).pop_front();
+        if let Some(waker) = next {
+            waker.wake();
+        }
+    }
+
     fn short_left(&self) {
         if self.short.fetch_sub(1, Ordering::SeqCst) == 1 {
-            self.wake_parked();
+            for _ in 0..self.turns {
+                self.wake_next();
+            }
         }
+    }
+
+    /// Parks a long runner until it is woken to look again.
+    fn park(&self, waker: &Waker) {
+        self.parked.lock().unwrap_or_else(|p| p.into_inner()).push_back(waker.clone());
+        // The last short execution may have left, or the turn been given back, between
+        // the check and the push: then nothing would wake one until the next recheck.
+        if self.short.load(Ordering::SeqCst) == 0 && self.long_on_threads.load(Ordering::SeqCst) < self.turns {
+            self.wake_next();
+        }
+    }
+
+    /// A turn on a thread for a long runner: none while a short execution is in flight
+    /// or while every turn is taken.
+    fn turn(&self) -> Option<Turn<'_>> {
+        if self.short.load(Ordering::SeqCst) > 0 {
+            return None;
+        }
+        self.long_on_threads
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| (n < self.turns).then_some(n + 1))
+            .ok()
+            .map(|_| Turn(self))
     }
 
     /// Runs `call` (a guest call running an Action) under `ticket`, measuring its time on
     /// a thread: past [`LONG_RUN_CPU`] it is a long runner. When `demote` is on, a long
-    /// runner is parked at its yields while short executions are in flight, until its
-    /// deadline.
+    /// runner is parked at its yields while short executions are in flight or its turn
+    /// has not come, until its deadline.
     pub async fn run<F: Future>(&self, ticket: &Ticket, demote: bool, call: F) -> F::Output {
         let mut call = pin!(call);
         let mut busy = Duration::ZERO;
         poll_fn(|cx| {
-            if demote
-                && ticket.runner.is_long()
-                && self.short.load(Ordering::SeqCst) > 0
-                && Instant::now() < ticket.deadline
-            {
-                self.parked.lock().unwrap_or_else(|p| p.into_inner()).push(cx.waker().clone());
-                // The last short execution may have left between the check and the push:
-                // then nothing would wake this one until the next recheck.
-                if self.short.load(Ordering::SeqCst) == 0 {
-                    self.wake_parked();
+            // A long runner runs in turns; past its deadline it runs (and traps there).
+            let _turn = if demote && ticket.runner.is_long() && Instant::now() < ticket.deadline {
+                match self.turn() {
+                    Some(turn) => Some(turn),
+                    None => {
+                        self.park(cx.waker());
+                        return Poll::Pending;
+                    }
                 }
-                return Poll::Pending;
-            }
+            } else {
+                None
+            };
             let started = Instant::now();
             let polled = call.as_mut().poll(cx);
             busy += started.elapsed();
@@ -117,6 +180,17 @@ impl Scheduler {
             polled
         })
         .await
+    }
+}
+
+/// A long runner's turn on a thread, for one poll of its call: given back when dropped
+/// (a panic in the call included), waking the next long runner.
+struct Turn<'a>(&'a Scheduler);
+
+impl Drop for Turn<'_> {
+    fn drop(&mut self) {
+        self.0.long_on_threads.fetch_sub(1, Ordering::SeqCst);
+        self.0.wake_next();
     }
 }
 
@@ -242,6 +316,44 @@ mod tests {
             assert!(run.as_mut().poll(&mut cx).is_pending());
             assert_eq!(polls.load(Ordering::SeqCst), expected, "no short one in flight: it runs freely");
         }
+    }
+
+    #[test]
+    fn long_runners_take_turns_the_one_parked_longest_next() {
+        let scheduler = Arc::new(Scheduler::new(1));
+        let tickets: Vec<Ticket> = (0..3).map(|_| scheduler.ticket(later())).collect();
+        tickets.iter().for_each(|t| t.long_runner().mark());
+        let polls: Vec<AtomicUsize> = (0..3).map(|_| AtomicUsize::new(0)).collect();
+        let wakes: Vec<Arc<Counting>> = (0..3).map(|_| Arc::new(Counting::default())).collect();
+        let wakers: Vec<Waker> = wakes.iter().map(|w| Waker::from(w.clone())).collect();
+        // The first runner's call parks the two others while it is on a thread: its poll
+        // polls them.
+        let mut second = pin!(scheduler.run(&tickets[1], true, yielding(&polls[1])));
+        let mut third = pin!(scheduler.run(&tickets[2], true, yielding(&polls[2])));
+        let mut cx1 = Context::from_waker(&wakers[1]);
+        let mut cx2 = Context::from_waker(&wakers[2]);
+        {
+            let nested = poll_fn(|cx| {
+                polls[0].fetch_add(1, Ordering::SeqCst);
+                assert!(second.as_mut().poll(&mut cx1).is_pending());
+                assert!(third.as_mut().poll(&mut cx2).is_pending());
+                cx.waker().wake_by_ref();
+                Poll::<()>::Pending
+            });
+            let mut first = pin!(scheduler.run(&tickets[0], true, nested));
+            assert!(first.as_mut().poll(&mut Context::from_waker(&wakers[0])).is_pending());
+        }
+        assert_eq!(polls[0].load(Ordering::SeqCst), 1);
+        assert_eq!(
+            (polls[1].load(Ordering::SeqCst), polls[2].load(Ordering::SeqCst)),
+            (0, 0),
+            "parked: not their turn"
+        );
+        assert_eq!(wakes[1].0.load(Ordering::SeqCst), 1, "the turn given back wakes the one parked longest");
+        assert_eq!(wakes[2].0.load(Ordering::SeqCst), 0, "and only it");
+        assert!(second.as_mut().poll(&mut cx1).is_pending());
+        assert_eq!(polls[1].load(Ordering::SeqCst), 1, "its turn came");
+        assert_eq!(wakes[2].0.load(Ordering::SeqCst), 1, "then the next one's");
     }
 
     #[test]
