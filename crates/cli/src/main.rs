@@ -116,6 +116,10 @@ enum Command {
         /// `none` (a yield at every epoch tick only).
         #[arg(long, value_enum, default_value = "full")]
         scheduling: bench::Scheduling,
+        /// The hostile Actions offered with `--hostile`, in turn (default: all five), e.g.
+        /// `--hostile-kinds loop,memory-bomb`: what each kind costs the benign load.
+        #[arg(long, value_enum, value_delimiter = ',')]
+        hostile_kinds: Vec<bench::HostileKind>,
         /// Directories a flow file's Actions may come from (default: the flow file's own).
         #[arg(long = "root", value_name = "DIR")]
         roots: Vec<PathBuf>,
@@ -457,9 +461,10 @@ async fn dispatch(command: Command) -> Result<ExitCode, exit::Failure> {
             bench::run_flow(&engine, &flow, &target.action.display().to_string(), &event, iterations).await?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Bench { target, iterations, hostile: true, rate, scheduling, .. } => {
+        Command::Bench { target, iterations, hostile: true, rate, scheduling, hostile_kinds, .. } => {
             let event = input::read_event(&target.event, &target.secrets, &target.configuration)?;
-            let load = bench::Load { rate, benign: iterations, timeout: target.timeout, scheduling };
+            let load =
+                bench::Load { rate, benign: iterations, timeout: target.timeout, scheduling, kinds: hostile_kinds };
             bench::run_hostile(target.action, event, target.trigger, load)?;
             Ok(ExitCode::SUCCESS)
         }

@@ -306,11 +306,43 @@ fn bench_hostile_ends_every_hostile_execution_with_its_limit_and_reports_both_lo
     for line in ["benign alone", "benign loaded", "loaded/alone", "memory: resident"] {
         assert!(text.contains(line), "{line}: {text}");
     }
+    let ended = |text: &str, hostile: &str| {
+        let prefix = format!("hostile {hostile} ");
+        text.lines().find(|l| l.trim_start().starts_with(&prefix)).map(str::to_owned)
+    };
     for hostile in ["infinite loop", "memory bomb", "microtask flood", "fetch flood", "deep recursion"] {
-        let line = text.lines().find(|l| l.contains(hostile)).unwrap_or_else(|| panic!("{hostile}: {text}"));
+        let line = ended(&text, hostile).unwrap_or_else(|| panic!("{hostile}: {text}"));
         assert!(line.contains("(as expected)"), "{line}");
     }
     assert!(text.contains("every one ended with its limit"), "{text}");
+
+    // `--hostile-kinds` offers only the kinds named.
+    let out = actionbox(&[
+        "bench",
+        path(&example("roles-claim", "action.js")),
+        "--event",
+        path(&example("roles-claim", "event.json")),
+        "--hostile",
+        "-n",
+        "40",
+        "--rate",
+        "200",
+        "--timeout",
+        "300ms",
+        "--hostile-kinds",
+        "deep-recursion,loop",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = stdout(&out);
+    for (hostile, offered) in [
+        ("infinite loop", true),
+        ("memory bomb", false),
+        ("microtask flood", false),
+        ("fetch flood", false),
+        ("deep recursion", true),
+    ] {
+        assert_eq!(ended(&text, hostile).is_some(), offered, "{hostile}: {text}");
+    }
 }
 
 #[test]

@@ -1,8 +1,8 @@
 //! `actionbox bench --hostile`: the Action under hostile load. Executions are offered at a
 //! steady rate (open loop: each is started at its time whatever the others are doing),
 //! one in five a hostile Action (an infinite loop, a memory bomb, a microtask flood, a
-//! fetch flood against a loopback server that never answers, a deep recursion), until
-//! the benign ones reach the count asked. The benign executions' latency, from the time
+//! fetch flood against a loopback server that never answers, a deep recursion, in turn;
+//! `--hostile-kinds` picks some), until the benign ones reach the count asked. The benign executions' latency, from the time
 //! each was offered, is reported beside the same benign load offered alone, first, in the
 //! same process; every hostile execution must end with its own limit; resident memory
 //! after the run is compared with its level before.
@@ -33,12 +33,30 @@ pub enum Scheduling {
     Full,
 }
 
-/// The load: executions offered per second, the share that is hostile, the benign count.
+/// The hostile Actions the load can hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum HostileKind {
+    /// `for (;;) {}`
+    Loop,
+    /// Megabyte typed arrays, filled and kept, until the memory cap.
+    MemoryBomb,
+    /// `for (;;) await 0;`
+    MicrotaskFlood,
+    /// 50 requests to a loopback server that never answers.
+    FetchFlood,
+    /// Unbounded recursion.
+    DeepRecursion,
+}
+
+/// The load: executions offered per second, the share that is hostile and its kinds, the
+/// benign count.
 pub struct Load {
     pub rate: u32,
     pub benign: u32,
     pub timeout: Duration,
     pub scheduling: Scheduling,
+    /// The hostile kinds offered in turn (all of them when empty).
+    pub kinds: Vec<HostileKind>,
 }
 
 /// What resident memory may stay above its level before the run, once it has drained,
@@ -49,20 +67,22 @@ const RSS_TOLERANCE_MIB: f64 = 64.0;
 /// The hostile Actions, each with the outcomes it may end with. A memory bomb is a long
 /// runner: demoted behind the benign load, it may reach its deadline before its memory
 /// cap.
-const HOSTILE: &[(&str, &str, &[&str])] = &[
-    ("infinite loop", "for (;;) {}", &["timeout"]),
+const HOSTILE: &[(HostileKind, &str, &str, &[&str])] = &[
+    (HostileKind::Loop, "infinite loop", "for (;;) {}", &["timeout"]),
     (
+        HostileKind::MemoryBomb,
         "memory bomb",
         "const keep = []; for (;;) keep.push(new Uint8Array(1 << 20).fill(1));",
         &["memory_limit", "timeout"],
     ),
-    ("microtask flood", "for (;;) await 0;", &["timeout"]),
+    (HostileKind::MicrotaskFlood, "microtask flood", "for (;;) await 0;", &["timeout"]),
     (
+        HostileKind::FetchFlood,
         "fetch flood",
         "await Promise.all(Array.from({ length: 50 }, () => fetch(event.request.query.hang)));",
         &["timeout"],
     ),
-    ("deep recursion", "const f = () => f(); f();", &["threw RangeError"]),
+    (HostileKind::DeepRecursion, "deep recursion", "const f = () => f(); f();", &["threw RangeError"]),
 ];
 
 /// Linear memory a pool slot keeps resident between instances (`Config`'s pool, 4 MiB
@@ -105,7 +125,9 @@ async fn bench(
     let hang = hanging_server().await?;
     event["request"]["query"]["hang"] = Value::from(hang);
     let mut hostile = Vec::new();
-    for (name, body, expected) in HOSTILE {
+    for (_, name, body, expected) in
+        HOSTILE.iter().filter(|(kind, ..)| load.kinds.is_empty() || load.kinds.contains(kind))
+    {
         let source = format!("exports.{} = async (event, api) => {{ {body} }};", trigger.handler());
         hostile.push((*name, engine.compile("hostile.js", &source).await?, *expected));
     }
@@ -127,8 +149,9 @@ async fn bench(
     );
     let benign_rate = f64::from(load.rate) * 0.8;
     outln!(
-        "  offered: {} per second, one in five hostile; alone: the benign {benign_rate:.0} per second; {} benign each",
+        "  offered: {} per second, one in five hostile ({}); alone: the benign {benign_rate:.0} per second; {} benign each",
         load.rate,
+        hostile.iter().map(|(name, ..)| *name).collect::<Vec<_>>().join(", "),
         load.benign
     );
     let benign = Arc::new(benign);

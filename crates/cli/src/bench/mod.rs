@@ -10,7 +10,7 @@ mod node;
 mod steal;
 
 pub use flow::run as run_flow;
-pub use hostile::{Load, Scheduling, run as run_hostile};
+pub use hostile::{HostileKind, Load, Scheduling, run as run_hostile};
 
 use std::time::Instant;
 
