@@ -2,12 +2,14 @@
 //! steady rate (open loop: each is started at its time whatever the others are doing),
 //! one in five a hostile Action (an infinite loop, a memory bomb, a microtask flood, a
 //! fetch flood against a loopback server that never answers, a deep recursion, in turn;
-//! `--hostile-kinds` picks some), until the benign ones reach the count asked. The benign executions' latency, from the time
-//! each was offered, is reported beside the same benign load offered alone, first, in the
-//! same process; every hostile execution must end with its own limit; resident memory
-//! after the run is compared with its level before.
+//! `--hostile-kinds` picks some), until the benign ones reach the count asked. The
+//! benign executions' latency, from the time each was offered, is reported beside the
+//! same benign load offered alone, first, in the same process; every hostile execution
+//! must end with its own limit; resident memory after the run is compared with its level
+//! before.
 //!
-//! It runs on a multi-threaded runtime of one worker per core, in a thread of its own.
+//! It runs on a multi-threaded runtime of one worker per core, in a thread of its own;
+//! the loopback server, which stands for a remote host, on a thread of its own too.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -319,19 +321,32 @@ fn outcome_kind(decision: &Decision) -> String {
     }
 }
 
-/// A loopback server that accepts connections and never answers; its URL.
+/// A loopback server that accepts connections and never answers; its URL. It stands for
+/// a remote host, so it runs on a runtime and a thread of its own, not among the
+/// executions it serves.
 async fn hanging_server() -> Result<String, Failure> {
     let listener =
-        TcpListener::bind("127.0.0.1:0").await.map_err(|e| Failure::io(format!("a loopback listener: {e}")))?;
+        std::net::TcpListener::bind("127.0.0.1:0").map_err(|e| Failure::io(format!("a loopback listener: {e}")))?;
     let address = listener.local_addr().map_err(|e| Failure::io(format!("its address: {e}")))?;
-    tokio::spawn(async move {
-        while let Ok((mut stream, _)) = listener.accept().await {
-            // Held until the client goes away (its execution ended), never answered.
-            tokio::spawn(async move {
-                let mut buffer = [0u8; 4096];
-                while matches!(tokio::io::AsyncReadExt::read(&mut stream, &mut buffer).await, Ok(n) if n > 0) {}
-            });
-        }
-    });
+    listener.set_nonblocking(true).map_err(|e| Failure::io(format!("a loopback listener: {e}")))?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_io()
+        .build()
+        .map_err(|e| Failure::io(format!("the loopback server's runtime: {e}")))?;
+    std::thread::Builder::new()
+        .name("actionbox-hanging-server".into())
+        .spawn(move || {
+            runtime.block_on(async move {
+                let Ok(listener) = TcpListener::from_std(listener) else { return };
+                while let Ok((mut stream, _)) = listener.accept().await {
+                    // Held until the client goes away (its execution ended), never answered.
+                    tokio::spawn(async move {
+                        let mut buffer = [0u8; 4096];
+                        while matches!(tokio::io::AsyncReadExt::read(&mut stream, &mut buffer).await, Ok(n) if n > 0) {}
+                    });
+                }
+            })
+        })
+        .map_err(|e| Failure::io(format!("the loopback server's thread: {e}")))?;
     Ok(format!("http://{address}/"))
 }
