@@ -43,7 +43,7 @@ impl EpochTicker {
                 engine.increment_epoch();
                 due.wake_due(Instant::now());
                 ticks += 1;
-                if ticks % per_recheck == 0 {
+                if ticks.is_multiple_of(per_recheck) {
                     scheduler.recheck();
                 }
             }

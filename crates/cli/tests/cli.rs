@@ -303,7 +303,9 @@ fn bench_hostile_ends_every_hostile_execution_with_its_limit_and_reports_both_lo
     ]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let text = stdout(&out);
-    for line in ["benign alone", "benign loaded", "loaded/alone", "memory: resident"] {
+    for line in
+        ["benign alone", "benign loaded", "slowest 1% alone", "slowest 1% loaded", "loaded/alone", "memory: resident"]
+    {
         assert!(text.contains(line), "{line}: {text}");
     }
     let ended = |text: &str, hostile: &str| {

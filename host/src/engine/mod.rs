@@ -18,7 +18,7 @@
 //! reading of one file of them), `pool.rs` (wasmtime's configuration and pool sizing), `store.rs` (a store with its
 //! limits and deadline), `instance.rs` (a flow's instance, and the rule for reusing it),
 //! `trap.rs` (what a trap or a thrown value means), `outcome.rs` (a run's result as an
-//! [`Outcome`]).
+//! [`Outcome`]), `schedule.rs` and `cpu_time.rs` (short executions first).
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -47,6 +47,7 @@ use crate::suspended::SuspendedFlow;
 use crate::trigger::Trigger;
 
 mod compile;
+mod cpu_time;
 mod instance;
 mod outcome;
 mod pool;

@@ -7,17 +7,18 @@
 //!   execution that arrives while a thread runs wasm waits at most one such slice, not a
 //!   whole epoch tick.
 //! - **Demotion** ([`Config::demote_long_runners`](crate::Config::demote_long_runners)): an
-//!   execution that has been on a thread for more than [`LONG_RUN_CPU`] (its guest code
-//!   and the host calls it made, measured around each poll, so a loop is caught at its
-//!   next yield), or has grown its memory by more than [`LONG_RUN_GROWTH`], or has waited
+//!   execution that has used more than [`LONG_RUN_CPU`] of CPU time (its guest code and
+//!   the host calls it made, read on the thread's CPU clock around each poll, so a loop
+//!   is caught at its next yield; `cpu_time.rs`), or has grown its memory by more than [`LONG_RUN_GROWTH`], or has waited
 //!   in the event loop (for a timer or a request), is a long runner. While short
 //!   executions are in flight, a long runner is parked at its yields; it runs when none
 //!   is, or once its deadline has passed (it then traps at once). Long runners also take
 //!   turns: at most half the machine's threads (one on two cores) run one at once, a
 //!   slice each, the one parked longest next; the others stay parked, so the executor's
 //!   queues hold no long runners that an arriving execution would wait behind, and their
-//!   page faults and memory growth do not crowd the kernel. Parked runners are looked at
-//!   again every [`RECHECK`], so one ends within that of its deadline.
+//!   page faults and memory growth do not crowd the kernel. Every [`RECHECK`] the parked
+//!   runners whose deadline has passed are woken (so one ends within that of its
+//!   deadline), and a turn left free is given again.
 //!
 //! Earlier versions, measured with the hostile bench (README, "Scheduling"): one gave every
 //! parked runner a slice every 50 ms (the slices came in bursts of milliseconds that the
@@ -25,12 +26,15 @@
 //! or ten milliseconds of wall time, checked at the epoch tick, so a hostile execution
 //! ran as a short one for milliseconds, and a memory bomb, whose page faults use no fuel,
 //! longer; before turns, every long runner was runnable whenever no short execution was
-//! in flight.
+//! in flight; before the CPU clock, the time of a poll was read on the wall clock, so a
+//! short execution whose thread was held up in the kernel (while another thread gave
+//! memory back) was taken for a long runner and parked behind the hostile ones; before
+//! the recheck woke only the runners due, it woke every parked one, each to park again.
 //!
-//! [`Scheduler::run`] wraps every guest call that runs an Action and measures its time on
-//! a thread; the memory limiter (`memory.rs`, where a long runner also yields at each
+//! [`Scheduler::run`] wraps every guest call that runs an Action and measures its CPU
+//! time; the memory limiter (`memory.rs`, where a long runner also yields at each
 //! growth) and the event loop's wait (`timers/`) mark long runners too; the ticker
-//! (`epoch.rs`) wakes the parked ones every [`RECHECK`].
+//! (`epoch.rs`) calls [`Scheduler::recheck`] every [`RECHECK`].
 
 use std::collections::VecDeque;
 use std::future::{Future, poll_fn};
@@ -40,12 +44,14 @@ use std::sync::{Arc, Mutex};
 use std::task::{Poll, Waker};
 use std::time::{Duration, Instant};
 
+use super::cpu_time::ThreadCpu;
+
 /// The default yield interval in fuel: about 45 µs of guest code.
 pub const DEFAULT_YIELD_FUEL: u64 = 100_000;
 
-/// Time on a thread after which an execution is a long runner: about two million units
-/// of fuel of guest code (2.2 million units per millisecond on the machines this was
-/// measured on); host calls such as cryptography count too.
+/// CPU time after which an execution is a long runner: about two million units of fuel
+/// of guest code (2.2 million units per millisecond on the machines this was measured
+/// on); host calls such as cryptography, and the page faults of its memory, count too.
 pub const LONG_RUN_CPU: Duration = Duration::from_millis(1);
 
 /// Memory growth after which an execution is a long runner: growing and touching memory
@@ -54,8 +60,8 @@ pub const LONG_RUN_CPU: Duration = Duration::from_millis(1);
 /// that much more is no short one.
 pub const LONG_RUN_GROWTH: usize = 8 * 1024 * 1024;
 
-/// How often parked long runners are woken to look again (their deadline may have
-/// passed): the most a parked runner's end may trail its deadline.
+/// How often the parked long runners are looked at (their deadline may have passed): the
+/// most a parked runner's end may trail its deadline.
 pub const RECHECK: Duration = Duration::from_millis(10);
 
 /// The engine's scheduler: how many short executions are in flight, and the long runners
@@ -67,7 +73,13 @@ pub struct Scheduler {
     /// How many are: they take turns, a slice each.
     long_on_threads: AtomicUsize,
     /// The parked long runners, the one parked longest first.
-    parked: Mutex<VecDeque<Waker>>,
+    parked: Mutex<VecDeque<Parked>>,
+}
+
+/// A parked long runner: what wakes it, and when its deadline passes.
+struct Parked {
+    waker: Waker,
+    deadline: Instant,
 }
 
 impl Default for Scheduler {
@@ -100,24 +112,36 @@ impl Scheduler {
         Ticket { runner: LongRunner { scheduler: self.clone(), long: Arc::new(AtomicBool::new(false)) }, deadline }
     }
 
-    /// Wakes every parked long runner to look again. Called by the ticker every
-    /// [`RECHECK`].
+    /// Wakes the parked long runners whose deadline has passed (they then trap at once),
+    /// and, when no short execution is in flight, the next ones for the turns free (a
+    /// turn's wake may have gone to a runner that had already ended). Called by the
+    /// ticker every [`RECHECK`].
     pub fn recheck(&self) {
-        self.wake_parked();
-    }
-
-    fn wake_parked(&self) {
-        let parked = std::mem::take(&mut *self.parked.lock().unwrap_or_else(|p| p.into_inner()));
-        for waker in parked {
-            waker.wake();
+        let now = Instant::now();
+        let due: Vec<Waker> = {
+            let mut parked = self.parked.lock().unwrap_or_else(|p| p.into_inner());
+            let mut due = Vec::new();
+            parked.retain(|runner| {
+                let is_due = runner.deadline <= now;
+                if is_due {
+                    due.push(runner.waker.clone());
+                }
+                !is_due
+            });
+            due
+        };
+        due.into_iter().for_each(Waker::wake);
+        if self.short.load(Ordering::SeqCst) == 0 {
+            let free = self.turns.saturating_sub(self.long_on_threads.load(Ordering::SeqCst));
+            (0..free).for_each(|_| self.wake_next());
         }
     }
 
     /// Wakes the long runner parked longest: the next to take a turn.
     fn wake_next(&self) {
         let next = self.parked.lock().unwrap_or_else(|p| p.into_inner()).pop_front();
-        if let Some(waker) = next {
-            waker.wake();
+        if let Some(runner) = next {
+            runner.waker.wake();
         }
     }
 
@@ -129,9 +153,10 @@ impl Scheduler {
         }
     }
 
-    /// Parks a long runner until it is woken to look again.
-    fn park(&self, waker: &Waker) {
-        self.parked.lock().unwrap_or_else(|p| p.into_inner()).push_back(waker.clone());
+    /// Parks a long runner until it is woken to look again: its turn came, or its
+    /// `deadline` passed.
+    fn park(&self, waker: &Waker, deadline: Instant) {
+        self.parked.lock().unwrap_or_else(|p| p.into_inner()).push_back(Parked { waker: waker.clone(), deadline });
         // The last short execution may have left, or the turn been given back, between
         // the check and the push: then nothing would wake one until the next recheck.
         if self.short.load(Ordering::SeqCst) == 0 && self.long_on_threads.load(Ordering::SeqCst) < self.turns {
@@ -151,8 +176,8 @@ impl Scheduler {
             .map(|_| Turn(self))
     }
 
-    /// Runs `call` (a guest call running an Action) under `ticket`, measuring its time on
-    /// a thread: past [`LONG_RUN_CPU`] it is a long runner. When `demote` is on, a long
+    /// Runs `call` (a guest call running an Action) under `ticket`, measuring its CPU
+    /// time: past [`LONG_RUN_CPU`] it is a long runner. When `demote` is on, a long
     /// runner is parked at its yields while short executions are in flight or its turn
     /// has not come, until its deadline.
     pub async fn run<F: Future>(&self, ticket: &Ticket, demote: bool, call: F) -> F::Output {
@@ -164,16 +189,16 @@ impl Scheduler {
                 match self.turn() {
                     Some(turn) => Some(turn),
                     None => {
-                        self.park(cx.waker());
+                        self.park(cx.waker(), ticket.deadline);
                         return Poll::Pending;
                     }
                 }
             } else {
                 None
             };
-            let started = Instant::now();
+            let on_cpu = ThreadCpu::now();
             let polled = call.as_mut().poll(cx);
-            busy += started.elapsed();
+            busy += on_cpu.elapsed();
             if busy > LONG_RUN_CPU {
                 ticket.runner.mark();
             }
@@ -306,9 +331,9 @@ mod tests {
         assert_eq!(polls.load(Ordering::SeqCst), 0, "parked while the short one is in flight");
         let woken = wakes.0.load(Ordering::SeqCst);
         scheduler.recheck();
-        assert!(wakes.0.load(Ordering::SeqCst) > woken, "a recheck wakes the parked");
+        assert_eq!(wakes.0.load(Ordering::SeqCst), woken, "a recheck leaves it parked: its deadline is ahead");
         assert!(run.as_mut().poll(&mut cx).is_pending());
-        assert_eq!(polls.load(Ordering::SeqCst), 0, "and it parks again");
+        assert_eq!(polls.load(Ordering::SeqCst), 0, "polled anyway, it parks again");
         let woken = wakes.0.load(Ordering::SeqCst);
         drop(short);
         assert!(wakes.0.load(Ordering::SeqCst) > woken, "the last short one leaving wakes the parked");
@@ -354,6 +379,54 @@ mod tests {
         assert!(second.as_mut().poll(&mut cx1).is_pending());
         assert_eq!(polls[1].load(Ordering::SeqCst), 1, "its turn came");
         assert_eq!(wakes[2].0.load(Ordering::SeqCst), 1, "then the next one's");
+    }
+
+    #[test]
+    fn a_recheck_wakes_the_parked_runners_past_their_deadline_only() {
+        let scheduler = Arc::new(Scheduler::default());
+        let soon = scheduler.ticket(Instant::now() + Duration::from_millis(20));
+        let later_one = scheduler.ticket(later());
+        soon.long_runner().mark();
+        later_one.long_runner().mark();
+        let _short = scheduler.ticket(later());
+        let polls = AtomicUsize::new(0);
+        let wakes: Vec<Arc<Counting>> = (0..2).map(|_| Arc::new(Counting::default())).collect();
+        let wakers: Vec<Waker> = wakes.iter().map(|w| Waker::from(w.clone())).collect();
+        let mut first = pin!(scheduler.run(&soon, true, yielding(&polls)));
+        let mut second = pin!(scheduler.run(&later_one, true, yielding(&polls)));
+        assert!(first.as_mut().poll(&mut Context::from_waker(&wakers[0])).is_pending());
+        assert!(second.as_mut().poll(&mut Context::from_waker(&wakers[1])).is_pending());
+        assert_eq!(polls.load(Ordering::SeqCst), 0, "both parked");
+        std::thread::sleep(Duration::from_millis(30));
+        scheduler.recheck();
+        assert_eq!(wakes[0].0.load(Ordering::SeqCst), 1, "the one past its deadline is woken");
+        assert_eq!(wakes[1].0.load(Ordering::SeqCst), 0, "the other is not");
+        assert!(first.as_mut().poll(&mut Context::from_waker(&wakers[0])).is_pending());
+        assert_eq!(polls.load(Ordering::SeqCst), 1, "and runs, to trap at its deadline");
+    }
+
+    #[test]
+    fn a_recheck_gives_a_free_turn_when_no_short_execution_is_in_flight() {
+        let scheduler = Arc::new(Scheduler::new(1));
+        let long = scheduler.ticket(later());
+        long.long_runner().mark();
+        let short = scheduler.ticket(later());
+        let polls = AtomicUsize::new(0);
+        let wakes = Arc::new(Counting::default());
+        let waker = Waker::from(wakes.clone());
+        let mut cx = Context::from_waker(&waker);
+        let mut run = pin!(scheduler.run(&long, true, yielding(&polls)));
+        assert!(run.as_mut().poll(&mut cx).is_pending());
+        // The short one leaves, and the turn's wake goes to a runner that had ended.
+        let (gone_wakes, gone) = (Arc::new(Counting::default()), later());
+        scheduler.parked.lock().unwrap().push_front(Parked { waker: Waker::from(gone_wakes.clone()), deadline: gone });
+        drop(short);
+        assert_eq!(gone_wakes.0.load(Ordering::SeqCst), 1);
+        assert_eq!(wakes.0.load(Ordering::SeqCst), 0, "the wake went to the ended one");
+        scheduler.recheck();
+        assert_eq!(wakes.0.load(Ordering::SeqCst), 1, "the recheck gives the free turn to the parked one");
+        assert!(run.as_mut().poll(&mut cx).is_pending());
+        assert_eq!(polls.load(Ordering::SeqCst), 1);
     }
 
     #[test]
@@ -416,11 +489,11 @@ mod tests {
         let _other = scheduler.ticket(later());
         let waker = std::task::Waker::from(Arc::new(Counting::default()));
         let mut cx = Context::from_waker(&waker);
-        // The first poll returns at once; the second keeps the thread past the threshold.
+        // The first poll returns at once; the second keeps the CPU past the threshold.
         let polls = AtomicUsize::new(0);
         let busy = poll_fn(|cx| {
             if polls.fetch_add(1, Ordering::SeqCst) == 1 {
-                std::thread::sleep(LONG_RUN_CPU);
+                spin_on_the_cpu(LONG_RUN_CPU + Duration::from_micros(200));
             }
             cx.waker().wake_by_ref();
             Poll::<()>::Pending
@@ -437,5 +510,33 @@ mod tests {
         ticket.long_runner().mark();
         drop(ticket);
         assert_eq!(scheduler.short.load(Ordering::SeqCst), 1, "counted once");
+    }
+
+    #[test]
+    fn time_off_the_cpu_does_not_make_a_long_runner() {
+        let scheduler = Arc::new(Scheduler::default());
+        let ticket = scheduler.ticket(later());
+        let waker = std::task::Waker::from(Arc::new(Counting::default()));
+        let mut cx = Context::from_waker(&waker);
+        // A poll during which the thread waits (as when the kernel or another thread
+        // holds it up) five times the threshold, using hardly any CPU.
+        let asleep = poll_fn(|cx| {
+            std::thread::sleep(LONG_RUN_CPU * 5);
+            cx.waker().wake_by_ref();
+            Poll::<()>::Pending
+        });
+        let mut run = pin!(scheduler.run(&ticket, true, asleep));
+        for _ in 0..2 {
+            assert!(run.as_mut().poll(&mut cx).is_pending());
+        }
+        assert_eq!(scheduler.short.load(Ordering::SeqCst), 1, "still short");
+    }
+
+    /// Keeps the calling thread on its CPU for `cpu` of CPU time.
+    fn spin_on_the_cpu(cpu: Duration) {
+        let started = ThreadCpu::now();
+        while started.elapsed() < cpu {
+            std::hint::spin_loop();
+        }
     }
 }

@@ -186,6 +186,17 @@ async fn bench(
         loaded.benign.len(),
         loaded.max_in_flight
     );
+    for (phase, offered) in [("alone", &alone), ("loaded", &loaded)] {
+        let slow = slowest_hundredth(&offered.parts);
+        outln!(
+            "  slowest 1% {phase:<6} mean {:>8.1} µs: waited for a thread {:.1}, instantiate {:.1}, run {:.1}, the rest {:.1}",
+            slow.latency,
+            slow.waited,
+            slow.instantiate,
+            slow.run,
+            slow.rest()
+        );
+    }
     let ratio = loaded_latency.p99 / alone_latency.p99;
     outln!("  benign p99 loaded/alone: {ratio:.2}x (target: within 2x)");
     let mut all_expected = true;
@@ -230,6 +241,37 @@ struct Run {
     options: Arc<ExecuteOptions>,
 }
 
+/// Where one benign execution's time went, in µs: waiting for a thread after it was
+/// offered, instantiating, running, and the rest of the call (checks, the store, the
+/// outcome, dropping the store).
+#[derive(Default, Clone, Copy)]
+struct Parts {
+    latency: f64,
+    waited: f64,
+    instantiate: f64,
+    run: f64,
+}
+
+impl Parts {
+    fn rest(&self) -> f64 {
+        self.latency - self.waited - self.instantiate - self.run
+    }
+}
+
+/// The mean parts of the slowest hundredth of `parts`.
+fn slowest_hundredth(parts: &[Parts]) -> Parts {
+    let mut sorted = parts.to_vec();
+    sorted.sort_by(|a, b| b.latency.total_cmp(&a.latency));
+    let slow = &sorted[..sorted.len().div_ceil(100)];
+    let mean = |f: fn(&Parts) -> f64| slow.iter().map(f).sum::<f64>() / slow.len() as f64;
+    Parts {
+        latency: mean(|p| p.latency),
+        waited: mean(|p| p.waited),
+        instantiate: mean(|p| p.instantiate),
+        run: mean(|p| p.run),
+    }
+}
+
 #[derive(Default, Clone)]
 struct Ended {
     kinds: BTreeMap<String, usize>,
@@ -239,6 +281,8 @@ struct Ended {
 struct Offered {
     /// Benign latencies in µs, from the time each was offered.
     benign: Vec<f64>,
+    /// Where each benign execution's time went, in the order they were offered.
+    parts: Vec<Parts>,
     hostile: BTreeMap<&'static str, Ended>,
     max_in_flight: usize,
     took: f64,
@@ -279,19 +323,35 @@ async fn offer(
         let run = run.clone();
         let (in_flight, max_in_flight) = (in_flight.clone(), max_in_flight.clone());
         tasks.push(tokio::spawn(async move {
+            let waited = at.elapsed();
             let now = in_flight.fetch_add(1, Ordering::SeqCst) + 1;
             max_in_flight.fetch_max(now, Ordering::SeqCst);
             let result = run.engine.execute_with(run.trigger, &action, &run.event, &run.options).await;
             in_flight.fetch_sub(1, Ordering::SeqCst);
-            (name, at.elapsed(), result.map(|o| outcome_kind(&o.decision)).unwrap_or_else(|e| e.kind().to_owned()))
+            let latency = at.elapsed();
+            let us = |d: Duration| d.as_secs_f64() * 1e6;
+            let parts = result.as_ref().map_or_else(
+                |_| Parts { latency: us(latency), waited: us(waited), ..Parts::default() },
+                |o| Parts {
+                    latency: us(latency),
+                    waited: us(waited),
+                    instantiate: o.usage.instantiate_us as f64,
+                    run: o.usage.run_us as f64,
+                },
+            );
+            (name, parts, latency, result.map(|o| outcome_kind(&o.decision)).unwrap_or_else(|e| e.kind().to_owned()))
         }));
         i += 1;
     }
-    let mut offered = Offered { benign: Vec::new(), hostile: BTreeMap::new(), max_in_flight: 0, took: 0.0 };
+    let mut offered =
+        Offered { benign: Vec::new(), parts: Vec::new(), hostile: BTreeMap::new(), max_in_flight: 0, took: 0.0 };
     for task in tasks {
-        let Ok((name, latency, kind)) = task.await else { continue };
+        let Ok((name, parts, latency, kind)) = task.await else { continue };
         match name {
-            None => offered.benign.push(latency.as_secs_f64() * 1e6),
+            None => {
+                offered.benign.push(parts.latency);
+                offered.parts.push(parts);
+            }
             Some(name) => {
                 let ended = offered.hostile.entry(name).or_default();
                 *ended.kinds.entry(kind).or_default() += 1;
