@@ -10,7 +10,7 @@ use std::time::Instant;
 use serde_json::Value;
 use wasmtime::Store;
 
-use super::{Engine, Timing, internal, store};
+use super::{Engine, Timing, internal};
 use crate::action::CompiledAction;
 use crate::bindings::types::RunError;
 use crate::bindings::{ActionRuntime, ActionRuntimePre};
@@ -47,12 +47,12 @@ impl InstanceLease {
         InstanceLease::Idle(carried)
     }
 
-    /// Drops the instance (and its store, as [`store::dispose`] does), keeping what the
+    /// Drops the instance (and its store, as [`Engine::dispose`] does), keeping what the
     /// flow carries.
-    async fn release(&mut self) -> Carried {
+    async fn release(&mut self, engine: &Engine) -> Carried {
         match std::mem::replace(self, InstanceLease::Idle(Carried::default())) {
             InstanceLease::Idle(carried) => carried,
-            InstanceLease::Holding(held) => store::dispose_carrying(held.store).await,
+            InstanceLease::Holding(held) => engine.dispose_carrying(held.store).await,
         }
     }
 
@@ -102,12 +102,12 @@ impl Engine {
                 let (outcome, reusable) =
                     self.finish(&mut held.store, called, step.action.source(), started, timing)?;
                 if !reusable {
-                    slot.release().await;
+                    slot.release(self).await;
                 }
                 return Ok(outcome);
             }
         }
-        let carried = slot.release().await;
+        let carried = slot.release(self).await;
         let mut store = self.new_store(step.trigger, step.deadline, carried);
         store.data_mut().begin_action(step.event, step.continuation);
         store.data_mut().modules = step.action.modules_shared();
@@ -125,7 +125,7 @@ impl Engine {
         *slot = if reusable {
             InstanceLease::Holding(Held { store, instance })
         } else {
-            InstanceLease::Idle(store::dispose_carrying(store).await)
+            InstanceLease::Idle(self.dispose_carrying(store).await)
         };
         Ok(outcome)
     }

@@ -204,7 +204,7 @@ impl Engine {
         let called = self.scheduled(&ticket, call).await;
         timing.ran = Some(Instant::now());
         let (outcome, _) = self.finish(&mut store, called, action.source(), started, timing)?;
-        store::dispose(store, slot).await;
+        self.dispose(store, slot).await;
         Ok(outcome)
     }
 

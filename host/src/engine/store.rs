@@ -8,7 +8,7 @@ use tokio::sync::OwnedSemaphorePermit;
 use wasmtime::{Store, Trap, UpdateDeadline};
 
 use super::Engine;
-use super::schedule::LONG_RUN_GROWTH;
+use super::schedule::{CLEANUP_WAIT, LONG_RUN_GROWTH, Turn};
 use crate::bindings::types::Limits;
 use crate::cache::ApiCache;
 use crate::limits;
@@ -52,35 +52,37 @@ impl Engine {
     }
 }
 
-/// Drops an execution's store, then gives back its slot. A store whose memory grew by more
-/// than [`LONG_RUN_GROWTH`] is dropped on a blocking thread, and waited for: giving its
-/// pages back to the system takes milliseconds (for a memory bomb's 64 MiB) that the
-/// executions sharing this async worker thread would otherwise wait behind.
-pub(crate) async fn dispose(store: Store<HostState>, slot: OwnedSemaphorePermit) {
-    let grown = grown(&store);
-    drop_off_the_worker_if(grown, move || drop((store, slot))).await;
-}
+impl Engine {
+    /// Drops an execution's store, then gives back its slot. A store whose memory grew
+    /// by more than [`LONG_RUN_GROWTH`] is a long runner's, and is dropped here in a long
+    /// runner's turn ([`Scheduler::cleanup_turn`](super::Scheduler::cleanup_turn)):
+    /// giving its pages back to the system takes milliseconds (6-7 ms for a memory bomb's
+    /// 64 MiB) of one system call, which must neither hold up a short execution queued on
+    /// this thread nor, on a thread beside the async workers, take a CPU from one.
+    pub(crate) async fn dispose(&self, store: Store<HostState>, slot: OwnedSemaphorePermit) {
+        let _turn = self.cleanup_turn_if(grown(&store)).await;
+        drop((store, slot));
+    }
 
-/// Drops a flow's store as [`dispose`] does, and returns what the flow's next store
-/// takes over from it.
-pub(crate) async fn dispose_carrying(mut store: Store<HostState>) -> Carried {
-    let carried = store.data_mut().take_carried();
-    let grown = grown(&store);
-    drop_off_the_worker_if(grown, move || drop(store)).await;
-    carried
+    /// Drops a flow's store as [`Engine::dispose`] does, and returns what the flow's next
+    /// store takes over from it.
+    pub(crate) async fn dispose_carrying(&self, mut store: Store<HostState>) -> Carried {
+        let carried = store.data_mut().take_carried();
+        let _turn = self.cleanup_turn_if(grown(&store)).await;
+        drop(store);
+        carried
+    }
+
+    /// A turn to clean up in, when `grown` and the engine demotes long runners.
+    async fn cleanup_turn_if(&self, grown: bool) -> Option<Turn<'_>> {
+        if !grown || !self.inner.config.demote_long_runners {
+            return None;
+        }
+        self.inner.scheduler.cleanup_turn(CLEANUP_WAIT).await
+    }
 }
 
 /// Whether `store`'s memory grew by more than [`LONG_RUN_GROWTH`].
 fn grown(store: &Store<HostState>) -> bool {
     store.data().limiter.grown_bytes() > LONG_RUN_GROWTH
-}
-
-/// Runs `drop_it` on a blocking thread when `off` (and a tokio runtime is there to lend
-/// one), else here.
-async fn drop_off_the_worker_if(off: bool, drop_it: impl FnOnce() + Send + 'static) {
-    match tokio::runtime::Handle::try_current() {
-        // A drop that panicked has nothing left to give back.
-        Ok(runtime) if off => _ = runtime.spawn_blocking(drop_it).await,
-        _ => drop_it(),
-    }
 }
