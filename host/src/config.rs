@@ -87,10 +87,11 @@ impl Config {
         self
     }
 
-    /// Whether long runners (executions that have been on a thread for a millisecond,
-    /// grown their memory by 8 MiB, or waited for a timer or a request) wait while short
-    /// ones are in flight, and take turns when none is (at most half the machine's
-    /// threads run one at once); one whose deadline has passed runs, and ends there.
+    /// Whether long runners (executions that have used a millisecond of CPU time, grown
+    /// their memory by 8 MiB, or waited for a timer or a request) wait while short ones
+    /// are in flight, and take turns when none is (at most half the machine's threads run
+    /// one at once, the one that used the least CPU time next); one whose deadline has
+    /// passed runs, and ends there. A long runner's grown store is dropped in such a turn.
     /// Default on.
     /// See README, "Scheduling".
     pub fn demote_long_runners(&mut self, demote: bool) -> &mut Self {
