@@ -8,7 +8,7 @@ use tokio::sync::OwnedSemaphorePermit;
 use wasmtime::{Store, Trap, UpdateDeadline};
 
 use super::Engine;
-use super::schedule::{CLEANUP_WAIT, LONG_RUN_GROWTH, Turn};
+use super::schedule::{CLEANUP_WAIT, LONG_RUN_GROWTH, LONG_RUNNER_YIELD_FUEL, LongRunner, Turn};
 use crate::bindings::types::Limits;
 use crate::cache::ApiCache;
 use crate::limits;
@@ -26,11 +26,18 @@ impl Engine {
         let mut store = Store::new(&self.inner.engine, state);
         store.limiter_async(|state| state);
         // Checked at every epoch tick: past the deadline the call traps, otherwise it
-        // yields so that other executions on the same thread progress.
+        // yields so that other executions on the same thread progress. A long runner's
+        // yield interval is shortened there, once.
         store.set_epoch_deadline(1);
-        store.epoch_deadline_callback(move |cx| {
+        let long_interval = config.yield_interval.map(|_| LONG_RUNNER_YIELD_FUEL);
+        let mut shortened = false;
+        store.epoch_deadline_callback(move |mut cx| {
             if Instant::now() >= cx.data().deadline {
                 return Err(Trap::Interrupt.into());
+            }
+            if !shortened && cx.data().long_runner.as_ref().is_some_and(LongRunner::is_long) {
+                shortened = true;
+                cx.fuel_async_yield_interval(long_interval)?;
             }
             Ok(UpdateDeadline::Yield(1))
         });
