@@ -81,7 +81,8 @@ impl Config {
 
     /// How often a running Action yields its thread to other executions, in fuel units
     /// (about 2,200 per microsecond of guest code). Default 100,000, about 45 µs; `None`
-    /// yields only at the epoch tick (2 ms). See README, "Scheduling".
+    /// yields only at the epoch tick (2 ms). With [demotion](Config::demote_long_runners),
+    /// a long runner yields every 10,000 units instead. See README, "Scheduling".
     pub fn yield_interval(&mut self, fuel: Option<u64>) -> &mut Self {
         self.yield_interval = fuel;
         self

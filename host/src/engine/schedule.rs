@@ -5,7 +5,8 @@
 //! - **Yield interval** ([`Config::yield_interval`](crate::Config::yield_interval)): the
 //!   guest's fiber yields to the executor after every so many units of fuel, so an
 //!   execution that arrives while a thread runs wasm waits at most one such slice, not a
-//!   whole epoch tick.
+//!   whole epoch tick. With demotion on, a long runner's interval is a tenth of it
+//!   ([`LONG_RUNNER_YIELD_FUEL`], set by the store's epoch callback, `store.rs`).
 //! - **Demotion** ([`Config::demote_long_runners`](crate::Config::demote_long_runners)): an
 //!   execution that has used more than [`LONG_RUN_CPU`] of CPU time (its guest code and
 //!   the host calls it made, read on the thread's CPU clock around each poll, so a loop
@@ -123,7 +124,12 @@ impl Scheduler {
     /// marked long.
     pub fn ticket(self: &Arc<Self>, deadline: Instant) -> Ticket {
         self.short.fetch_add(1, Ordering::SeqCst);
-        Ticket { runner: LongRunner { scheduler: self.clone(), long: Arc::new(AtomicBool::new(false)) }, deadline }
+        let runner = LongRunner {
+            scheduler: self.clone(),
+            long: Arc::new(AtomicBool::new(false)),
+            sliced: Arc::new(AtomicBool::new(false)),
+        };
+        Ticket { runner, deadline }
     }
 
     /// Wakes the parked long runners whose deadline has passed (they then trap at once),
@@ -286,6 +292,8 @@ impl Drop for Ticket {
 pub struct LongRunner {
     scheduler: Arc<Scheduler>,
     long: Arc<AtomicBool>,
+    /// Whether its slices were shortened to [`LONG_RUNNER_YIELD_FUEL`].
+    sliced: Arc<AtomicBool>,
 }
 
 impl LongRunner {
@@ -308,9 +316,14 @@ impl LongRunner {
         }
     }
 
-    /// Whether the execution is a long runner.
-    pub fn is_long(&self) -> bool {
+    fn is_long(&self) -> bool {
         self.long.load(Ordering::SeqCst)
+    }
+
+    /// Whether the execution's slices are to be shortened to [`LONG_RUNNER_YIELD_FUEL`]
+    /// now: true once, after it turned long.
+    pub fn shorten_slices(&self) -> bool {
+        self.is_long() && !self.sliced.swap(true, Ordering::SeqCst)
     }
 }
 
@@ -635,5 +648,19 @@ mod tests {
         assert_eq!(woken(), [0, 1, 1]);
         scheduler.wake_next();
         assert_eq!(woken(), [1, 1, 1], "the one that used the most, last");
+    }
+
+    #[test]
+    fn a_long_runner_has_its_slices_shortened_once() {
+        let scheduler = Arc::new(Scheduler::default());
+        let ticket = scheduler.ticket(later());
+        let runner = ticket.long_runner();
+        assert!(!runner.shorten_slices(), "not while short");
+        runner.mark();
+        assert!(runner.shorten_slices(), "once long");
+        assert!(!runner.shorten_slices(), "and only once");
+        let next = scheduler.ticket(later()).long_runner();
+        next.mark();
+        assert!(next.shorten_slices(), "the next execution's ticket starts anew");
     }
 }

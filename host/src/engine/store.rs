@@ -26,18 +26,16 @@ impl Engine {
         let mut store = Store::new(&self.inner.engine, state);
         store.limiter_async(|state| state);
         // Checked at every epoch tick: past the deadline the call traps, otherwise it
-        // yields so that other executions on the same thread progress. A long runner's
-        // yield interval is shortened there, once.
+        // yields so that other executions on the same thread progress. Where long runners
+        // are demoted, a long runner's yield interval is shortened there, once.
         store.set_epoch_deadline(1);
-        let long_interval = config.yield_interval.map(|_| LONG_RUNNER_YIELD_FUEL);
-        let mut shortened = false;
+        let shorten = config.demote_long_runners && config.yield_interval.is_some();
         store.epoch_deadline_callback(move |mut cx| {
             if Instant::now() >= cx.data().deadline {
                 return Err(Trap::Interrupt.into());
             }
-            if !shortened && cx.data().long_runner.as_ref().is_some_and(LongRunner::is_long) {
-                shortened = true;
-                cx.fuel_async_yield_interval(long_interval)?;
+            if shorten && cx.data().long_runner.as_ref().is_some_and(LongRunner::shorten_slices) {
+                cx.fuel_async_yield_interval(Some(LONG_RUNNER_YIELD_FUEL))?;
             }
             Ok(UpdateDeadline::Yield(1))
         });
@@ -47,10 +45,14 @@ impl Engine {
         store
     }
 
-    /// A full CPU budget and a fresh epoch deadline for the next Action.
+    /// A full CPU budget, a fresh epoch deadline and the configured yield interval (the
+    /// last Action may have been a long runner) for the next Action.
     pub(crate) fn arm(&self, store: &mut Store<HostState>) {
         store.set_fuel(self.inner.config.fuel).expect("fuel is enabled in the engine config");
         store.set_epoch_deadline(1);
+        if let Some(interval) = self.inner.config.yield_interval {
+            store.fuel_async_yield_interval(Some(interval)).expect("fuel and async are enabled in the engine config");
+        }
     }
 
     pub(crate) fn guest_limits(&self) -> Limits {
